@@ -1,0 +1,110 @@
+//! Stage 2, analyze: turns an [`Article`] into passages, the unit that is
+//! indexed, with what each passage contains.
+//!
+//! - `passages`: bounded passages cut from paragraphs at sentence ends.
+//! - `quotations`: spans between quotation marks.
+
+mod passages;
+pub mod quotations;
+
+use std::ops::Range;
+
+pub use passages::MAX_PASSAGE_BYTES;
+pub use quotations::Quotation;
+
+use crate::ingest::Article;
+
+/// An article and what analysis found in it.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The article as ingested.
+    pub article: Article,
+    /// Its passages in reading order.
+    pub passages: Vec<Passage>,
+}
+
+/// A passage: a paragraph, or a bounded part of a long one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Passage {
+    /// 1-based number of the paragraph it comes from, within the article.
+    pub paragraph: usize,
+    /// Byte range into the article's body text.
+    pub range: Range<usize>,
+    /// True for headings.
+    pub heading: bool,
+    /// Quotations that start in this passage, as ranges of the body text.
+    pub quotations: Vec<Quotation>,
+}
+
+/// Analyzes one article.
+pub fn analyze(article: Article) -> Analysis {
+    let text = article.body.as_str();
+    let mut passages = Vec::new();
+    for (number, paragraph) in article.paragraphs.iter().enumerate() {
+        let mut quotes = shifted(
+            quotations::find(&text[paragraph.range.clone()]),
+            paragraph.range.start,
+        );
+        for range in passages::split_paragraph(text, paragraph.range.clone()) {
+            let (inside, rest): (Vec<Quotation>, Vec<Quotation>) =
+                quotes.into_iter().partition(|q| q.outer.start < range.end);
+            quotes = rest;
+            passages.push(Passage {
+                paragraph: number + 1,
+                range,
+                heading: paragraph.heading,
+                quotations: inside,
+            });
+        }
+    }
+    Analysis { article, passages }
+}
+
+fn shifted(quotations: Vec<Quotation>, by: usize) -> Vec<Quotation> {
+    let shift = |r: Range<usize>| r.start + by..r.end + by;
+    quotations
+        .into_iter()
+        .map(|q| Quotation {
+            inner: shift(q.inner),
+            outer: shift(q.outer),
+            closed: q.closed,
+        })
+        .collect()
+}
+
+impl Analysis {
+    /// The text of a passage.
+    pub fn text(&self, passage: &Passage) -> &str {
+        self.article.text(passage.range.clone())
+    }
+
+    /// The quoted speech of a passage, joined, for the `quote` field.
+    pub fn quoted_speech(&self, passage: &Passage) -> String {
+        let parts: Vec<&str> = passage
+            .quotations
+            .iter()
+            .map(|q| self.article.text(q.inner.clone()))
+            .collect();
+        parts.join("\n")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{parse, Format};
+
+    #[test]
+    fn passages_carry_paragraph_numbers_and_quotations() {
+        let file = "Headline\nHe said, \"It is done.\" Then he left the room quietly.\n";
+        let article = parse(file.as_bytes(), "a.txt", Format::Text)
+            .articles
+            .remove(0);
+        let analysis = analyze(article);
+        assert_eq!(analysis.passages.len(), 2);
+        let second = &analysis.passages[1];
+        assert_eq!(second.paragraph, 2);
+        assert!(!second.heading);
+        assert_eq!(analysis.quoted_speech(second), "It is done.");
+    }
+}

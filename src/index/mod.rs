@@ -1,0 +1,88 @@
+//! Stage 3, index: writes analyzed passages into a tantivy index on disk,
+//! incrementally, and opens it for searching.
+//!
+//! - `schema`: the fields of a passage document.
+//! - `tokenizer`: how text becomes terms (folding, spelling, stemming).
+//! - `manifest`: the record of indexed files, committed with the index.
+//! - `writer`: walks, reads, analyzes and writes what changed.
+
+pub mod manifest;
+pub mod schema;
+pub mod tokenizer;
+mod writer;
+
+use std::path::{Path, PathBuf};
+
+use tantivy::directory::MmapDirectory;
+use tantivy::Index;
+
+pub use manifest::Manifest;
+pub use schema::Fields;
+pub use writer::{update, IndexOptions, IndexReport, Skipped};
+
+use crate::error::{Error, Result};
+
+/// The file tantivy writes last on every commit; its presence means an index exists.
+const META_FILE: &str = "meta.json";
+
+/// True when `dir` holds an index (committed at least once).
+pub fn exists(dir: &Path) -> bool {
+    dir.join(META_FILE).is_file()
+}
+
+/// An opened index with its field handles.
+pub struct OpenIndex {
+    /// The tantivy index.
+    pub index: Index,
+    /// Its fields.
+    pub fields: Fields,
+    /// Where it lives.
+    pub dir: PathBuf,
+}
+
+/// Opens an existing index, checking that this version of dossier can read it.
+pub fn open(dir: &Path) -> Result<OpenIndex> {
+    if !exists(dir) {
+        return Err(Error::NoIndex(dir.to_path_buf()));
+    }
+    let incompatible = |reason: String| Error::IncompatibleIndex {
+        path: dir.to_path_buf(),
+        reason,
+    };
+    let directory = MmapDirectory::open(dir).map_err(|e| incompatible(e.to_string()))?;
+    let index = Index::open(directory).map_err(|e| incompatible(e.to_string()))?;
+    let fields = schema::lookup(&index.schema())
+        .ok_or_else(|| incompatible("its fields are not dossier's".into()))?;
+    let metas = index
+        .load_metas()
+        .map_err(|e| incompatible(e.to_string()))?;
+    match Manifest::from_payload(metas.payload.as_deref()) {
+        Some(m) if m.schema == schema::SCHEMA_VERSION => {}
+        Some(m) => {
+            return Err(incompatible(format!(
+                "schema version {}, expected {}",
+                m.schema,
+                schema::SCHEMA_VERSION
+            )))
+        }
+        None => return Err(incompatible("no dossier record in its last commit".into())),
+    }
+    register_tokenizer(&index);
+    Ok(OpenIndex {
+        index,
+        fields,
+        dir: dir.to_path_buf(),
+    })
+}
+
+/// The manifest of the last commit.
+pub fn manifest(index: &Index) -> Result<Manifest> {
+    let metas = index.load_metas()?;
+    Ok(Manifest::from_payload(metas.payload.as_deref()).unwrap_or_default())
+}
+
+fn register_tokenizer(index: &Index) {
+    index
+        .tokenizers()
+        .register(tokenizer::TOKENIZER_NAME, tokenizer::analyzer());
+}

@@ -1,0 +1,422 @@
+//! Brings an index up to date with the files under some paths.
+//!
+//! Only new or changed files are read and analyzed; passages of files that
+//! were deleted are removed. The manifest of indexed files goes into the
+//! same commit as the passages (as its payload), so a run that is killed
+//! leaves the last commit, passages and manifest together, as it was.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, UNIX_EPOCH};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use tantivy::directory::MmapDirectory;
+use tantivy::{doc, Index, IndexSettings, IndexWriter, TantivyDocument, TantivyError, Term};
+
+use super::manifest::{FileRecord, Manifest};
+use super::schema::{self, Fields};
+use super::{exists, manifest, register_tokenizer};
+use crate::analyze::{analyze, Analysis, Passage};
+use crate::error::{Error, Result};
+use crate::ingest::{self, walk, FoundFile};
+
+/// How to run an index update.
+#[derive(Debug, Clone)]
+pub struct IndexOptions {
+    /// Drop everything and index from scratch.
+    pub rebuild: bool,
+    /// Show a progress bar (on a terminal).
+    pub progress: bool,
+    /// Memory budget in bytes for the whole run.
+    pub memory: usize,
+}
+
+impl Default for IndexOptions {
+    fn default() -> Self {
+        IndexOptions {
+            rebuild: false,
+            progress: false,
+            memory: 1 << 30,
+        }
+    }
+}
+
+/// A file that was not indexed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// The path as shown to the user.
+    pub path: String,
+    /// Why it was skipped.
+    pub reason: String,
+}
+
+/// What an update did.
+#[derive(Debug, Default)]
+pub struct IndexReport {
+    /// Files read and indexed in this run.
+    pub files_indexed: usize,
+    /// Files found unchanged since the last run.
+    pub files_unchanged: usize,
+    /// Files whose passages were removed because the file is gone.
+    pub files_removed: usize,
+    /// Articles indexed in this run.
+    pub articles: usize,
+    /// Passages indexed in this run.
+    pub passages: usize,
+    /// Articles in the index after the run.
+    pub total_articles: usize,
+    /// Passages in the index after the run.
+    pub total_passages: usize,
+    /// Files that could not be indexed.
+    pub skipped: Vec<Skipped>,
+    /// Parts of files that were repaired or left out (broken lines, bad bytes).
+    pub warnings: Vec<String>,
+    /// Wall time of the run.
+    pub elapsed: Duration,
+}
+
+/// Tantivy needs at least this much heap per writer thread.
+const MIN_WRITER_HEAP: usize = 20 << 20;
+
+/// Brings the index in `dir` up to date with the files under `roots`.
+pub fn update(dir: &Path, roots: &[PathBuf], options: &IndexOptions) -> Result<IndexReport> {
+    let started = Instant::now();
+    for root in roots {
+        std::fs::metadata(root).map_err(|e| Error::io(root, e))?;
+    }
+    let index = open_or_create(dir, options.rebuild)?;
+    let fields = schema::lookup(&index.schema()).ok_or_else(|| Error::IncompatibleIndex {
+        path: dir.to_path_buf(),
+        reason: "its fields are not dossier's".into(),
+    })?;
+    let mut writer = open_writer(&index, dir, options.memory)?;
+    let mut manifest = manifest(&index)?;
+    let mut report = IndexReport::default();
+    let mut changed = false;
+    if options.rebuild || !manifest.is_current() {
+        writer.delete_all_documents()?;
+        manifest = Manifest::default();
+        changed = true;
+    }
+    changed |= remove_deleted(&writer, &fields, &mut manifest, &mut report);
+
+    let found = walk(roots);
+    report.skipped.extend(
+        found
+            .errors
+            .into_iter()
+            .map(|(path, reason)| Skipped { path, reason }),
+    );
+    let plan = plan(found.files, &manifest, &mut report);
+    let progress = progress_bar(options.progress, plan.iter().map(|p| p.len).sum());
+    let outcomes: Vec<Outcome> = plan
+        .par_iter()
+        .map(|planned| {
+            let outcome = index_file(&writer, &fields, planned);
+            progress.inc(planned.len);
+            outcome
+        })
+        .collect();
+    progress.finish_and_clear();
+    changed |= apply(outcomes, &mut manifest, &mut report);
+
+    if changed {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&manifest.to_payload());
+        prepared.commit()?;
+    }
+    writer.wait_merging_threads()?;
+    report.total_articles = manifest.articles();
+    report.total_passages = manifest.passages();
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+fn open_or_create(dir: &Path, rebuild: bool) -> Result<Index> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    if exists(dir) {
+        match crate::index::open(dir) {
+            Ok(open) => return Ok(open.index),
+            Err(Error::IncompatibleIndex { .. }) if rebuild => remove_index_files(dir)?,
+            Err(e) => return Err(e),
+        }
+    }
+    let directory =
+        MmapDirectory::open(dir).map_err(|e| Error::io(dir, std::io::Error::other(e)))?;
+    let (schema, _) = schema::build();
+    let index = Index::create(directory, schema, IndexSettings::default())?;
+    register_tokenizer(&index);
+    Ok(index)
+}
+
+/// Removes an index dossier cannot read, keeping files that are not the
+/// index's own (the README and `.gitignore` of the default `index/`).
+fn remove_index_files(dir: &Path) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(dir, e))?.path();
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        let is_index_file = name == "meta.json"
+            || name == ".managed.json"
+            || name.ends_with(".lock")
+            || name.split('.').next().is_some_and(|stem| {
+                stem.len() == 32 && stem.chars().all(|c| c.is_ascii_hexdigit())
+            });
+        if is_index_file && path.is_file() {
+            std::fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+        }
+    }
+    Ok(())
+}
+
+fn open_writer(index: &Index, dir: &Path, memory: usize) -> Result<IndexWriter> {
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .clamp(1, 4);
+    let heap = (memory / 4).max(MIN_WRITER_HEAP * threads);
+    index
+        .writer_with_num_threads(threads, heap)
+        .map_err(|e| match e {
+            TantivyError::LockFailure(..) => Error::IndexLocked(dir.to_path_buf()),
+            other => Error::Tantivy(other),
+        })
+}
+
+/// Removes the passages of files that no longer exist.
+fn remove_deleted(
+    writer: &IndexWriter,
+    fields: &Fields,
+    manifest: &mut Manifest,
+    report: &mut IndexReport,
+) -> bool {
+    let gone: Vec<String> = manifest
+        .files
+        .keys()
+        .filter(|key| !Path::new(key.as_str()).exists())
+        .cloned()
+        .collect();
+    for key in &gone {
+        writer.delete_term(Term::from_field_text(fields.file, key));
+        manifest.files.remove(key);
+    }
+    report.files_removed = gone.len();
+    !gone.is_empty()
+}
+
+/// A file that must be read: new, or changed since it was indexed.
+struct Planned {
+    file: FoundFile,
+    key: String,
+    len: u64,
+    modified: u64,
+    previous: Option<FileRecord>,
+}
+
+fn plan(files: Vec<FoundFile>, manifest: &Manifest, report: &mut IndexReport) -> Vec<Planned> {
+    let mut seen = HashSet::new();
+    let mut planned = Vec::new();
+    for file in files {
+        let key = match std::fs::canonicalize(&file.path) {
+            Ok(path) => path.to_string_lossy().into_owned(),
+            Err(e) => {
+                report.skipped.push(Skipped {
+                    path: file.display,
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
+        if !seen.insert(key.clone()) {
+            continue;
+        }
+        let metadata = match std::fs::metadata(&file.path) {
+            Ok(m) => m,
+            Err(e) => {
+                report.skipped.push(Skipped {
+                    path: file.display,
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
+        let modified = metadata
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        let previous = manifest.files.get(&key).cloned();
+        let unchanged = previous
+            .as_ref()
+            .is_some_and(|r| r.len == metadata.len() && r.modified == modified);
+        if unchanged {
+            report.files_unchanged += 1;
+        } else {
+            planned.push(Planned {
+                file,
+                key,
+                len: metadata.len(),
+                modified,
+                previous,
+            });
+        }
+    }
+    planned
+}
+
+fn progress_bar(show: bool, total: u64) -> ProgressBar {
+    if !show {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(total);
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} indexing [{bar:30}] {bytes}/{total_bytes} {eta}")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// What happened to one planned file.
+enum Outcome {
+    Indexed {
+        key: String,
+        record: FileRecord,
+        warnings: Vec<String>,
+    },
+    /// Same content as indexed, only its modification time moved.
+    Touched {
+        key: String,
+        record: FileRecord,
+    },
+    Skipped(Skipped, Vec<String>),
+}
+
+fn index_file(writer: &IndexWriter, fields: &Fields, planned: &Planned) -> Outcome {
+    let file = &planned.file;
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            return Outcome::Skipped(
+                Skipped {
+                    path: file.display.clone(),
+                    reason: e.to_string(),
+                },
+                vec![],
+            )
+        }
+    };
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    if let Some(previous) = planned.previous.as_ref().filter(|r| r.hash == hash) {
+        let record = FileRecord {
+            modified: planned.modified,
+            display: file.display.clone(),
+            ..previous.clone()
+        };
+        return Outcome::Touched {
+            key: planned.key.clone(),
+            record,
+        };
+    }
+    let read = ingest::parse(&bytes, &file.display, file.format);
+    let analyses: Vec<Analysis> = read.articles.into_par_iter().map(analyze).collect();
+    let passages: usize = analyses.iter().map(|a| a.passages.len()).sum();
+    if passages == 0 {
+        let reason = if bytes.is_empty() {
+            "empty file"
+        } else {
+            "no text found"
+        };
+        return Outcome::Skipped(
+            Skipped {
+                path: file.display.clone(),
+                reason: reason.into(),
+            },
+            read.warnings,
+        );
+    }
+    if planned.previous.is_some() {
+        writer.delete_term(Term::from_field_text(fields.file, &planned.key));
+    }
+    for analysis in &analyses {
+        for passage in &analysis.passages {
+            // add_document only fails once the writer is dead, which the commit reports.
+            let _ = writer.add_document(passage_document(fields, &planned.key, analysis, passage));
+        }
+    }
+    let record = FileRecord {
+        display: file.display.clone(),
+        len: planned.len,
+        modified: planned.modified,
+        hash,
+        articles: analyses.len(),
+        passages,
+    };
+    Outcome::Indexed {
+        key: planned.key.clone(),
+        record,
+        warnings: read.warnings,
+    }
+}
+
+fn passage_document(
+    fields: &Fields,
+    key: &str,
+    analysis: &Analysis,
+    passage: &Passage,
+) -> TantivyDocument {
+    let article = &analysis.article;
+    let range = article.file_range(passage.range.clone());
+    let mut document = doc!(
+        fields.doc => article.doc.as_str(),
+        fields.file => key,
+        fields.path => article.path.as_str(),
+        fields.title => article.title.as_str(),
+        fields.text => analysis.text(passage),
+        fields.line => article.line_at(passage.range.start) as u64,
+        fields.paragraph => passage.paragraph as u64,
+        fields.start => range.start as u64,
+        fields.end => range.end as u64,
+        fields.heading => u64::from(passage.heading),
+    );
+    if !passage.quotations.is_empty() {
+        document.add_text(fields.quote, analysis.quoted_speech(passage));
+    }
+    if let Some(published) = &article.published {
+        document.add_text(fields.published, published);
+    }
+    document
+}
+
+fn apply(outcomes: Vec<Outcome>, manifest: &mut Manifest, report: &mut IndexReport) -> bool {
+    let mut changed = false;
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Indexed {
+                key,
+                record,
+                warnings,
+            } => {
+                report.files_indexed += 1;
+                report.articles += record.articles;
+                report.passages += record.passages;
+                report.warnings.extend(warnings);
+                manifest.files.insert(key, record);
+                changed = true;
+            }
+            Outcome::Touched { key, record } => {
+                report.files_unchanged += 1;
+                manifest.files.insert(key, record);
+                changed = true;
+            }
+            Outcome::Skipped(skipped, warnings) => {
+                report.skipped.push(skipped);
+                report.warnings.extend(warnings);
+            }
+        }
+    }
+    changed
+}

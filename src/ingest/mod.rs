@@ -1,0 +1,75 @@
+//! Stage 1, ingest: finds article files and reads them into [`Article`]s.
+//!
+//! Each format has its reader (`plain`, `html`, `jsonl`); all of them split
+//! the text into paragraphs (`paragraphs`), read the opening for headline,
+//! date line and outlet (`metadata`), and keep a map from the decoded text
+//! back to file offsets (`offsets`) so that every passage can be cited.
+
+mod article;
+mod html;
+mod jsonl;
+mod metadata;
+pub mod offsets;
+mod paragraphs;
+mod plain;
+mod walk;
+
+use std::path::Path;
+
+pub use article::{Article, Paragraph};
+pub use metadata::is_iso_date;
+pub use walk::{display_path, walk, FoundFile, Walk};
+
+use crate::error::{Error, Result};
+
+/// The file formats dossier reads, chosen by extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// `.txt`: plain text.
+    Text,
+    /// `.md`, `.markdown`: Markdown, with `#` headings.
+    Markdown,
+    /// `.html`, `.htm`: the page's visible text.
+    Html,
+    /// `.jsonl`: one article a line.
+    Jsonl,
+}
+
+impl Format {
+    /// The format of a file, or `None` when dossier does not read it.
+    pub fn of(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            _ => None,
+        }
+    }
+}
+
+/// The articles read from one file, and warnings about parts that could
+/// not be read (each naming the file, and the line where it helps).
+#[derive(Debug, Default)]
+pub struct FileArticles {
+    /// Articles in file order.
+    pub articles: Vec<Article>,
+    /// What was skipped or repaired, for the user.
+    pub warnings: Vec<String>,
+}
+
+/// Reads a file from disk.
+pub fn read_file(path: &Path, display: &str, format: Format) -> Result<FileArticles> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    Ok(parse(&bytes, display, format))
+}
+
+/// Reads articles from the bytes of a file shown as `display`.
+pub fn parse(bytes: &[u8], display: &str, format: Format) -> FileArticles {
+    match format {
+        Format::Text | Format::Markdown => plain::read(bytes, display),
+        Format::Html => html::read(bytes, display),
+        Format::Jsonl => jsonl::read(bytes, display),
+    }
+}

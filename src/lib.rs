@@ -1,0 +1,36 @@
+//! # dossier
+//!
+//! Full-text search over folders of news articles and policy analyses, for
+//! journalists and fact-checkers: which passage says this, and where.
+//!
+//! Data flows one way through the stages, one module each:
+//!
+//! 1. [`ingest`]: walks folders and reads `.txt`, `.md`, `.html` and
+//!    `.jsonl` files into [`ingest::Article`]s with paragraphs and metadata.
+//! 2. [`analyze`]: cuts articles into passages and finds what they contain.
+//! 3. [`index`]: writes passages into a tantivy index, incrementally.
+//! 4. [`search`]: parses queries and ranks passages.
+//! 5. [`render`]: prints hits for people or as JSON Lines.
+//!
+//! ```no_run
+//! use std::path::{Path, PathBuf};
+//! use dossier::index::{update, IndexOptions};
+//! use dossier::search::Searcher;
+//!
+//! let dir = Path::new("index");
+//! update(dir, &[PathBuf::from("seeds")], &IndexOptions::default())?;
+//! let results = Searcher::open(dir)?.search("Popular Mobilization Forces", 10)?;
+//! for hit in &results.hits {
+//!     println!("{}:{} {}", hit.path, hit.line, hit.text);
+//! }
+//! # Ok::<(), dossier::Error>(())
+//! ```
+
+pub mod analyze;
+mod error;
+pub mod index;
+pub mod ingest;
+pub mod render;
+pub mod search;
+
+pub use error::{Error, Result};

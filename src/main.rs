@@ -1,0 +1,236 @@
+//! The `dossier` command: argument parsing and glue around the library.
+//!
+//! Exit codes follow ripgrep: 0 when something was found, 1 when nothing
+//! was, 2 on an error. A closed output pipe ends the program quietly.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use termcolor::{BufferedStandardStream, WriteColor};
+
+use dossier::index::{self, IndexOptions};
+use dossier::render::{self, ColorWhen};
+use dossier::search::{check_limit, Searcher};
+use dossier::{analyze, ingest, Error};
+
+/// Search folders of news articles and policy analyses by passage.
+#[derive(Parser)]
+#[command(name = "dossier", version, about, max_term_width = 100)]
+struct Cli {
+    /// Index directory.
+    #[arg(long, global = true, env = "DOSSIER_INDEX", default_value = "index")]
+    index: PathBuf,
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Index files and folders (.txt, .md, .html, .jsonl); only changes are re-read.
+    Index {
+        /// Files or folders to index.
+        #[arg(default_value = "seeds")]
+        paths: Vec<PathBuf>,
+        /// Drop the index and build it again from scratch.
+        #[arg(long)]
+        rebuild: bool,
+        /// Memory budget for indexing, in MiB.
+        #[arg(long, default_value_t = 1024, value_name = "MIB")]
+        memory: usize,
+    },
+    /// Search passages: words, "phrases", "phrase"~N, +must, -not, OR, field:value.
+    Search {
+        /// The query; several words are joined with spaces.
+        #[arg(required = true)]
+        query: Vec<String>,
+        /// Number of passages to show.
+        #[arg(short = 'n', long = "max", default_value_t = 10)]
+        limit: usize,
+        /// Print JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show what dossier reads in files, without touching any index.
+    Analyze {
+        /// Files or folders to read.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Print JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<Color> for ColorWhen {
+    fn from(color: Color) -> Self {
+        match color {
+            Color::Auto => ColorWhen::Auto,
+            Color::Always => ColorWhen::Always,
+            Color::Never => ColorWhen::Never,
+        }
+    }
+}
+
+/// Whether a command found something (exit 0) or not (exit 1).
+enum Found {
+    Something,
+    Nothing,
+}
+
+/// The corpus indexed on first use when no index exists yet.
+const DEFAULT_CORPUS: &str = "seeds";
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(Found::Something) => ExitCode::SUCCESS,
+        Ok(Found::Nothing) => ExitCode::from(1),
+        Err(error)
+            if error
+                .downcast_ref::<Error>()
+                .is_some_and(Error::is_broken_pipe) =>
+        {
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("dossier: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<Found> {
+    let mut out = BufferedStandardStream::stdout(ColorWhen::from(cli.color).choice());
+    let found = match cli.command {
+        Command::Index {
+            paths,
+            rebuild,
+            memory,
+        } => {
+            index_paths(&cli.index, &paths, rebuild, memory)?;
+            Found::Something
+        }
+        Command::Search { query, limit, json } => {
+            search(&cli.index, &query.join(" "), limit, json, &mut out)?
+        }
+        Command::Analyze { paths, json } => analyze_paths(&paths, json, &mut out)?,
+    };
+    out.flush().map_err(Error::Output)?;
+    Ok(found)
+}
+
+fn index_paths(
+    dir: &Path,
+    paths: &[PathBuf],
+    rebuild: bool,
+    memory_mib: usize,
+) -> anyhow::Result<()> {
+    let options = IndexOptions {
+        rebuild,
+        progress: std::io::stderr().is_terminal(),
+        memory: memory_mib.saturating_mul(1 << 20),
+    };
+    let report = index::update(dir, paths, &options)?;
+    let mut stderr = std::io::stderr().lock();
+    for warning in &report.warnings {
+        writeln!(stderr, "dossier: warning: {warning}")?;
+    }
+    render::human::write_index_summary(&mut stderr, &report)?;
+    Ok(())
+}
+
+/// Builds the index from the default corpus when there is none yet, so a
+/// new user's first search just works.
+fn ensure_index(dir: &Path) -> anyhow::Result<()> {
+    if index::exists(dir) || !Path::new(DEFAULT_CORPUS).is_dir() {
+        return Ok(());
+    }
+    eprintln!(
+        "dossier: no index in {}; building it from {DEFAULT_CORPUS}/ first",
+        dir.display()
+    );
+    index_paths(dir, &[PathBuf::from(DEFAULT_CORPUS)], false, 1024)
+}
+
+fn search(
+    dir: &Path,
+    query: &str,
+    limit: usize,
+    json: bool,
+    out: &mut BufferedStandardStream,
+) -> anyhow::Result<Found> {
+    let limit = check_limit(limit)?;
+    ensure_index(dir)?;
+    let results = Searcher::open(dir)?.search(query, limit)?;
+    if json {
+        render::json::write_results(out, &results).map_err(Error::Output)?;
+    } else {
+        render::human::write_results(out, &results).map_err(Error::Output)?;
+    }
+    Ok(if results.hits.is_empty() {
+        Found::Nothing
+    } else {
+        Found::Something
+    })
+}
+
+fn analyze_paths(
+    paths: &[PathBuf],
+    json: bool,
+    out: &mut BufferedStandardStream,
+) -> anyhow::Result<Found> {
+    for path in paths {
+        std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    }
+    let walk = ingest::walk(paths);
+    for (path, reason) in &walk.errors {
+        eprintln!("dossier: skipped {path}: {reason}");
+    }
+    let mut any = false;
+    for file in &walk.files {
+        let read = match ingest::read_file(&file.path, &file.display, file.format) {
+            Ok(read) => read,
+            Err(error) => {
+                eprintln!("dossier: skipped {error}");
+                continue;
+            }
+        };
+        for warning in &read.warnings {
+            eprintln!("dossier: warning: {warning}");
+        }
+        for article in read.articles {
+            let analysis = analyze::analyze(article);
+            write_analysis(out, &analysis, json).map_err(Error::Output)?;
+            any = true;
+        }
+    }
+    Ok(if any {
+        Found::Something
+    } else {
+        Found::Nothing
+    })
+}
+
+fn write_analysis(
+    out: &mut BufferedStandardStream,
+    analysis: &analyze::Analysis,
+    json: bool,
+) -> std::io::Result<()> {
+    if json {
+        render::json::write_analysis(out, analysis)
+    } else {
+        render::human::write_analysis(out as &mut dyn WriteColor, analysis)
+    }
+}

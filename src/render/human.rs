@@ -1,0 +1,185 @@
+//! Output for people, in the style of ripgrep: `path:line`, then the
+//! passage with matched words highlighted (colour only when asked or on a
+//! terminal), long passages cut to the part around the matches.
+
+use std::io::Write;
+
+use termcolor::{Color, ColorSpec, WriteColor};
+
+use super::snippet;
+use crate::analyze::Analysis;
+use crate::search::{Hit, SearchResults};
+
+/// Passages longer than this are shown as a snippet around the matches.
+const SNIPPET_BYTES: usize = 360;
+
+fn spec(color: Color, bold: bool) -> ColorSpec {
+    let mut spec = ColorSpec::new();
+    spec.set_fg(Some(color)).set_bold(bold);
+    spec
+}
+
+/// Writes `path:line` as ripgrep does: magenta path, green line number.
+fn write_location(
+    out: &mut dyn WriteColor,
+    path: &str,
+    line: impl std::fmt::Display,
+) -> std::io::Result<()> {
+    out.set_color(&spec(Color::Magenta, false))?;
+    write!(out, "{path}")?;
+    out.reset()?;
+    write!(out, ":")?;
+    out.set_color(&spec(Color::Green, false))?;
+    write!(out, "{line}")?;
+    out.reset()
+}
+
+fn write_dim(out: &mut dyn WriteColor, text: &str) -> std::io::Result<()> {
+    let mut dim = ColorSpec::new();
+    dim.set_dimmed(true);
+    out.set_color(&dim)?;
+    write!(out, "{text}")?;
+    out.reset()
+}
+
+/// Writes search results, each hit as a location line and its passage.
+pub fn write_results(out: &mut dyn WriteColor, results: &SearchResults) -> std::io::Result<()> {
+    for (i, hit) in results.hits.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        write_hit(out, hit)?;
+    }
+    if !results.hits.is_empty() {
+        writeln!(out)?;
+        let footer = format!(
+            "{} of {} matching passages ({:.1} ms)",
+            results.hits.len(),
+            results.total,
+            results.elapsed.as_secs_f64() * 1000.0
+        );
+        write_dim(out, &footer)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_hit(out: &mut dyn WriteColor, hit: &Hit) -> std::io::Result<()> {
+    write_location(out, &hit.path, hit.line)?;
+    write!(out, "  ")?;
+    out.set_color(ColorSpec::new().set_bold(true))?;
+    write!(out, "{}", hit.title)?;
+    out.reset()?;
+    if let Some(published) = &hit.published {
+        write!(out, "  ")?;
+        out.set_color(&spec(Color::Yellow, false))?;
+        write!(out, "{published}")?;
+        out.reset()?;
+    }
+    writeln!(out)?;
+    write_highlighted(out, &hit.text, &hit.highlights)?;
+    writeln!(out)
+}
+
+/// Writes the snippet of `text` with its highlighted ranges in bold red.
+fn write_highlighted(
+    out: &mut dyn WriteColor,
+    text: &str,
+    highlights: &[[usize; 2]],
+) -> std::io::Result<()> {
+    let window = snippet(text, highlights, SNIPPET_BYTES);
+    if window.start > 0 {
+        write!(out, "…")?;
+    }
+    let mut at = window.start;
+    for &[start, end] in highlights
+        .iter()
+        .filter(|[s, e]| *s >= window.start && *e <= window.end)
+    {
+        write!(out, "{}", flat(&text[at..start]))?;
+        out.set_color(&spec(Color::Red, true))?;
+        write!(out, "{}", &text[start..end])?;
+        out.reset()?;
+        at = end;
+    }
+    write!(out, "{}", flat(&text[at..window.end]))?;
+    if window.end < text.len() {
+        write!(out, "…")?;
+    }
+    Ok(())
+}
+
+/// Hard-wrapped passages print as one line.
+fn flat(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains(['\n', '\r']) {
+        text.replace("\r\n", " ").replace(['\n', '\r'], " ").into()
+    } else {
+        text.into()
+    }
+}
+
+/// Writes what analysis saw in an article: its metadata, then each passage
+/// with its line, paragraph number and the start of its text.
+pub fn write_analysis(out: &mut dyn WriteColor, analysis: &Analysis) -> std::io::Result<()> {
+    let article = &analysis.article;
+    out.set_color(&spec(Color::Magenta, false))?;
+    write!(out, "{}", article.doc)?;
+    out.reset()?;
+    writeln!(out)?;
+    writeln!(out, "  title:     {}", article.title)?;
+    for (label, value) in [
+        ("published", &article.published),
+        ("source", &article.source),
+        ("url", &article.url),
+    ] {
+        if let Some(value) = value {
+            writeln!(out, "  {label:<10} {value}")?;
+        }
+    }
+    writeln!(out, "  passages:  {}", analysis.passages.len())?;
+    for passage in &analysis.passages {
+        let line = article.line_at(passage.range.start);
+        write!(out, "  ")?;
+        write_location(out, &article.path, line)?;
+        let kind = if passage.heading { "heading" } else { "" };
+        write!(out, " ¶{:<3} {kind:<8}", passage.paragraph)?;
+        let text = analysis.text(passage);
+        let preview = snippet(text, &[], 100);
+        write!(out, "{}", flat(&text[preview.clone()]))?;
+        writeln!(out, "{}", if preview.end < text.len() { "…" } else { "" })?;
+    }
+    Ok(())
+}
+
+/// Writes the one-line summary of an index run (for standard error).
+pub fn write_index_summary(
+    out: &mut dyn Write,
+    report: &crate::index::IndexReport,
+) -> std::io::Result<()> {
+    let mut line = format!(
+        "indexed {} articles, {} passages from {} files in {:.2}s",
+        report.articles,
+        report.passages,
+        report.files_indexed,
+        report.elapsed.as_secs_f64()
+    );
+    if report.files_unchanged > 0 {
+        line += &format!("; {} files unchanged", report.files_unchanged);
+    }
+    if report.files_removed > 0 {
+        line += &format!("; {} removed", report.files_removed);
+    }
+    line += &format!(
+        "; index holds {} articles, {} passages",
+        report.total_articles, report.total_passages
+    );
+    if !report.skipped.is_empty() {
+        let reasons: Vec<String> = report
+            .skipped
+            .iter()
+            .map(|s| format!("{} ({})", s.path, s.reason))
+            .collect();
+        line += &format!("; skipped {}: {}", report.skipped.len(), reasons.join(", "));
+    }
+    writeln!(out, "{line}")
+}

@@ -1,0 +1,137 @@
+//! JSON Lines output: one object a line, each with a `type`.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::analyze::{Analysis, Passage};
+use crate::search::{Hit, SearchResults};
+
+/// One line of JSON output.
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Record<'a> {
+    /// A matching passage.
+    Hit(&'a Hit),
+    /// The end of a result list.
+    Summary {
+        /// How many passages match in all.
+        total: usize,
+        /// How many hits were printed.
+        shown: usize,
+        /// Search time in milliseconds.
+        elapsed_ms: f64,
+    },
+    /// An article seen by `dossier analyze`.
+    Article(ArticleRecord<'a>),
+    /// A passage seen by `dossier analyze`.
+    Passage(PassageRecord<'a>),
+}
+
+/// An article's metadata and where it is in the file.
+#[derive(Debug, Serialize)]
+pub struct ArticleRecord<'a> {
+    /// Article id.
+    pub doc: &'a str,
+    /// File path.
+    pub path: &'a str,
+    /// Title.
+    pub title: &'a str,
+    /// Outlet, when stated.
+    pub source: Option<&'a str>,
+    /// Address, when stated.
+    pub url: Option<&'a str>,
+    /// Publication date, ISO.
+    pub published: Option<&'a str>,
+    /// 1-based line of the article's first byte.
+    pub line: usize,
+    /// File byte offset of the article's text.
+    pub start: usize,
+    /// File byte offset of the end of the article's text.
+    pub end: usize,
+    /// Number of passages.
+    pub passages: usize,
+}
+
+/// A passage with its provenance.
+#[derive(Debug, Serialize)]
+pub struct PassageRecord<'a> {
+    /// Article id.
+    pub doc: &'a str,
+    /// File path.
+    pub path: &'a str,
+    /// 1-based line of the passage's first byte.
+    pub line: usize,
+    /// 1-based paragraph number.
+    pub paragraph: usize,
+    /// File byte offset of the passage's start.
+    pub start: usize,
+    /// File byte offset of the passage's end.
+    pub end: usize,
+    /// True for headings.
+    pub heading: bool,
+    /// The passage text.
+    pub text: &'a str,
+}
+
+/// Writes one record as a line.
+pub fn write_record(out: &mut dyn Write, record: &Record<'_>) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *out, record)?;
+    out.write_all(b"\n")
+}
+
+/// Writes search results: `hit` lines, then a `summary` line.
+pub fn write_results(out: &mut dyn Write, results: &SearchResults) -> std::io::Result<()> {
+    for hit in &results.hits {
+        write_record(out, &Record::Hit(hit))?;
+    }
+    write_record(
+        out,
+        &Record::Summary {
+            total: results.total,
+            shown: results.hits.len(),
+            elapsed_ms: results.elapsed.as_secs_f64() * 1000.0,
+        },
+    )
+}
+
+/// Writes what analysis saw in an article: an `article` line, then `passage` lines.
+pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Result<()> {
+    let article = &analysis.article;
+    let whole = article.file_range(0..article.body.as_str().len());
+    write_record(
+        out,
+        &Record::Article(ArticleRecord {
+            doc: &article.doc,
+            path: &article.path,
+            title: &article.title,
+            source: article.source.as_deref(),
+            url: article.url.as_deref(),
+            published: article.published.as_deref(),
+            line: article.lines.line(whole.start),
+            start: whole.start,
+            end: whole.end,
+            passages: analysis.passages.len(),
+        }),
+    )?;
+    for passage in &analysis.passages {
+        write_record(out, &Record::Passage(passage_record(analysis, passage)))?;
+    }
+    Ok(())
+}
+
+/// The provenance record of a passage.
+pub fn passage_record<'a>(analysis: &'a Analysis, passage: &Passage) -> PassageRecord<'a> {
+    let article = &analysis.article;
+    let range = article.file_range(passage.range.clone());
+    PassageRecord {
+        doc: &article.doc,
+        path: &article.path,
+        line: article.line_at(passage.range.start),
+        paragraph: passage.paragraph,
+        start: range.start,
+        end: range.end,
+        heading: passage.heading,
+        text: analysis.text(passage),
+    }
+}

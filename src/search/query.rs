@@ -1,0 +1,70 @@
+//! The query language, tantivy's: bare words (any of them; passages with
+//! more of them rank first), `"exact phrase"`, `"phrase"~N`, `+must`,
+//! `-exclude`, `AND`, `OR`, parentheses and `field:value`.
+
+use tantivy::query::{Query, QueryParser, QueryParserError};
+use tantivy::Index;
+
+use crate::error::{Error, Result};
+use crate::index::schema::QUERY_FIELDS;
+use crate::index::Fields;
+
+/// Titles repeat on every passage of an article: they count, but less.
+const TITLE_BOOST: f32 = 0.4;
+/// Quoted speech is already part of the text; a match there counts a little more.
+const QUOTE_BOOST: f32 = 0.3;
+/// Queries longer than this are refused rather than parsed.
+const MAX_QUERY_BYTES: usize = 100_000;
+
+/// Parses user queries against the passage fields.
+pub struct Parser {
+    inner: QueryParser,
+}
+
+impl Parser {
+    /// A parser searching text, title and quoted speech by default.
+    pub fn new(index: &Index, fields: &Fields) -> Self {
+        let mut inner =
+            QueryParser::for_index(index, vec![fields.text, fields.title, fields.quote]);
+        inner.set_field_boost(fields.title, TITLE_BOOST);
+        inner.set_field_boost(fields.quote, QUOTE_BOOST);
+        Parser { inner }
+    }
+
+    /// Parses a query, with an error that says what is wrong.
+    pub fn parse(&self, query: &str) -> Result<Box<dyn Query>> {
+        if query.trim().is_empty() {
+            return Err(Error::Query("the query is empty".into()));
+        }
+        if query.len() > MAX_QUERY_BYTES {
+            return Err(Error::Query(format!(
+                "the query is {} bytes long; the limit is {MAX_QUERY_BYTES}",
+                query.len()
+            )));
+        }
+        if query.chars().filter(|&c| c == '"').count() % 2 == 1 {
+            return Err(Error::Query(
+                "unbalanced quotation mark `\"`: close the phrase or remove the mark".into(),
+            ));
+        }
+        self.inner.parse_query(query).map_err(explain)
+    }
+}
+
+fn explain(error: QueryParserError) -> Error {
+    let message = match error {
+        QueryParserError::FieldDoesNotExist(field) => format!(
+            "unknown field `{field}:`; fields are {}. To search for the word, write `{field}\\:`",
+            QUERY_FIELDS.join(", ")
+        ),
+        QueryParserError::SyntaxError(detail) => format!(
+            "syntax error ({detail}); check brackets and quotation marks, or put special characters in quotes"
+        ),
+        QueryParserError::AllButQueryForbidden => {
+            "the query only excludes words; add a word to look for".to_owned()
+        }
+        QueryParserError::FieldNotIndexed(field) => format!("field `{field}` cannot be searched"),
+        other => other.to_string(),
+    };
+    Error::Query(message)
+}
