@@ -117,7 +117,7 @@ pub fn update(dir: &Path, roots: &[PathBuf], options: &IndexOptions) -> Result<I
             progress.inc(planned.len);
             outcome
         })
-        .collect();
+        .collect::<Result<_>>()?;
     progress.finish_and_clear();
     changed |= apply(outcomes, &mut manifest, &mut report);
 
@@ -295,19 +295,11 @@ enum Outcome {
     Skipped(Skipped, Vec<String>),
 }
 
-fn index_file(writer: &IndexWriter, fields: &Fields, planned: &Planned) -> Outcome {
+fn index_file(writer: &IndexWriter, fields: &Fields, planned: &Planned) -> Result<Outcome> {
     let file = &planned.file;
     let bytes = match std::fs::read(&file.path) {
         Ok(bytes) => bytes,
-        Err(e) => {
-            return Outcome::Skipped(
-                Skipped {
-                    path: file.display.clone(),
-                    reason: e.to_string(),
-                },
-                vec![],
-            )
-        }
+        Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
     };
     let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     if let Some(previous) = planned.previous.as_ref().filter(|r| r.hash == hash) {
@@ -316,10 +308,8 @@ fn index_file(writer: &IndexWriter, fields: &Fields, planned: &Planned) -> Outco
             display: file.display.clone(),
             ..previous.clone()
         };
-        return Outcome::Touched {
-            key: planned.key.clone(),
-            record,
-        };
+        let key = planned.key.clone();
+        return Ok(Outcome::Touched { key, record });
     }
     let read = ingest::parse(&bytes, &file.display, file.format);
     let analyses: Vec<Analysis> = read.articles.into_par_iter().map(analyze).collect();
@@ -330,21 +320,14 @@ fn index_file(writer: &IndexWriter, fields: &Fields, planned: &Planned) -> Outco
         } else {
             "no text found"
         };
-        return Outcome::Skipped(
-            Skipped {
-                path: file.display.clone(),
-                reason: reason.into(),
-            },
-            read.warnings,
-        );
+        return Ok(Outcome::skipped(file, reason.to_owned(), read.warnings));
     }
     if planned.previous.is_some() {
         writer.delete_term(Term::from_field_text(fields.file, &planned.key));
     }
     for analysis in &analyses {
         for passage in &analysis.passages {
-            // add_document only fails once the writer is dead, which the commit reports.
-            let _ = writer.add_document(passage_document(fields, &planned.key, analysis, passage));
+            writer.add_document(passage_document(fields, &planned.key, analysis, passage))?;
         }
     }
     let record = FileRecord {
@@ -355,10 +338,19 @@ fn index_file(writer: &IndexWriter, fields: &Fields, planned: &Planned) -> Outco
         articles: analyses.len(),
         passages,
     };
-    Outcome::Indexed {
-        key: planned.key.clone(),
+    let key = planned.key.clone();
+    let warnings = read.warnings;
+    Ok(Outcome::Indexed {
+        key,
         record,
-        warnings: read.warnings,
+        warnings,
+    })
+}
+
+impl Outcome {
+    fn skipped(file: &FoundFile, reason: String, warnings: Vec<String>) -> Outcome {
+        let path = file.display.clone();
+        Outcome::Skipped(Skipped { path, reason }, warnings)
     }
 }
 
