@@ -3,12 +3,22 @@
 //!
 //! - `passages`: bounded passages cut from paragraphs at sentence ends.
 //! - `quotations`: spans between quotation marks.
+//! - `lexer`: words, punctuation and quotations as tokens; sentences.
+//! - `names`: names in sentences, titles and roles, fullest forms.
+//! - `attribution`: the speaker and kind of every quotation.
+//! - `wordlists`: general English word lists (reporting verbs, titles).
 
+mod attribution;
+mod lexer;
+mod names;
 mod passages;
 pub mod quotations;
+mod wordlists;
 
 use std::ops::Range;
 
+pub use attribution::{Quote, QuoteKind, Speaker};
+pub use names::fold as fold_name;
 pub use passages::MAX_PASSAGE_BYTES;
 pub use quotations::Quotation;
 
@@ -32,28 +42,28 @@ pub struct Passage {
     pub range: Range<usize>,
     /// True for headings.
     pub heading: bool,
-    /// Quotations that start in this passage, as ranges of the body text.
-    pub quotations: Vec<Quotation>,
+    /// Quotations that start in this passage, with kind and speaker.
+    pub quotes: Vec<Quote>,
 }
 
 /// Analyzes one article.
 pub fn analyze(article: Article) -> Analysis {
     let text = article.body.as_str();
+    let ranges: Vec<Range<usize>> = article.paragraphs.iter().map(|p| p.range.clone()).collect();
+    let quotations: Vec<Vec<Quotation>> = ranges
+        .iter()
+        .map(|range| shifted(quotations::find(&text[range.clone()]), range.start))
+        .collect();
+    let quotes = attribution::attribute(text, &ranges, &quotations);
     let mut passages = Vec::new();
-    for (number, paragraph) in article.paragraphs.iter().enumerate() {
-        let mut quotes = shifted(
-            quotations::find(&text[paragraph.range.clone()]),
-            paragraph.range.start,
-        );
+    for ((number, paragraph), mut quotes) in article.paragraphs.iter().enumerate().zip(quotes) {
         for range in passages::split_paragraph(text, paragraph.range.clone()) {
-            let (inside, rest): (Vec<Quotation>, Vec<Quotation>) =
-                quotes.into_iter().partition(|q| q.outer.start < range.end);
-            quotes = rest;
+            let rest = quotes.split_off(quotes.partition_point(|q| q.outer.start < range.end));
             passages.push(Passage {
                 paragraph: number + 1,
                 range,
                 heading: paragraph.heading,
-                quotations: inside,
+                quotes: std::mem::replace(&mut quotes, rest),
             });
         }
     }
@@ -81,7 +91,7 @@ impl Analysis {
     /// The quoted speech of a passage, joined, for the `quote` field.
     pub fn quoted_speech(&self, passage: &Passage) -> String {
         let parts: Vec<&str> = passage
-            .quotations
+            .quotes
             .iter()
             .map(|q| self.article.text(q.inner.clone()))
             .collect();

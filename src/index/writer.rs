@@ -374,7 +374,7 @@ fn passage_document(
         fields.end => range.end as u64,
         fields.heading => u64::from(passage.heading),
     );
-    if !passage.quotations.is_empty() {
+    if !passage.quotes.is_empty() {
         document.add_text(fields.quote, analysis.quoted_speech(passage));
     }
     if let Some(published) = &article.published {

@@ -147,8 +147,34 @@ pub fn write_analysis(out: &mut dyn WriteColor, analysis: &Analysis) -> std::io:
         let preview = snippet(text, &[], 100);
         write!(out, "{}", flat(&text[preview.clone()]))?;
         writeln!(out, "{}", if preview.end < text.len() { "…" } else { "" })?;
+        for quote in &passage.quotes {
+            write_quote_line(out, analysis, quote)?;
+        }
     }
     Ok(())
+}
+
+/// `      quote (direct) Speaker Name: “text…”` under its passage.
+fn write_quote_line(
+    out: &mut dyn WriteColor,
+    analysis: &Analysis,
+    quote: &crate::analyze::Quote,
+) -> std::io::Result<()> {
+    let text = analysis.article.text(quote.inner.clone());
+    let preview = snippet(text, &[], 80);
+    let more = if preview.end < text.len() { "…" } else { "" };
+    write!(out, "{:>18}", format!("quote ({}) ", quote.kind.as_str()))?;
+    out.set_color(ColorSpec::new().set_bold(true))?;
+    write!(
+        out,
+        "{}",
+        quote
+            .speaker
+            .as_ref()
+            .map_or("(no speaker)", |s| s.name.as_str())
+    )?;
+    out.reset()?;
+    writeln!(out, ": “{}{more}”", flat(&text[preview]))
 }
 
 /// Writes the one-line summary of an index run (for standard error).

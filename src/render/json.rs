@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::analyze::{Analysis, Passage};
+use crate::analyze::{Analysis, Passage, Quote};
 use crate::search::{Hit, SearchResults};
 
 /// One line of JSON output.
@@ -26,6 +26,39 @@ pub enum Record<'a> {
     Article(ArticleRecord<'a>),
     /// A passage seen by `dossier analyze`.
     Passage(PassageRecord<'a>),
+    /// A quotation.
+    Quote(QuoteRecord<'a>),
+}
+
+/// A quotation with its speaker and where both are in the file.
+#[derive(Debug, Serialize)]
+pub struct QuoteRecord<'a> {
+    /// The speaker's fullest name, or null.
+    pub speaker: Option<&'a str>,
+    /// The quoted text, without quotation marks.
+    pub text: &'a str,
+    /// `direct` or `partial`.
+    pub kind: &'static str,
+    /// Article id.
+    pub doc: &'a str,
+    /// File path.
+    pub path: &'a str,
+    /// 1-based line of the quotation's first byte.
+    pub line: usize,
+    /// 1-based paragraph number.
+    pub paragraph: usize,
+    /// File byte offset of the quoted text.
+    pub start: usize,
+    /// File byte offset of the end of the quoted text.
+    pub end: usize,
+    /// File byte range of the name the speaker was resolved from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_start: Option<usize>,
+    /// End of that range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub speaker_end: Option<usize>,
+    /// The article's publication date.
+    pub published: Option<&'a str>,
 }
 
 /// An article's metadata and where it is in the file.
@@ -116,8 +149,40 @@ pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resu
     )?;
     for passage in &analysis.passages {
         write_record(out, &Record::Passage(passage_record(analysis, passage)))?;
+        for quote in &passage.quotes {
+            write_record(out, &Record::Quote(quote_record(analysis, passage, quote)))?;
+        }
     }
     Ok(())
+}
+
+/// The record of a quotation found by analysis.
+pub fn quote_record<'a>(
+    analysis: &'a Analysis,
+    passage: &Passage,
+    quote: &'a Quote,
+) -> QuoteRecord<'a> {
+    let article = &analysis.article;
+    let range = article.file_range(quote.inner.clone());
+    let speaker_range = quote
+        .speaker
+        .as_ref()
+        .and_then(|s| s.mention.clone())
+        .map(|m| article.file_range(m));
+    QuoteRecord {
+        speaker: quote.speaker.as_ref().map(|s| s.name.as_str()),
+        text: article.text(quote.inner.clone()),
+        kind: quote.kind.as_str(),
+        doc: &article.doc,
+        path: &article.path,
+        line: article.line_at(quote.inner.start),
+        paragraph: passage.paragraph,
+        start: range.start,
+        end: range.end,
+        speaker_start: speaker_range.as_ref().map(|r| r.start),
+        speaker_end: speaker_range.map(|r| r.end),
+        published: article.published.as_deref(),
+    }
 }
 
 /// The provenance record of a passage.

@@ -1,0 +1,919 @@
+//! Attributes quotations to their speakers.
+//!
+//! Each quotation is looked at in its sentence, where every quotation is a
+//! single token, so the frame around it reads like `QUOTE , X said` or
+//! `X , a researcher , said , QUOTE`. In order, dossier tries:
+//!
+//! 1. after the quotation: `"...," X said`, `"...," said X`;
+//! 2. before it: the nearest reporting verb and its subject, through
+//!    appositions (`X, a member of Y, said`), relative clauses (`X, who
+//!    claimed`), infinitives (`led the X faction to declare`), passives
+//!    (`described by X`), participles (`..., saying "..."`) and
+//!    `according to X`;
+//! 3. the sentence's subject, when the sentence reports speech at all;
+//! 4. a quotation opening a sentence or paragraph with no attribution of
+//!    its own continues the previous speaker (news style).
+//!
+//! Names resolve to the fullest form in the article; `he`/`she` to the most
+//! recent person; descriptions (`the report`, `the Israeli FM`) to the
+//! entity introduced with that role.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lexer::{sentences, tokenize, Token, TokenKind};
+use super::names::{find_mentions, Mention, NameKind, Register};
+use super::quotations::Quotation;
+use super::wordlists::{
+    is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
+    reporting_lemma,
+};
+
+/// Whether a quotation is whole speech or a fragment woven into a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// A sentence or clause of speech: `he said, "We are ready."`
+    Direct,
+    /// A fragment inside reported speech: `urged it to act "swiftly"`.
+    Partial,
+}
+
+impl QuoteKind {
+    /// `direct` or `partial`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
+
+/// Who said a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The fullest name the article gives, without titles.
+    pub name: String,
+    /// Where the name it was resolved from is written (body byte range): the
+    /// name itself, or the antecedent of a pronoun or description.
+    pub mention: Option<Range<usize>>,
+}
+
+/// A quotation with its kind and speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted text, without marks, as a body byte range.
+    pub inner: Range<usize>,
+    /// The quotation with its marks.
+    pub outer: Range<usize>,
+    /// Direct or partial.
+    pub kind: QuoteKind,
+    /// The speaker, or none for names, terms and scare quotes.
+    pub speaker: Option<Speaker>,
+}
+
+/// One paragraph, tokenized, with its names.
+struct View<'a> {
+    text: &'a str,
+    base: usize,
+    quotations: Vec<Quotation>,
+    tokens: Vec<Token>,
+    sentences: Vec<Range<usize>>,
+    mentions: Vec<Vec<Mention>>,
+}
+
+/// A name outside quotations, in reading order, for pronouns to refer to.
+struct Event {
+    position: usize,
+    entry: usize,
+    range: Range<usize>,
+}
+
+/// What a frame points at as the speaker, before resolution.
+enum Candidate {
+    Name(usize, usize),
+    Pronoun(usize, bool),
+    Description(usize),
+}
+
+/// Attributes the quotations of an article's paragraphs. `paragraphs` are
+/// ranges of `text`; `quotations` are each paragraph's, in `text` offsets.
+pub fn attribute(
+    text: &str,
+    paragraphs: &[Range<usize>],
+    quotations: &[Vec<Quotation>],
+) -> Vec<Vec<Quote>> {
+    let views: Vec<View<'_>> = paragraphs
+        .iter()
+        .zip(quotations)
+        .map(|(range, quotes)| view(text, range.clone(), quotes))
+        .collect();
+    let mut context = Context::default();
+    for view in &views {
+        context.register_paragraph(view);
+    }
+    let mut out: Vec<Vec<Quote>> = Vec::with_capacity(views.len());
+    for (p, view) in views.iter().enumerate() {
+        let previous = p.checked_sub(1).map(|i| (&views[i], out[i].as_slice()));
+        out.push(context.attribute_paragraph(view, previous));
+    }
+    out
+}
+
+fn view<'a>(text: &'a str, range: Range<usize>, quotes: &[Quotation]) -> View<'a> {
+    let base = range.start;
+    let local = |r: &Range<usize>| r.start - base..r.end - base;
+    let quotations: Vec<Quotation> = quotes
+        .iter()
+        .map(|q| Quotation {
+            inner: local(&q.inner),
+            outer: local(&q.outer),
+            closed: q.closed,
+        })
+        .collect();
+    let text = &text[range];
+    let tokens = tokenize(text, &quotations);
+    let sentences = sentences(text, &tokens, &quotations);
+    let mentions = sentences
+        .iter()
+        .map(|s| find_mentions(text, &tokens, s.clone()))
+        .collect();
+    View {
+        text,
+        base,
+        quotations,
+        tokens,
+        sentences,
+        mentions,
+    }
+}
+
+#[derive(Default)]
+struct Context {
+    register: Register,
+    events: Vec<Event>,
+    speakers: HashSet<usize>,
+}
+
+impl Context {
+    fn register_paragraph(&mut self, view: &View<'_>) {
+        for (s, sentence) in view.sentences.iter().enumerate() {
+            for mention in &view.mentions[s] {
+                if mention.role_only {
+                    continue;
+                }
+                let roles = roles_around(view, sentence.clone(), mention);
+                let name = &view.text[mention.range.clone()];
+                let entry = self.register.add(name, mention.title.as_deref(), &roles);
+                self.events.push(Event {
+                    position: view.base + mention.range.start,
+                    entry,
+                    range: view.base + mention.range.start..view.base + mention.range.end,
+                });
+            }
+        }
+        for quotation in &view.quotations {
+            let inner = &view.text[quotation.inner.clone()];
+            let tokens = tokenize(inner, &[]);
+            for mention in find_mentions(inner, &tokens, 0..tokens.len()) {
+                if !mention.role_only && !mention.doubtful {
+                    self.register
+                        .add(&inner[mention.range.clone()], mention.title.as_deref(), &[]);
+                }
+            }
+        }
+    }
+
+    fn attribute_paragraph(
+        &mut self,
+        view: &View<'_>,
+        previous: Option<(&View<'_>, &[Quote])>,
+    ) -> Vec<Quote> {
+        let mut quotes: Vec<Quote> = Vec::new();
+        for (s, sentence) in view.sentences.iter().enumerate() {
+            let in_sentence: Vec<usize> = sentence
+                .clone()
+                .filter(|&t| matches!(view.tokens[t].kind, TokenKind::Quote(_)))
+                .collect();
+            let mut sentence_speaker: Option<Speaker> = None;
+            for &t in &in_sentence {
+                let TokenKind::Quote(q) = view.tokens[t].kind else {
+                    continue;
+                };
+                let quotation = &view.quotations[q];
+                let kind = quote_kind(view, sentence.clone(), t);
+                let speaker = if is_term(&view.text[quotation.inner.clone()]) {
+                    None
+                } else {
+                    self.find_speaker(view, s, t, kind, sentence_speaker.as_ref())
+                        .or_else(|| continued_speaker(sentence.clone(), t, kind, &quotes, previous))
+                };
+                if let Some(speaker) = &speaker {
+                    sentence_speaker = Some(speaker.clone());
+                }
+                quotes.push(Quote {
+                    inner: view.base + quotation.inner.start..view.base + quotation.inner.end,
+                    outer: view.base + quotation.outer.start..view.base + quotation.outer.end,
+                    kind,
+                    speaker,
+                });
+            }
+        }
+        quotes
+    }
+
+    fn find_speaker(
+        &mut self,
+        view: &View<'_>,
+        s: usize,
+        q: usize,
+        kind: QuoteKind,
+        earlier: Option<&Speaker>,
+    ) -> Option<Speaker> {
+        let sentence = view.sentences[s].clone();
+        let frame = Frame {
+            view,
+            s,
+            sentence: sentence.clone(),
+        };
+        let candidate = frame.after(q).or_else(|| {
+            frame
+                .before(q)
+                .map(|found| match found {
+                    Found::Candidate(c) => Some(c),
+                    Found::MainClause => None,
+                })
+                .unwrap_or(None)
+        });
+        let participle_or_subject = || {
+            if earlier.is_some() && frame.before(q).is_some() {
+                return None;
+            }
+            (frame.reports_speech() || kind == QuoteKind::Direct && frame.reports_speech())
+                .then(|| frame.subject())
+                .flatten()
+        };
+        if candidate.is_none() {
+            if let (Some(Found::MainClause), Some(speaker)) = (frame.before(q), earlier) {
+                return Some(speaker.clone());
+            }
+        }
+        let candidate = candidate.or_else(participle_or_subject)?;
+        let speaker = self.resolve(view, candidate)?;
+        Some(speaker)
+    }
+
+    fn resolve(&mut self, view: &View<'_>, candidate: Candidate) -> Option<Speaker> {
+        match candidate {
+            Candidate::Name(s, m) => {
+                let mention = &view.mentions[s][m];
+                if mention.role_only {
+                    let last = view.tokens[mention.tokens.end - 1].text(view.text);
+                    return self.describe(last, view.base + mention.range.start);
+                }
+                let written = &view.text[mention.range.clone()];
+                let entry = self
+                    .register
+                    .fullest(written)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_else(|| written.to_owned());
+                self.remember_speaker(&entry);
+                Some(Speaker {
+                    name: entry,
+                    mention: Some(view.base + mention.range.start..view.base + mention.range.end),
+                })
+            }
+            Candidate::Pronoun(t, person) => {
+                let position = view.base + view.tokens[t].range.start;
+                let event = self
+                    .events
+                    .iter()
+                    .rev()
+                    .filter(|e| e.position < position)
+                    .find(|e| {
+                        let kind = self.register.kind(&self.register.entry(e.entry).name);
+                        if person {
+                            kind == NameKind::Person
+                                || (kind == NameKind::Unknown && self.speakers.contains(&e.entry))
+                        } else {
+                            kind == NameKind::Org
+                        }
+                    })?;
+                let name = self.register.entry(event.entry).name.clone();
+                let name = self
+                    .register
+                    .fullest(&name)
+                    .map_or(name, |e| e.name.clone());
+                Some(Speaker {
+                    name,
+                    mention: Some(event.range.clone()),
+                })
+            }
+            Candidate::Description(t) => {
+                let noun = view.tokens[t].text(view.text);
+                self.describe(noun, view.base + view.tokens[t].range.start)
+            }
+        }
+    }
+
+    /// The entity a description (`the report`, `the FM`) stands for: the
+    /// most recent one introduced with that role, or for a group noun with
+    /// any group role.
+    fn describe(&self, noun: &str, position: usize) -> Option<Speaker> {
+        let before: Vec<&Event> = self
+            .events
+            .iter()
+            .filter(|e| e.position < position)
+            .collect();
+        let entries = || before.iter().map(|e| e.entry);
+        let entry = self.register.with_role(noun, entries()).or_else(|| {
+            is_group_role(noun)
+                .then(|| {
+                    entries()
+                        .rev()
+                        .map(|i| self.register.entry(i))
+                        .find(|e| e.roles.iter().any(|r| is_group_type(r)))
+                })
+                .flatten()
+        })?;
+        let event = before
+            .iter()
+            .rev()
+            .find(|e| self.register.entry(e.entry).name == entry.name)?;
+        Some(Speaker {
+            name: self
+                .register
+                .fullest(&entry.name)
+                .map_or(entry.name.clone(), |e| e.name.clone()),
+            mention: Some(event.range.clone()),
+        })
+    }
+
+    fn remember_speaker(&mut self, name: &str) {
+        if let Some(event) = self
+            .events
+            .iter()
+            .find(|e| self.register.entry(e.entry).name == name)
+        {
+            self.speakers.insert(event.entry);
+        }
+    }
+}
+
+/// Where `before` found the attribution.
+enum Found {
+    Candidate(Candidate),
+    /// A participle (`..., saying "..."`) whose subject is the main clause's.
+    MainClause,
+}
+
+/// A sentence seen as a frame around its quotations.
+struct Frame<'v, 'a> {
+    view: &'v View<'a>,
+    s: usize,
+    sentence: Range<usize>,
+}
+
+impl Frame<'_, '_> {
+    fn word(&self, t: usize) -> Option<&str> {
+        let token = self
+            .view
+            .tokens
+            .get(t)
+            .filter(|_| self.sentence.contains(&t))?;
+        (token.kind == TokenKind::Word).then(|| token.text(self.view.text))
+    }
+
+    fn is_punct(&self, t: usize, marks: &str) -> bool {
+        self.sentence.contains(&t)
+            && matches!(self.view.tokens[t].kind, TokenKind::Punct(c) if marks.contains(c))
+    }
+
+    /// A reporting verb at `t`, used as a verb (not `the claims`), with
+    /// `point` only as `point out`.
+    fn reporting_verb(&self, t: usize) -> Option<&'static str> {
+        let lemma = reporting_lemma(self.word(t)?)?;
+        let after_determiner = t
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .is_some_and(is_determiner);
+        let point_out = lemma != "point" || self.word(t + 1) == Some("out");
+        (!after_determiner && point_out).then_some(lemma)
+    }
+
+    fn reports_speech(&self) -> bool {
+        self.sentence
+            .clone()
+            .any(|t| self.reporting_verb(t).is_some())
+    }
+
+    /// `"...," X said` or `"...," said X`.
+    fn after(&self, q: usize) -> Option<Candidate> {
+        let mut t = q + 1;
+        while self.is_punct(t, ",—–-") {
+            t += 1;
+        }
+        if self.reporting_verb(t).is_some() {
+            let participle = self.word(t).is_some_and(|w| w.ends_with("ing"));
+            return if participle {
+                None
+            } else {
+                self.phrase_right(t + 1)
+            };
+        }
+        let (candidate, end) = self.phrase_right_with_end(t)?;
+        let verb = self.skip_apposition_right(self.skip_adverbs_right(end));
+        self.reporting_verb(verb).is_some().then_some(candidate)
+    }
+
+    /// The attribution before a quotation: the nearest reporting verb and
+    /// whoever it belongs to.
+    fn before(&self, q: usize) -> Option<Found> {
+        if let Some(to) = (self.sentence.start..q)
+            .rev()
+            .find(|&t| self.word(t) == Some("to") && t > 0 && self.word(t - 1) == Some("according"))
+        {
+            return self.phrase_right(to + 1).map(Found::Candidate);
+        }
+        let verb = (self.sentence.start..q)
+            .rev()
+            .find(|&t| self.reporting_verb(t).is_some())?;
+        let word = self.word(verb)?;
+        if self.word(verb + 1) == Some("by") {
+            return self.phrase_right(verb + 2).map(Found::Candidate);
+        }
+        if word.ends_with("ing") && verb.checked_sub(1).and_then(|p| self.word(p)) != Some("was") {
+            return Some(Found::MainClause);
+        }
+        let mut left = verb.checked_sub(1)?;
+        if self.word(left) == Some("to") {
+            left = left.checked_sub(1)?;
+        }
+        self.phrase_left(self.skip_adverbs_left(left))
+            .map(Found::Candidate)
+    }
+
+    /// The subject of the sentence, after an introductory phrase.
+    fn subject(&self) -> Option<Candidate> {
+        let intro_end = (self.sentence.start..self.sentence.end.min(self.sentence.start + 12))
+            .find(|&t| self.is_punct(t, ","))
+            .filter(|&comma| {
+                !(self.sentence.start..comma).any(|t| self.reporting_verb(t).is_some())
+            });
+        let start = intro_end.map_or(self.sentence.start, |c| c + 1);
+        (start..self.sentence.end.min(start + 4)).find_map(|t| self.phrase_right(t))
+    }
+
+    fn mention_starting(&self, t: usize) -> Option<usize> {
+        self.view.mentions[self.s]
+            .iter()
+            .position(|m| m.tokens.start == t)
+    }
+
+    fn mention_ending(&self, t: usize) -> Option<usize> {
+        self.view.mentions[self.s]
+            .iter()
+            .position(|m| m.tokens.end == t + 1)
+    }
+
+    /// `the Iraqi authorities`: a one-word name used as an adjective.
+    fn is_modifier(&self, m: usize) -> bool {
+        let mention = &self.view.mentions[self.s][m];
+        let next_is_lowercase = self
+            .word(mention.tokens.end)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        mention.tokens.len() == 1
+            && next_is_lowercase
+            && !is_group_role(self.word(mention.tokens.end).unwrap_or_default())
+    }
+
+    fn phrase_right(&self, t: usize) -> Option<Candidate> {
+        self.phrase_right_with_end(t).map(|(c, _)| c)
+    }
+
+    /// A name, pronoun or description starting at `t`, and the token after it.
+    fn phrase_right_with_end(&self, t: usize) -> Option<(Candidate, usize)> {
+        if let Some(m) = self.mention_starting(t) {
+            let mention = &self.view.mentions[self.s][m];
+            if !mention.doubtful || self.reporting_verb(mention.tokens.end).is_some() {
+                return Some((Candidate::Name(self.s, m), mention.tokens.end));
+            }
+        }
+        let word = self.word(t)?;
+        if is_person_pronoun(word) || is_group_pronoun(word) {
+            return Some((Candidate::Pronoun(t, is_person_pronoun(word)), t + 1));
+        }
+        if is_determiner(word) {
+            for n in t + 1..(t + 5).min(self.sentence.end) {
+                if let Some(m) = self.mention_starting(n).filter(|&m| !self.is_modifier(m)) {
+                    return Some((
+                        Candidate::Name(self.s, m),
+                        self.view.mentions[self.s][m].tokens.end,
+                    ));
+                }
+                let noun = self.word(n)?;
+                if is_person_role(noun) || is_group_role(noun) {
+                    return Some((Candidate::Description(n), n + 1));
+                }
+            }
+        }
+        None
+    }
+
+    /// A name, pronoun or description ending at `t`.
+    fn phrase_left(&self, t: usize) -> Option<Candidate> {
+        if self.is_punct(t, ",") {
+            return self
+                .skip_apposition_left(t)
+                .and_then(|end| self.phrase_left(end));
+        }
+        if let Some(m) = self.mention_ending(t) {
+            return Some(Candidate::Name(self.s, m));
+        }
+        let word = self.word(t)?;
+        if word == "who" || word == "which" {
+            let comma = t.checked_sub(1).filter(|&c| self.is_punct(c, ","))?;
+            return self.phrase_left(comma.checked_sub(1)?);
+        }
+        if is_person_pronoun(word) || is_group_pronoun(word) {
+            return Some(Candidate::Pronoun(t, is_person_pronoun(word)));
+        }
+        if is_person_role(word) || is_group_role(word) {
+            if let Some(m) = t.checked_sub(1).and_then(|p| self.mention_ending(p)) {
+                return Some(Candidate::Name(self.s, m));
+            }
+            let determiner =
+                (t.saturating_sub(4)..t).any(|d| self.word(d).is_some_and(is_determiner));
+            return determiner.then_some(Candidate::Description(t));
+        }
+        None
+    }
+
+    /// `X, a member of Y,` read from the right: the index before the
+    /// opening comma, when the stretch between holds no verb of speech.
+    fn skip_apposition_left(&self, comma: usize) -> Option<usize> {
+        let start = comma.saturating_sub(25).max(self.sentence.start);
+        let open = (start..comma).rev().find(|&t| {
+            self.is_punct(t, ",") || matches!(self.view.tokens[t].kind, TokenKind::Quote(_))
+        })?;
+        if !self.is_punct(open, ",") {
+            return None;
+        }
+        open.checked_sub(1)
+    }
+
+    fn skip_apposition_right(&self, t: usize) -> usize {
+        if !self.is_punct(t, ",") {
+            return t;
+        }
+        let end = (t + 25).min(self.sentence.end);
+        (t + 1..end)
+            .find(|&c| self.is_punct(c, ","))
+            .map_or(t, |c| c + 1)
+    }
+
+    fn skip_adverbs_left(&self, mut t: usize) -> usize {
+        while self.word(t).is_some_and(is_adverb) && t > self.sentence.start {
+            t -= 1;
+        }
+        t
+    }
+
+    fn skip_adverbs_right(&self, mut t: usize) -> usize {
+        while self.word(t).is_some_and(is_adverb) {
+            t += 1;
+        }
+        t
+    }
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "up"
+            | "new"
+            | "of"
+            | "in"
+            | "with"
+            | "such"
+            | "any"
+            | "some"
+            | "no"
+            | "many"
+            | "and"
+    )
+}
+
+fn is_adverb(word: &str) -> bool {
+    (word.ends_with("ly") && word.len() > 4 && word.chars().next().is_some_and(char::is_lowercase))
+        || matches!(
+            word,
+            "also"
+                | "later"
+                | "then"
+                | "again"
+                | "further"
+                | "once"
+                | "still"
+                | "often"
+                | "never"
+                | "has"
+                | "had"
+                | "have"
+                | "was"
+                | "is"
+                | "would"
+                | "will"
+                | "not"
+        )
+}
+
+/// Direct when the quotation opens its sentence or follows a comma, colon,
+/// dash, `that` or a reporting verb; partial when woven into the sentence.
+fn quote_kind(view: &View<'_>, sentence: Range<usize>, q: usize) -> QuoteKind {
+    if q == sentence.start {
+        return QuoteKind::Direct;
+    }
+    let previous = &view.tokens[q - 1];
+    let direct = match previous.kind {
+        TokenKind::Punct(c) => ",:—–".contains(c),
+        TokenKind::Word => {
+            let word = previous.text(view.text);
+            word.eq_ignore_ascii_case("that") || reporting_lemma(word).is_some()
+        }
+        TokenKind::Quote(_) => false,
+    };
+    if direct {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// A quoted name or term rather than speech: a few words, all capitalized,
+/// without a sentence's final punctuation (`“Axis of Resistance”`).
+fn is_term(quoted: &str) -> bool {
+    let quoted = quoted.trim();
+    let words: Vec<&str> = quoted.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && !quoted.ends_with(['.', '!', '?', ','])
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "de" | "al")
+        })
+}
+
+/// A quotation with no attribution of its own that opens its sentence
+/// continues the speaker of the quotation before it in the paragraph; one
+/// that opens its paragraph continues the previous paragraph's speaker.
+fn continued_speaker(
+    sentence: Range<usize>,
+    q: usize,
+    kind: QuoteKind,
+    earlier: &[Quote],
+    previous: Option<(&View<'_>, &[Quote])>,
+) -> Option<Speaker> {
+    if kind != QuoteKind::Direct || q != sentence.start {
+        return None;
+    }
+    if let Some(speaker) = earlier.iter().rev().find_map(|quote| quote.speaker.clone()) {
+        return Some(speaker);
+    }
+    if q != 0 {
+        return None;
+    }
+    let (previous_view, previous_quotes) = previous?;
+    let open_quote = previous_quotes
+        .last()
+        .filter(|_| previous_view.quotations.last().is_some_and(|q| !q.closed));
+    if let Some(speaker) = open_quote.and_then(|q| q.speaker.clone()) {
+        return Some(speaker);
+    }
+    previous_person(previous_view)
+        .or_else(|| previous_quotes.iter().rev().find_map(|q| q.speaker.clone()))
+}
+
+/// The last person named in a paragraph's last sentence.
+fn previous_person(view: &View<'_>) -> Option<Speaker> {
+    let last = view.mentions.last()?;
+    let mention = last.iter().rev().find(|m| {
+        !m.role_only
+            && !m.doubtful
+            && (m.title.is_some() || is_person_role_before(view, m) || m.tokens.len() >= 2)
+    })?;
+    Some(Speaker {
+        name: view.text[mention.range.clone()].to_owned(),
+        mention: Some(view.base + mention.range.start..view.base + mention.range.end),
+    })
+}
+
+fn is_person_role_before(view: &View<'_>, mention: &Mention) -> bool {
+    mention.tokens.start.checked_sub(1).is_some_and(|p| {
+        view.tokens[p].kind == TokenKind::Word && is_person_role(view.tokens[p].text(view.text))
+    })
+}
+
+/// Role nouns that introduce a name where it stands: a role before it
+/// (`security expert X`), a group noun after it (`the X faction`), an
+/// apposition (`X, a researcher at Y,`) or a source (`a report by X`).
+fn roles_around(view: &View<'_>, sentence: Range<usize>, mention: &Mention) -> Vec<String> {
+    let word = |t: usize| {
+        view.tokens
+            .get(t)
+            .filter(|tok| tok.kind == TokenKind::Word && sentence.contains(&t))
+            .map(|tok| tok.text(view.text).to_lowercase())
+    };
+    let mut roles = Vec::new();
+    let before = mention.tokens.start.checked_sub(1);
+    if let Some(noun) = before
+        .and_then(word)
+        .filter(|w| is_person_role(w) || is_group_role(w))
+    {
+        roles.push(noun);
+    }
+    if let Some(noun) = word(mention.tokens.end).filter(|w| is_group_type(w)) {
+        roles.push(noun);
+    }
+    let source = before
+        .and_then(|b| {
+            if word(b).as_deref() == Some("the") {
+                b.checked_sub(1)
+            } else {
+                Some(b)
+            }
+        })
+        .filter(|&b| word(b).as_deref() == Some("by"))
+        .and_then(|b| b.checked_sub(1))
+        .and_then(word)
+        .filter(|w| is_group_role(w));
+    roles.extend(source);
+    roles.extend(apposition_role(view, sentence, mention.tokens.end));
+    roles
+}
+
+/// The head noun of an apposition starting at `t` (`, an Iraqi researcher
+/// specialising in ...,` gives `researcher`), skipping an acronym in brackets.
+fn apposition_role(view: &View<'_>, sentence: Range<usize>, mut t: usize) -> Option<String> {
+    let is = |t: usize, c: char| sentence.contains(&t) && view.tokens[t].is_punct(c);
+    if is(t, '(') && is(t + 2, ')') {
+        t += 3;
+    }
+    if !is(t, ',') {
+        return None;
+    }
+    let head = (t + 1..(t + 8).min(sentence.end))
+        .take_while(|&i| view.tokens[i].kind == TokenKind::Word)
+        .take_while(|&i| {
+            !matches!(
+                view.tokens[i].text(view.text),
+                "of" | "for" | "in" | "at" | "who" | "which" | "and"
+            )
+        })
+        .find(|&i| {
+            let word = view.tokens[i].text(view.text);
+            is_person_role(word) || is_group_role(word)
+        })?;
+    let next = view
+        .tokens
+        .get(head + 1)
+        .filter(|_| sentence.contains(&(head + 1)));
+    let closes_apposition = next.is_none_or(|n| match n.kind {
+        TokenKind::Punct(_) => true,
+        TokenKind::Quote(_) => false,
+        TokenKind::Word => {
+            let word = n.text(view.text);
+            word.ends_with("ing")
+                || matches!(
+                    word,
+                    "of" | "for"
+                        | "at"
+                        | "in"
+                        | "with"
+                        | "from"
+                        | "on"
+                        | "to"
+                        | "and"
+                        | "who"
+                        | "based"
+                )
+        }
+    });
+    closes_apposition.then(|| view.tokens[head].text(view.text).to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::quotations::find;
+
+    fn speakers(paragraphs: &[&str]) -> Vec<(String, Option<String>, QuoteKind)> {
+        let text = paragraphs.join("\n");
+        let mut ranges = Vec::new();
+        let mut at = 0;
+        for p in paragraphs {
+            ranges.push(at..at + p.len());
+            at += p.len() + 1;
+        }
+        let quotations: Vec<Vec<Quotation>> = ranges
+            .iter()
+            .map(|r| {
+                find(&text[r.clone()])
+                    .into_iter()
+                    .map(|q| Quotation {
+                        inner: q.inner.start + r.start..q.inner.end + r.start,
+                        outer: q.outer.start + r.start..q.outer.end + r.start,
+                        closed: q.closed,
+                    })
+                    .collect()
+            })
+            .collect();
+        attribute(&text, &ranges, &quotations)
+            .into_iter()
+            .flatten()
+            .map(|q| (text[q.inner].to_owned(), q.speaker.map(|s| s.name), q.kind))
+            .collect()
+    }
+
+    fn speaker_of(
+        found: &[(String, Option<String>, QuoteKind)],
+        quote_start: &str,
+    ) -> Option<String> {
+        found
+            .iter()
+            .find(|(q, _, _)| q.starts_with(quote_start))
+            .and_then(|(_, s, _)| s.clone())
+    }
+
+    #[test]
+    fn verbs_after_and_before_with_appositions() {
+        let found = speakers(&[
+            "\"We are done,\" said Jane Roe, a lawyer for the family.",
+            "Minister John Doe, head of the finance ministry, said, \"Nothing changes.\"",
+            "\"Prices will fall,\" Doe told reporters.",
+        ]);
+        assert_eq!(
+            speaker_of(&found, "We are done").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(
+            speaker_of(&found, "Nothing changes").as_deref(),
+            Some("John Doe")
+        );
+        assert_eq!(speaker_of(&found, "Prices").as_deref(), Some("John Doe"));
+        assert!(found.iter().all(|(_, _, kind)| *kind == QuoteKind::Direct));
+    }
+
+    #[test]
+    fn pronouns_descriptions_and_continuations() {
+        let found = speakers(&[
+            "Senior researcher Omar Haddad, an economist at the Central Institute, warned of a crash.",
+            "He added, \"The banks are exposed.\"",
+            "A study by the Central Institute found losses. \"The figures are stark,\" the study said.",
+            "Deputy Foreign Minister Lena Park spoke next. The deputy FM stressed that \"talks must go on.\"",
+            "\"We will not wait forever.\"",
+        ]);
+        assert_eq!(
+            speaker_of(&found, "The banks").as_deref(),
+            Some("Omar Haddad")
+        );
+        assert_eq!(
+            speaker_of(&found, "The figures").as_deref(),
+            Some("Central Institute")
+        );
+        assert_eq!(
+            speaker_of(&found, "talks must").as_deref(),
+            Some("Lena Park")
+        );
+        assert_eq!(
+            speaker_of(&found, "We will not").as_deref(),
+            Some("Lena Park")
+        );
+    }
+
+    #[test]
+    fn fragments_are_partial_and_terms_have_no_speaker() {
+        let found = speakers(&[
+            "The alliance, part of the so-called “Axis of Unity” bloc, held a rally.",
+            "Governor Ann Lee urged the council to act “swiftly” on the matter.",
+        ]);
+        assert_eq!(speaker_of(&found, "Axis of Unity"), None);
+        assert_eq!(speaker_of(&found, "swiftly").as_deref(), Some("Ann Lee"));
+        assert!(found.iter().all(|(_, _, kind)| *kind == QuoteKind::Partial));
+    }
+}

@@ -1,0 +1,228 @@
+//! Splits a paragraph into tokens (words, punctuation, and whole quotations
+//! as single tokens) and groups them into sentences.
+//!
+//! Treating a quotation as one opaque token is what lets attribution read
+//! `"..., strikes," he said, warning that "..."` as one sentence whose frame
+//! is `QUOTE , he said , warning that QUOTE`, whatever the quotes contain.
+
+use std::ops::Range;
+
+use super::quotations::Quotation;
+use crate::index::tokenizer::is_apostrophe;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word: letters and digits, with inner apostrophes, hyphens and
+    /// abbreviation dots (`al-Sudani`, `Sa'ar`, `U.S.`).
+    Word,
+    /// One punctuation character.
+    Punct(char),
+    /// A whole quotation, by its index in the paragraph's quotation list.
+    Quote(usize),
+}
+
+/// A token with its byte range in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// What it is.
+    pub kind: TokenKind,
+    /// Byte range in the text.
+    pub range: Range<usize>,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.range.clone()]
+    }
+
+    /// True for a word starting with an upper-case letter.
+    pub fn is_capitalized(&self, text: &str) -> bool {
+        self.kind == TokenKind::Word
+            && self
+                .text(text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// True for the punctuation character `c`.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct(c)
+    }
+}
+
+/// Abbreviations whose dot does not end a sentence.
+const ABBREVIATIONS: [&str; 30] = [
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
+    "st", "jr", "sr", "rev", "hon", "no", "vs", "inc", "ltd", "co", "corp", "adm", "cmdr", "pres",
+    "amb", "sec",
+];
+
+/// Tokens of `text`; quotations (ranges into `text`) become single tokens.
+pub fn tokenize(text: &str, quotations: &[Quotation]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut at = 0;
+    let mut next_quote = 0;
+    while at < text.len() {
+        if let Some(q) = quotations.get(next_quote).filter(|q| q.outer.start <= at) {
+            tokens.push(Token {
+                kind: TokenKind::Quote(next_quote),
+                range: q.outer.clone(),
+            });
+            at = q.outer.end.max(at + 1);
+            next_quote += 1;
+            continue;
+        }
+        let limit = quotations
+            .get(next_quote)
+            .map_or(text.len(), |q| q.outer.start);
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if c.is_alphanumeric() {
+            let end = word_end(text, at, limit);
+            tokens.push(Token {
+                kind: TokenKind::Word,
+                range: at..end,
+            });
+            at = end;
+        } else {
+            if !c.is_whitespace() {
+                tokens.push(Token {
+                    kind: TokenKind::Punct(c),
+                    range: at..at + c.len_utf8(),
+                });
+            }
+            at += c.len_utf8();
+        }
+    }
+    tokens
+}
+
+fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..limit].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() {
+            end = start + i + c.len_utf8();
+        } else if (c == '-' || is_apostrophe(c)) && next_is_alnum {
+            continue;
+        } else if c == '.'
+            && is_initialism(&text[start..start + i])
+            && chars.peek().is_some_and(|(_, n)| n.is_uppercase())
+        {
+            continue; // U.S., U.N.
+        } else if c == '.'
+            && is_initialism(&text[start..start + i])
+            && text[start..start + i].contains('.')
+        {
+            end = start + i + 1; // the final dot of U.S.
+            break;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// `U`, `U.S`: single upper-case letters joined by dots.
+fn is_initialism(word: &str) -> bool {
+    word.split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
+}
+
+/// Sentences as ranges of token indices. A sentence ends at `.`, `!` or `?`
+/// followed by a capitalized word or a quotation, unless the dot belongs to
+/// an abbreviation (`Mr.`, `Gen.`); and after a quotation whose text ends a
+/// sentence, when a capitalized word follows.
+pub fn sentences(text: &str, tokens: &[Token], quotations: &[Quotation]) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    for i in 0..tokens.len() {
+        let next_starts_sentence = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.is_capitalized(text) || matches!(n.kind, TokenKind::Quote(_)));
+        let ends = match tokens[i].kind {
+            TokenKind::Punct('.' | '!' | '?') => {
+                next_starts_sentence && !after_abbreviation(text, tokens, i)
+            }
+            TokenKind::Quote(q) => {
+                let inner = text[quotations[q].inner.clone()].trim_end();
+                inner.ends_with(['.', '!', '?'])
+                    && tokens.get(i + 1).is_some_and(|n| n.is_capitalized(text))
+            }
+            _ => false,
+        };
+        if ends {
+            sentences.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        sentences.push(start..tokens.len());
+    }
+    sentences
+}
+
+fn after_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
+    let Some(previous) = dot.checked_sub(1).map(|p| &tokens[p]) else {
+        return false;
+    };
+    let word = previous.text(text).to_lowercase();
+    previous.kind == TokenKind::Word
+        && previous.range.end == tokens[dot].range.start
+        && (ABBREVIATIONS.contains(&word.as_str())
+            || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::quotations::find;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, &[]).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn words_keep_inner_hyphens_apostrophes_and_initialism_dots() {
+        assert_eq!(
+            words("al-Sudani, Sa'ar and the U.S. forces."),
+            [
+                "al-Sudani",
+                ",",
+                "Sa'ar",
+                "and",
+                "the",
+                "U.S.",
+                "forces",
+                "."
+            ]
+        );
+        assert_eq!(words("Shia’ al-Sudani"), ["Shia", "’", "al-Sudani"]);
+    }
+
+    #[test]
+    fn quotations_are_single_tokens_and_sentences_do_not_break_inside() {
+        let text = "\"It is ready. We are ready,\" he said. Mr. Smith agreed. \"Yes.\" He left.";
+        let quotes = find(text);
+        let tokens = tokenize(text, &quotes);
+        assert_eq!(tokens[0].kind, TokenKind::Quote(0));
+        let sentences: Vec<String> = sentences(text, &tokens, &quotes)
+            .into_iter()
+            .map(|s| text[tokens[s.start].range.start..tokens[s.end - 1].range.end].to_owned())
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "\"It is ready. We are ready,\" he said.",
+                "Mr. Smith agreed.",
+                "\"Yes.\"",
+                "He left."
+            ]
+        );
+    }
+}

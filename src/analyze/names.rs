@@ -1,0 +1,487 @@
+//! Finds names in sentences and keeps an article's register of them: who
+//! is named how, with which title or role, and what the fullest form of a
+//! short name (`al-Sudani`) is.
+//!
+//! A name is a run of capitalized words, with the particles of Arabic and
+//! European names (`al-Haq`, `bin`, `van`) and, inside organisations, the
+//! joining words `of`, `for`, `in` (`Islamic Resistance in Iraq`). Titles in
+//! front (`Israeli Foreign Minister`) are split off and kept as the role.
+
+use std::ops::Range;
+
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, TextAnalyzer, TokenStream};
+
+use super::lexer::{Token, TokenKind};
+use super::wordlists::{
+    is_calendar_word, is_function_word, is_group_role, is_name_connector, is_name_particle,
+    is_org_word, is_person_role, is_title_head, is_title_word, singular,
+};
+use crate::index::tokenizer::{is_apostrophe, WordTokenizer};
+
+/// What kind of thing a name names, as far as the text tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    /// A person: has a personal title, a person's role, or a name's shape.
+    Person,
+    /// An organisation: has an organisation word or a group role.
+    Org,
+    /// Not known from the text around it.
+    Unknown,
+}
+
+/// A name as it stands in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Token indices of the name (title excluded).
+    pub tokens: Range<usize>,
+    /// Byte range of the name in the text, without a possessive `'s`.
+    pub range: Range<usize>,
+    /// The title in front of it (`Prime Minister`), if any.
+    pub title: Option<String>,
+    /// True when the name is only a role (`Israeli FM`): resolve it as a description.
+    pub role_only: bool,
+    /// True when the name is a single word opening the sentence, and so
+    /// may just be a capitalized ordinary word.
+    pub doubtful: bool,
+}
+
+/// Finds the names in `tokens[sentence]`.
+pub fn find_mentions(text: &str, tokens: &[Token], sentence: Range<usize>) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut i = sentence.start;
+    while i < sentence.end {
+        if !is_name_word(text, &tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while end < sentence.end {
+            if is_name_word(text, &tokens[end]) && !follows_possessive(text, &tokens[end - 1]) {
+                end += 1;
+            } else if joins_name(text, tokens, end, sentence.end)
+                || attached_apostrophe(text, tokens, end, sentence.end)
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        if let Some(mention) = mention(text, tokens, i..end, i == sentence.start) {
+            mentions.push(mention);
+        }
+        i = end;
+    }
+    mentions
+}
+
+/// A capitalized word, or a particle-prefixed one (`al-Sudani`).
+fn is_name_word(text: &str, token: &Token) -> bool {
+    if token.kind != TokenKind::Word {
+        return false;
+    }
+    let word = token.text(text);
+    if token.is_capitalized(text) {
+        return !word.chars().all(|c| c.is_ascii_digit());
+    }
+    particle_prefixed(word)
+}
+
+/// `al-Sudani`, `el-Sisi`: a lower-case particle joined to a capitalized name.
+fn particle_prefixed(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(particle, rest)| {
+        is_name_particle(particle) && rest.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
+fn follows_possessive(text: &str, token: &Token) -> bool {
+    let word = token.text(text);
+    word.ends_with("'s") || word.ends_with("’s")
+}
+
+/// A transliteration's word-final apostrophe (`Shia' al-Sudani`): glued to
+/// the word before and followed by another name word.
+fn attached_apostrophe(text: &str, tokens: &[Token], at: usize, end: usize) -> bool {
+    let (Some(mark), Some(next)) = (tokens.get(at), tokens.get(at + 1)) else {
+        return false;
+    };
+    let glued = at > 0 && tokens[at - 1].range.end == mark.range.start;
+    let is_mark = matches!(mark.kind, TokenKind::Punct(c) if is_apostrophe(c));
+    at + 1 < end && glued && is_mark && is_name_word(text, next)
+}
+
+/// A lower-case particle or joining word at `at`, followed by a name word.
+fn joins_name(text: &str, tokens: &[Token], at: usize, end: usize) -> bool {
+    let (Some(joiner), Some(next)) = (tokens.get(at), tokens.get(at + 1)) else {
+        return false;
+    };
+    if at + 1 >= end || joiner.kind != TokenKind::Word || !is_name_word(text, next) {
+        return false;
+    }
+    let word = joiner.text(text);
+    is_name_particle(word) || (is_name_connector(word) && word != "and")
+}
+
+fn mention(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+    sentence_start: bool,
+) -> Option<Mention> {
+    let words: Vec<&str> = run.clone().map(|t| tokens[t].text(text)).collect();
+    let skip = words
+        .iter()
+        .take_while(|w| {
+            is_function_word(w)
+                || is_calendar_word(w)
+                || is_name_connector(w)
+                || is_compound_adjective(w)
+        })
+        .count();
+    let mut start = run.start + skip;
+    let mut end = run.end;
+    while end > start && !is_name_word(text, &tokens[end - 1]) {
+        end -= 1;
+    }
+    if start >= end || (start..end).all(|t| is_calendar_word(tokens[t].text(text))) {
+        return None;
+    }
+    let title_end = title_end(text, tokens, start..end);
+    let title = title_end.map(|t| span_text(text, tokens, start..t));
+    let role_only =
+        title_end == Some(end) || is_person_role(tokens[end - 1].text(text)) && end - start <= 2;
+    if let Some(t) = title_end.filter(|&t| t < end) {
+        start = t;
+    }
+    let first = &tokens[start];
+    let last = &tokens[end - 1];
+    let last_word = last.text(text);
+    let possessive = ["'s", "’s"]
+        .iter()
+        .find_map(|s| last_word.strip_suffix(s))
+        .map(str::len);
+    let range_end = possessive.map_or(last.range.end, |len| last.range.start + len);
+    Some(Mention {
+        tokens: start..end,
+        range: first.range.start..range_end,
+        title,
+        role_only,
+        doubtful: sentence_start
+            && skip == 0
+            && end - start == 1
+            && !particle_prefixed(first.text(text)),
+    })
+}
+
+/// `Iran-backed`, `US-led`: a name turned adjective, not part of a name.
+fn is_compound_adjective(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(head, tail)| {
+        !head.is_empty() && tail.chars().all(char::is_lowercase) && !is_name_particle(head)
+    })
+}
+
+/// The token index just past the title at the start of `run`, if it has one
+/// (`Prime Minister`, `US Secretary of State`).
+fn title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Option<usize> {
+    let mut seen_head = false;
+    let mut end = None;
+    for t in run {
+        let word = tokens[t].text(text);
+        seen_head |= is_title_head(word);
+        if is_title_word(word) && seen_head {
+            end = Some(t + 1);
+        }
+    }
+    end
+}
+
+fn span_text(text: &str, tokens: &[Token], span: Range<usize>) -> String {
+    text[tokens[span.start].range.start..tokens[span.end - 1].range.end].to_owned()
+}
+
+/// Folds a name for comparison: lower case, no diacritics, apostrophes or
+/// hyphens, possessive dropped (`Mohammed Shia’ al-Sudani’s` →
+/// `mohammed shia al sudani`).
+pub fn fold(name: &str) -> String {
+    let mut analyzer = TextAnalyzer::builder(WordTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    let mut stream = analyzer.token_stream(name);
+    let mut words = Vec::new();
+    while let Some(token) = stream.next() {
+        words.push(token.text.clone());
+    }
+    words.join(" ")
+}
+
+/// Every name an article gives, with what it tells about each.
+#[derive(Debug, Default)]
+pub struct Register {
+    entries: Vec<Entry>,
+}
+
+/// A name and what is known about it in one article.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The name as written in its fullest occurrence.
+    pub name: String,
+    /// Its folded words.
+    pub folded: Vec<String>,
+    /// Person, organisation, or unknown.
+    pub kind: NameKind,
+    /// Role nouns and title initials it was introduced with (`researcher`, `fm`).
+    pub roles: Vec<String>,
+}
+
+impl Register {
+    /// Records a name, with its title or role nouns; returns its entry index.
+    pub fn add(&mut self, name: &str, title: Option<&str>, roles: &[String]) -> usize {
+        let folded: Vec<String> = fold(name)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let mut new_roles = roles.to_vec();
+        if let Some(title) = title {
+            new_roles.extend(title_roles(title));
+        }
+        let kind = kind_of(name, title, &new_roles);
+        if let Some(i) = self.entries.iter().position(|e| e.folded == folded) {
+            let entry = &mut self.entries[i];
+            entry.roles.extend(new_roles);
+            entry.kind = merge_kind(entry.kind, kind);
+            return i;
+        }
+        self.entries.push(Entry {
+            name: name.to_owned(),
+            folded,
+            kind,
+            roles: new_roles,
+        });
+        self.entries.len() - 1
+    }
+
+    /// The entry at `index`.
+    pub fn entry(&self, index: usize) -> &Entry {
+        &self.entries[index]
+    }
+
+    /// The fullest name the article gives for `name`: the longest name that
+    /// ends with its last word and contains all its words in order. Short
+    /// forms of persons resolve to persons, and a name's kind is the most
+    /// definite one its forms were given.
+    pub fn fullest(&self, name: &str) -> Option<&Entry> {
+        let folded: Vec<String> = fold(name)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let words = without_particles(&folded);
+        self.entries
+            .iter()
+            .filter(|e| {
+                e.folded == folded
+                    || (is_short_form(&words, &without_particles(&e.folded)) && can_be_shortened(e))
+            })
+            .max_by_key(|e| (e.folded.len(), e.kind == NameKind::Person))
+    }
+
+    /// The kind of a name, taking every form of it in the article into account.
+    pub fn kind(&self, name: &str) -> NameKind {
+        let folded = fold(name);
+        let words: Vec<String> = folded.split(' ').map(str::to_owned).collect();
+        let words = without_particles(&words);
+        self.entries
+            .iter()
+            .filter(|e| {
+                is_short_form(&words, &without_particles(&e.folded))
+                    || is_short_form(&without_particles(&e.folded), &words)
+            })
+            .fold(NameKind::Unknown, |kind, e| merge_kind(kind, e.kind))
+    }
+
+    /// The most recently added entry with a role matching `noun` (a role
+    /// noun or title initials such as `fm`), among `candidates`.
+    pub fn with_role<'a>(
+        &'a self,
+        noun: &str,
+        candidates: impl DoubleEndedIterator<Item = usize>,
+    ) -> Option<&'a Entry> {
+        let noun = singular(&noun.to_lowercase());
+        candidates
+            .rev()
+            .map(|i| &self.entries[i])
+            .find(|e| e.roles.iter().any(|r| singular(r) == noun))
+    }
+}
+
+/// Only a person's name has short forms (`al-Sudani` for `Mohammed Shia
+/// al-Sudani`); `Iraq` is not short for `Islamic Resistance in Iraq`.
+fn can_be_shortened(entry: &Entry) -> bool {
+    match entry.kind {
+        NameKind::Person => true,
+        NameKind::Unknown => {
+            entry.folded.len() >= 2 && !entry.folded.iter().any(|w| is_name_connector(w))
+        }
+        NameKind::Org => false,
+    }
+}
+
+fn without_particles(words: &[String]) -> Vec<&str> {
+    words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| !is_name_particle(w))
+        .collect()
+}
+
+/// True when `short` is `full`'s last word, with any other words of
+/// `short` found in `full` in order.
+fn is_short_form(short: &[&str], full: &[&str]) -> bool {
+    let (Some(last), Some(full_last)) = (short.last(), full.last()) else {
+        return false;
+    };
+    if last != full_last {
+        return false;
+    }
+    let mut rest = full.iter();
+    short.iter().all(|w| rest.any(|f| f == w))
+}
+
+/// Role nouns a title gives: its head words and the initials of its
+/// capitalized words and their tails (`Deputy Foreign Minister` gives
+/// `minister`, `dfm` and `fm`).
+fn title_roles(title: &str) -> Vec<String> {
+    let words: Vec<&str> = title
+        .split_whitespace()
+        .filter(|w| is_title_word(w))
+        .collect();
+    let mut roles: Vec<String> = words
+        .iter()
+        .filter(|w| is_title_head(w))
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect();
+    let capitals: String = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let capitals: Vec<char> = capitals.to_lowercase().chars().collect();
+    for start in 0..capitals.len().saturating_sub(1) {
+        roles.push(capitals[start..].iter().collect());
+    }
+    roles
+}
+
+fn kind_of(name: &str, title: Option<&str>, roles: &[String]) -> NameKind {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let acronym =
+        words.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.');
+    if acronym
+        || words.iter().any(|w| is_org_word(w))
+        || roles.iter().any(|r| is_group_role(r) && !is_person_role(r))
+    {
+        NameKind::Org
+    } else if title.is_some()
+        || roles.iter().any(|r| is_person_role(r))
+        || looks_like_personal_name(&words)
+    {
+        NameKind::Person
+    } else {
+        NameKind::Unknown
+    }
+}
+
+/// `Mukhallad al-Darb`, `Ahmed bin Salman`: a given name and a family name
+/// with an Arabic or European particle.
+fn looks_like_personal_name(words: &[&str]) -> bool {
+    words.len() >= 2
+        && words.len() <= 4
+        && words[1..]
+            .iter()
+            .any(|w| particle_prefixed(w) || is_name_particle(w))
+        && !particle_prefixed(words[0])
+}
+
+fn merge_kind(a: NameKind, b: NameKind) -> NameKind {
+    match (a, b) {
+        (NameKind::Unknown, other) | (other, NameKind::Unknown) => other,
+        (first, _) => first,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::lexer::tokenize;
+
+    fn names(text: &str) -> Vec<(String, Option<String>)> {
+        let tokens = tokenize(text, &[]);
+        find_mentions(text, &tokens, 0..tokens.len())
+            .into_iter()
+            .map(|m| (text[m.range].to_owned(), m.title))
+            .collect()
+    }
+
+    #[test]
+    fn titles_are_split_off_and_particles_kept() {
+        assert_eq!(
+            names("Iraqi Prime Minister Mohammed Shia al-Sudani met US Secretary of State Antony Blinken."),
+            [
+                ("Mohammed Shia al-Sudani".to_owned(), Some("Iraqi Prime Minister".to_owned())),
+                ("Antony Blinken".to_owned(), Some("US Secretary of State".to_owned())),
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_keep_their_joining_words_and_sentence_starters_go() {
+        let found = names("While the Islamic Resistance in Iraq and Asa'ib Ahl al-Haq's fighters waited, Last October came.");
+        let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(found, ["Islamic Resistance in Iraq", "Asa'ib Ahl al-Haq"]);
+        let found = names("The Iran-backed Popular Front and Mohammed Shia' al-Sudani met.");
+        let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(found, ["Popular Front", "Mohammed Shia' al-Sudani"]);
+    }
+
+    #[test]
+    fn short_forms_resolve_to_the_fullest_name() {
+        let mut register = Register::default();
+        register.add("Mohammed Shia’ al-Sudani", Some("Prime Minister"), &[]);
+        register.add("Sudani", None, &[]);
+        register.add("Gideon Sa'ar", Some("Israeli Foreign Minister"), &[]);
+        assert_eq!(
+            register.fullest("Al-Sudani’s").map(|e| e.name.as_str()),
+            Some("Mohammed Shia’ al-Sudani")
+        );
+        assert_eq!(
+            register.fullest("Sa’ar").map(|e| e.name.as_str()),
+            Some("Gideon Sa'ar")
+        );
+        assert!(register.fullest("Blinken").is_none());
+        register.add("Islamic Resistance in Iraq", None, &[]);
+        assert!(
+            register.fullest("Iraq").is_none(),
+            "a place is not short for an organisation"
+        );
+        let fm = register.with_role("FM", 0..3).map(|e| e.name.as_str());
+        assert_eq!(fm, Some("Gideon Sa'ar"));
+        assert_eq!(
+            title_roles("Deputy Foreign Minister"),
+            ["minister", "dfm", "fm"]
+        );
+        assert!(
+            title_roles("Émir Ölçek Minister").contains(&"minister".to_owned()),
+            "no panic on accents"
+        );
+    }
+
+    #[test]
+    fn folding_ignores_case_marks_and_possessives() {
+        assert_eq!(
+            fold("Mohammed Shia’ Al-Sudani’s"),
+            "mohammed shia al sudani"
+        );
+        assert_eq!(fold("Kata'ib"), fold("Kata’ib"));
+    }
+}

@@ -1,0 +1,975 @@
+//! General English word lists that name-finding and attribution rely on:
+//! titles, reporting verbs, role nouns, organisation words, pronouns. They
+//! hold no names: everything about a particular person or group is read
+//! from the text.
+
+/// Verbs (as lemmas) that report speech or a stance.
+const REPORTING_LEMMAS: &[&str] = &[
+    "accuse",
+    "acknowledge",
+    "add",
+    "admit",
+    "advise",
+    "affirm",
+    "agree",
+    "allege",
+    "announce",
+    "answer",
+    "argue",
+    "ask",
+    "assert",
+    "assure",
+    "blast",
+    "boast",
+    "call",
+    "caution",
+    "charge",
+    "cite",
+    "claim",
+    "clarify",
+    "comment",
+    "complain",
+    "concede",
+    "conclude",
+    "confirm",
+    "contend",
+    "continue",
+    "counter",
+    "cry",
+    "declare",
+    "decry",
+    "demand",
+    "deny",
+    "describe",
+    "dismiss",
+    "emphasise",
+    "emphasize",
+    "estimate",
+    "exclaim",
+    "explain",
+    "express",
+    "highlight",
+    "hint",
+    "indicate",
+    "inform",
+    "insist",
+    "instruct",
+    "joke",
+    "lament",
+    "maintain",
+    "mention",
+    "note",
+    "observe",
+    "order",
+    "plead",
+    "pledge",
+    "point",
+    "praise",
+    "predict",
+    "proclaim",
+    "promise",
+    "propose",
+    "protest",
+    "question",
+    "quip",
+    "reaffirm",
+    "recall",
+    "recount",
+    "reiterate",
+    "reject",
+    "remark",
+    "remind",
+    "reply",
+    "report",
+    "respond",
+    "retort",
+    "reveal",
+    "say",
+    "scoff",
+    "shout",
+    "signal",
+    "speak",
+    "state",
+    "stress",
+    "suggest",
+    "swear",
+    "tell",
+    "testify",
+    "threaten",
+    "thunder",
+    "tweet",
+    "underline",
+    "underscore",
+    "urge",
+    "vow",
+    "warn",
+    "write",
+    "yell",
+];
+
+/// Irregular forms of reporting verbs.
+const IRREGULAR: &[(&str, &str)] = &[
+    ("said", "say"),
+    ("says", "say"),
+    ("told", "tell"),
+    ("wrote", "write"),
+    ("written", "write"),
+    ("spoke", "speak"),
+    ("spoken", "speak"),
+    ("swore", "swear"),
+    ("cried", "cry"),
+];
+
+/// The lemma of a reporting verb form (`stressed` → `stress`), if it is one.
+pub fn reporting_lemma(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    if let Some((_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == lower) {
+        return Some(lemma);
+    }
+    let candidates = [
+        Some(lower.clone()),
+        lower.strip_suffix('s').map(str::to_owned),
+        lower.strip_suffix("es").map(str::to_owned),
+        lower.strip_suffix("ies").map(|s| format!("{s}y")),
+        lower.strip_suffix("ied").map(|s| format!("{s}y")),
+        lower.strip_suffix("ed").map(str::to_owned),
+        lower.strip_suffix('d').map(str::to_owned),
+        lower.strip_suffix("ing").map(str::to_owned),
+        lower.strip_suffix("ing").map(|s| format!("{s}e")),
+        lower.strip_suffix("ying").map(|s| format!("{s}y")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(|c| REPORTING_LEMMAS.iter().find(|l| **l == c).copied())
+}
+
+/// Titles and honorifics that stand before a name and are not part of it.
+const TITLE_WORDS: &[&str] = &[
+    "adm",
+    "admiral",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "amb",
+    "archbishop",
+    "ayatollah",
+    "bishop",
+    "brig",
+    "capt",
+    "captain",
+    "cardinal",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chancellor",
+    "chief",
+    "cmdr",
+    "col",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "councillor",
+    "councilman",
+    "deputy",
+    "director",
+    "dr",
+    "emir",
+    "envoy",
+    "foreign",
+    "general",
+    "gen",
+    "gov",
+    "governor",
+    "grand",
+    "head",
+    "hon",
+    "imam",
+    "judge",
+    "justice",
+    "king",
+    "lt",
+    "maj",
+    "major",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "mullah",
+    "pope",
+    "premier",
+    "pres",
+    "president",
+    "prime",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "queen",
+    "rabbi",
+    "rep",
+    "representative",
+    "rev",
+    "reverend",
+    "secretary",
+    "sen",
+    "senator",
+    "sergeant",
+    "sgt",
+    "sheikh",
+    "shaikh",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "sultan",
+    "vice",
+    "state",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "leader",
+    "lord",
+    "lady",
+    "sir",
+    "dame",
+    "attorney",
+    "crown",
+    "supreme",
+    "national",
+    "security",
+    "homeland",
+    "treasury",
+    "justice",
+    "health",
+    "energy",
+    "labor",
+    "labour",
+    "trade",
+    "affairs",
+    "of",
+    "the",
+    "for",
+    "and",
+    "retired",
+    "former",
+    "acting",
+    "senior",
+    "top",
+    "first",
+    "lieutenant",
+    "msgr",
+    "father",
+    "sister",
+    "brother",
+];
+
+/// Title words that are titles on their own (others, like `State` or
+/// `Foreign`, only inside a title such as `Secretary of State`).
+const TITLE_HEADS: &[&str] = &[
+    "adm",
+    "admiral",
+    "adviser",
+    "advisor",
+    "ambassador",
+    "amb",
+    "archbishop",
+    "ayatollah",
+    "bishop",
+    "capt",
+    "captain",
+    "cardinal",
+    "chairman",
+    "chairwoman",
+    "chancellor",
+    "cmdr",
+    "col",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "director",
+    "dr",
+    "emir",
+    "envoy",
+    "gen",
+    "general",
+    "gov",
+    "governor",
+    "imam",
+    "judge",
+    "king",
+    "lt",
+    "maj",
+    "mayor",
+    "minister",
+    "mr",
+    "mrs",
+    "ms",
+    "mullah",
+    "pope",
+    "premier",
+    "president",
+    "prince",
+    "princess",
+    "prof",
+    "professor",
+    "queen",
+    "rabbi",
+    "rep",
+    "representative",
+    "rev",
+    "reverend",
+    "secretary",
+    "sen",
+    "senator",
+    "sergeant",
+    "sgt",
+    "sheikh",
+    "shaikh",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "sultan",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "msgr",
+    "father",
+    "lieutenant",
+    "chief",
+    "leader",
+];
+
+/// True when a capitalized word can be part of a title (`Prime`, `Minister`).
+pub fn is_title_word(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    TITLE_WORDS.contains(&lower.as_str())
+}
+
+/// True when a word is a title by itself (`Minister`, `Mr`, `Ayatollah`).
+pub fn is_title_head(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    TITLE_HEADS.contains(&lower.as_str())
+}
+
+/// Nouns that describe a person's role (`researcher`, `spokesman`).
+const PERSON_ROLES: &[&str] = &[
+    "activist",
+    "adviser",
+    "advisor",
+    "aide",
+    "analyst",
+    "author",
+    "candidate",
+    "chairman",
+    "chief",
+    "columnist",
+    "commander",
+    "commentator",
+    "correspondent",
+    "critic",
+    "deputy",
+    "diplomat",
+    "director",
+    "economist",
+    "editor",
+    "envoy",
+    "executive",
+    "expert",
+    "fighter",
+    "founder",
+    "fm",
+    "general",
+    "governor",
+    "head",
+    "historian",
+    "journalist",
+    "judge",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "legislator",
+    "manager",
+    "mayor",
+    "member",
+    "minister",
+    "mp",
+    "nominee",
+    "officer",
+    "official",
+    "politician",
+    "president",
+    "professor",
+    "prosecutor",
+    "reporter",
+    "representative",
+    "researcher",
+    "scholar",
+    "secretary",
+    "senator",
+    "source",
+    "speaker",
+    "specialist",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "strategist",
+    "student",
+    "veteran",
+    "witness",
+    "writer",
+    "pm",
+    "cleric",
+    "colonel",
+    "ambassador",
+    "negotiator",
+    "organizer",
+    "organiser",
+    "pollster",
+    "attorney",
+    "owner",
+    "resident",
+    "voter",
+    "supporter",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "man",
+    "woman",
+];
+
+/// Nouns that describe an organisation or a publication (`group`, `report`).
+const GROUP_ROLES: &[&str] = &[
+    "agency",
+    "alliance",
+    "army",
+    "association",
+    "bloc",
+    "body",
+    "campaign",
+    "channel",
+    "coalition",
+    "commission",
+    "committee",
+    "company",
+    "council",
+    "court",
+    "department",
+    "faction",
+    "firm",
+    "force",
+    "forces",
+    "front",
+    "government",
+    "group",
+    "institute",
+    "magazine",
+    "militia",
+    "ministry",
+    "movement",
+    "network",
+    "newspaper",
+    "office",
+    "organisation",
+    "organization",
+    "outlet",
+    "paper",
+    "party",
+    "report",
+    "station",
+    "statement",
+    "study",
+    "survey",
+    "think-tank",
+    "union",
+    "website",
+    "administration",
+    "brigade",
+    "brigades",
+    "daily",
+    "broadcaster",
+    "team",
+    "court",
+    "poll",
+];
+
+/// Nouns that say what type of organisation a name is (`the X faction`),
+/// as opposed to nouns a name merely modifies (`US forces`).
+const GROUP_TYPES: &[&str] = &[
+    "alliance",
+    "bloc",
+    "coalition",
+    "faction",
+    "group",
+    "militia",
+    "movement",
+    "network",
+    "newspaper",
+    "organisation",
+    "organization",
+    "party",
+    "daily",
+    "magazine",
+    "broadcaster",
+    "outlet",
+    "think-tank",
+    "website",
+    "channel",
+    "agency",
+    "campaign",
+];
+
+/// True for a noun naming a type of organisation.
+pub fn is_group_type(word: &str) -> bool {
+    GROUP_TYPES.contains(&singular(&word.to_lowercase()).as_str())
+}
+
+/// True for a noun naming a person's role.
+pub fn is_person_role(word: &str) -> bool {
+    PERSON_ROLES.contains(&singular(&word.to_lowercase()).as_str())
+}
+
+/// True for a noun naming a group or publication.
+pub fn is_group_role(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    GROUP_ROLES.contains(&lower.as_str()) || GROUP_ROLES.contains(&singular(&lower).as_str())
+}
+
+/// A crude singular: enough to compare role nouns.
+pub fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    if word.ends_with("ss") || word.len() <= 3 {
+        return word.to_owned();
+    }
+    word.strip_suffix('s').unwrap_or(word).to_owned()
+}
+
+/// Words that make a capitalized phrase an organisation.
+const ORG_WORDS: &[&str] = &[
+    "academy",
+    "agency",
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "board",
+    "brigade",
+    "brigades",
+    "bureau",
+    "cabinet",
+    "campaign",
+    "center",
+    "centre",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "corporation",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "division",
+    "embassy",
+    "federation",
+    "forces",
+    "forum",
+    "foundation",
+    "front",
+    "fund",
+    "group",
+    "guard",
+    "inc",
+    "institute",
+    "institution",
+    "league",
+    "legislature",
+    "ltd",
+    "media",
+    "militia",
+    "ministry",
+    "movement",
+    "network",
+    "news",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "press",
+    "resistance",
+    "senate",
+    "service",
+    "society",
+    "times",
+    "tribunal",
+    "union",
+    "university",
+    "post",
+    "journal",
+    "agency",
+    "framework",
+    "coalition",
+    "administration",
+    "industries",
+    "holdings",
+    "airlines",
+    "association",
+    "club",
+    "reuters",
+    "gazette",
+    "herald",
+    "tribune",
+    "channel",
+    "radio",
+    "television",
+    "tv",
+];
+
+/// True for a word that marks an organisation's name (`Forces`, `Council`).
+pub fn is_org_word(word: &str) -> bool {
+    ORG_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Pronouns that refer back to a person.
+pub fn is_person_pronoun(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "he" | "she")
+}
+
+/// Pronouns that refer back to a group or organisation.
+pub fn is_group_pronoun(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "they" | "it")
+}
+
+/// Capitalized words that start sentences without being names.
+const FUNCTION_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "according",
+    "after",
+    "again",
+    "against",
+    "all",
+    "also",
+    "although",
+    "an",
+    "and",
+    "another",
+    "any",
+    "are",
+    "as",
+    "at",
+    "because",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "despite",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "either",
+    "even",
+    "every",
+    "few",
+    "following",
+    "for",
+    "from",
+    "further",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "him",
+    "his",
+    "how",
+    "however",
+    "i",
+    "if",
+    "in",
+    "including",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "last",
+    "later",
+    "like",
+    "many",
+    "may",
+    "meanwhile",
+    "more",
+    "moreover",
+    "most",
+    "much",
+    "my",
+    "neither",
+    "never",
+    "next",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "over",
+    "perhaps",
+    "rather",
+    "several",
+    "she",
+    "should",
+    "since",
+    "so",
+    "some",
+    "still",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "though",
+    "through",
+    "thus",
+    "to",
+    "under",
+    "unless",
+    "until",
+    "upon",
+    "we",
+    "were",
+    "what",
+    "whatever",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "notably",
+    "currently",
+    "initially",
+    "firstly",
+    "secondly",
+    "finally",
+    "ideally",
+    "instead",
+    "critically",
+    "strategically",
+    "nonetheless",
+    "nevertheless",
+    "furthermore",
+    "additionally",
+    "indeed",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "recently",
+    "earlier",
+    "speaking",
+    "asked",
+    "among",
+    "amid",
+    "around",
+    "between",
+    "beyond",
+    "toward",
+    "towards",
+    "whereas",
+    "unlike",
+    "besides",
+    "otherwise",
+    "analysts",
+    "officials",
+    "sources",
+    "observers",
+    "experts",
+    "reporters",
+    "residents",
+    "there's",
+    "it's",
+    "we're",
+    "they're",
+    "he's",
+    "she's",
+    "i'm",
+    "you're",
+    "that's",
+    "what's",
+    "let",
+];
+
+/// True for a word that is capitalized only because it starts a sentence.
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+}
+
+/// Month and weekday names: capitalized, but never names of entities.
+pub fn is_calendar_word(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.').to_lowercase().as_str(),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
+/// Lower-case particles that may stand inside a name (`Ahl al-Haq`, `bin`).
+pub fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "al" | "el"
+            | "bin"
+            | "ibn"
+            | "bint"
+            | "de"
+            | "del"
+            | "della"
+            | "der"
+            | "di"
+            | "da"
+            | "du"
+            | "van"
+            | "von"
+            | "la"
+            | "le"
+            | "dos"
+            | "das"
+            | "ul"
+            | "ad"
+            | "ash"
+            | "as"
+            | "ar"
+            | "at"
+            | "az"
+            | "an"
+    ) || word.starts_with("al-")
+        || word.starts_with("el-")
+        || word.starts_with("ad-")
+        || word.starts_with("as-")
+        || word.starts_with("ash-")
+        || word.starts_with("ar-")
+        || word.starts_with("an-")
+        || word.starts_with("at-")
+        || word.starts_with("az-")
+}
+
+/// Lower-case words that may join the parts of an organisation's name
+/// (`Islamic Resistance in Iraq`, `Institute for Strategic Studies`).
+pub fn is_name_connector(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "for" | "in" | "and" | "on" | "the" | "de" | "du" | "des"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reporting_verbs_are_recognised_in_their_forms() {
+        for (form, lemma) in [
+            ("said", "say"),
+            ("stressed", "stress"),
+            ("emphasizing", "emphasize"),
+            ("clarified", "clarify"),
+            ("urges", "urge"),
+            ("noted", "note"),
+            ("told", "tell"),
+            ("warning", "warn"),
+            ("vowing", "vow"),
+        ] {
+            assert_eq!(reporting_lemma(form), Some(lemma), "{form}");
+        }
+        assert_eq!(reporting_lemma("conducted"), None);
+        assert_eq!(reporting_lemma("views"), None);
+    }
+
+    #[test]
+    fn roles_and_titles() {
+        assert!(is_person_role("researchers"));
+        assert!(is_group_role("newspaper"));
+        assert!(
+            is_title_word("Minister") && is_title_head("Ayatollah") && !is_title_head("Foreign")
+        );
+    }
+}
