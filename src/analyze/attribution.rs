@@ -102,7 +102,7 @@ pub fn attribute(
     paragraphs: &[Range<usize>],
     quotations: &[Vec<Quotation>],
 ) -> Vec<Vec<Quote>> {
-    let views: Vec<View<'_>> = paragraphs
+    let mut views: Vec<View<'_>> = paragraphs
         .iter()
         .zip(quotations)
         .map(|(range, quotes)| view(text, range.clone(), quotes))
@@ -110,6 +110,13 @@ pub fn attribute(
     let mut context = Context::default();
     for view in &views {
         context.register_paragraph(view);
+    }
+    for view in &mut views {
+        for mention in view.mentions.iter_mut().flatten() {
+            mention.doubtful &= !context
+                .register
+                .is_confirmed(&view.text[mention.range.clone()]);
+        }
     }
     let mut out: Vec<Vec<Quote>> = Vec::with_capacity(views.len());
     for (p, view) in views.iter().enumerate() {
@@ -132,7 +139,7 @@ fn view<'a>(text: &'a str, range: Range<usize>, quotes: &[Quotation]) -> View<'a
         .collect();
     let text = &text[range];
     let tokens = tokenize(text, &quotations);
-    let sentences = sentences(text, &tokens, &quotations);
+    let sentences = sentences(text, &tokens);
     let mentions = sentences
         .iter()
         .map(|s| find_mentions(text, &tokens, s.clone()))
@@ -163,7 +170,9 @@ impl Context {
                 }
                 let roles = roles_around(view, sentence.clone(), mention);
                 let name = &view.text[mention.range.clone()];
-                let entry = self.register.add(name, mention.title.as_deref(), &roles);
+                let entry =
+                    self.register
+                        .add(name, mention.title.as_deref(), &roles, !mention.doubtful);
                 self.events.push(Event {
                     position: view.base + mention.range.start,
                     entry,
@@ -176,8 +185,12 @@ impl Context {
             let tokens = tokenize(inner, &[]);
             for mention in find_mentions(inner, &tokens, 0..tokens.len()) {
                 if !mention.role_only && !mention.doubtful {
-                    self.register
-                        .add(&inner[mention.range.clone()], mention.title.as_deref(), &[]);
+                    self.register.add(
+                        &inner[mention.range.clone()],
+                        mention.title.as_deref(),
+                        &[],
+                        true,
+                    );
                 }
             }
         }
@@ -391,11 +404,16 @@ impl Frame<'_, '_> {
     /// A reporting verb at `t`, used as a verb (not `the claims`), with
     /// `point` only as `point out`.
     fn reporting_verb(&self, t: usize) -> Option<&'static str> {
-        let lemma = reporting_lemma(self.word(t)?)?;
+        let word = self.word(t)?;
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        if capitalized && t != self.sentence.start {
+            return None; // `United States` does not state anything
+        }
+        let lemma = reporting_lemma(word)?;
         let after_determiner = t
             .checked_sub(1)
             .and_then(|p| self.word(p))
-            .is_some_and(is_determiner);
+            .is_some_and(|w| is_determiner(w) || w.ends_with("'s") || w.ends_with("’s"));
         let point_out = lemma != "point" || self.word(t + 1) == Some("out");
         (!after_determiner && point_out).then_some(lemma)
     }
@@ -406,10 +424,11 @@ impl Frame<'_, '_> {
             .any(|t| self.reporting_verb(t).is_some())
     }
 
-    /// `"...," X said` or `"...," said X`.
+    /// `"...," X said`, `"...," said X`, or a byline `"..." ― X`.
     fn after(&self, q: usize) -> Option<Candidate> {
         let mut t = q + 1;
-        while self.is_punct(t, ",—–-") {
+        let dash = self.is_punct(t, "—–―-");
+        while self.is_punct(t, ",—–―-") {
             t += 1;
         }
         if self.reporting_verb(t).is_some() {
@@ -421,8 +440,21 @@ impl Frame<'_, '_> {
             };
         }
         let (candidate, end) = self.phrase_right_with_end(t)?;
-        let verb = self.skip_apposition_right(self.skip_adverbs_right(end));
-        self.reporting_verb(verb).is_some().then_some(candidate)
+        if dash && (end >= self.sentence.end || self.is_punct(end, ".,(")) {
+            return Some(candidate);
+        }
+        let mut at = self.skip_bracket_right(end);
+        for _ in 0..4 {
+            at = self.skip_adverbs_right(at);
+            if self.reporting_verb(at).is_some() {
+                return Some(candidate);
+            }
+            if !self.is_punct(at, ",") {
+                return None;
+            }
+            at = self.skip_apposition_right(at);
+        }
+        None
     }
 
     /// The attribution before a quotation: the nearest reporting verb and
@@ -434,9 +466,16 @@ impl Frame<'_, '_> {
         {
             return self.phrase_right(to + 1).map(Found::Candidate);
         }
-        let verb = (self.sentence.start..q)
+        // The nearest verb with someone to belong to: in `Ryan said the
+        // protests demands that ...`, `demands` has no speaker, `said` does.
+        (self.sentence.start..q)
             .rev()
-            .find(|&t| self.reporting_verb(t).is_some())?;
+            .filter(|&t| self.reporting_verb(t).is_some())
+            .find_map(|verb| self.verb_owner(verb))
+    }
+
+    /// Who a reporting verb belongs to.
+    fn verb_owner(&self, verb: usize) -> Option<Found> {
         let word = self.word(verb)?;
         if self.word(verb + 1) == Some("by") {
             return self.phrase_right(verb + 2).map(Found::Candidate);
@@ -460,19 +499,52 @@ impl Frame<'_, '_> {
                 !(self.sentence.start..comma).any(|t| self.reporting_verb(t).is_some())
             });
         let start = intro_end.map_or(self.sentence.start, |c| c + 1);
-        (start..self.sentence.end.min(start + 4)).find_map(|t| self.phrase_right(t))
+        // Names in a leading phrase (`In an interview on CBS's ...`) set the
+        // scene; the subject is the first one that does not.
+        (start..self.sentence.end.min(start + 10))
+            .filter_map(|t| self.phrase_right(t))
+            .find(|c| !self.is_introductory(c) && !self.is_possessive(c))
     }
 
+    fn is_possessive(&self, candidate: &Candidate) -> bool {
+        let Candidate::Name(s, m) = candidate else {
+            return false;
+        };
+        let last = &self.view.tokens[self.view.mentions[*s][*m].tokens.end - 1];
+        let word = last.text(self.view.text);
+        word.ends_with("'s") || word.ends_with("’s")
+    }
+
+    /// The name whose run (title included) starts at `t`.
     fn mention_starting(&self, t: usize) -> Option<usize> {
         self.view.mentions[self.s]
             .iter()
-            .position(|m| m.tokens.start == t)
+            .position(|m| m.start == t || m.tokens.start == t)
     }
 
     fn mention_ending(&self, t: usize) -> Option<usize> {
         self.view.mentions[self.s]
             .iter()
             .position(|m| m.tokens.end == t + 1)
+    }
+
+    /// `White House press secretary Josh Earnest`: after an organisation's
+    /// name, a role in lower case and then a person's name.
+    fn named_after_role(&self, t: usize) -> Option<(Candidate, usize)> {
+        let mut saw_role = false;
+        for n in t..(t + 4).min(self.sentence.end) {
+            if let Some(m) = self.mention_starting(n) {
+                let mention = &self.view.mentions[self.s][m];
+                return (saw_role || mention.title.is_some())
+                    .then_some((Candidate::Name(self.s, m), mention.tokens.end));
+            }
+            let word = self.word(n)?;
+            if !word.chars().next().is_some_and(char::is_lowercase) {
+                return None;
+            }
+            saw_role |= is_person_role(word);
+        }
+        None
     }
 
     /// `the Iraqi authorities`: a one-word name used as an adjective.
@@ -494,6 +566,9 @@ impl Frame<'_, '_> {
     fn phrase_right_with_end(&self, t: usize) -> Option<(Candidate, usize)> {
         if let Some(m) = self.mention_starting(t) {
             let mention = &self.view.mentions[self.s][m];
+            if let Some(person) = self.named_after_role(mention.tokens.end) {
+                return Some(person);
+            }
             if !mention.doubtful || self.reporting_verb(mention.tokens.end).is_some() {
                 return Some((Candidate::Name(self.s, m), mention.tokens.end));
             }
@@ -521,10 +596,13 @@ impl Frame<'_, '_> {
 
     /// A name, pronoun or description ending at `t`.
     fn phrase_left(&self, t: usize) -> Option<Candidate> {
+        if self.is_punct(t, ")") {
+            let before = self.skip_bracket_left(t);
+            // An unmatched bracket leads nowhere.
+            return (before != t).then(|| self.phrase_left(before)).flatten();
+        }
         if self.is_punct(t, ",") {
-            return self
-                .skip_apposition_left(t)
-                .and_then(|end| self.phrase_left(end));
+            return self.apposition_subject(t);
         }
         if let Some(m) = self.mention_ending(t) {
             return Some(Candidate::Name(self.s, m));
@@ -548,17 +626,91 @@ impl Frame<'_, '_> {
         None
     }
 
-    /// `X, a member of Y,` read from the right: the index before the
-    /// opening comma, when the stretch between holds no verb of speech.
-    fn skip_apposition_left(&self, comma: usize) -> Option<usize> {
-        let start = comma.saturating_sub(25).max(self.sentence.start);
-        let open = (start..comma).rev().find(|&t| {
-            self.is_punct(t, ",") || matches!(self.view.tokens[t].kind, TokenKind::Quote(_))
-        })?;
-        if !self.is_punct(open, ",") {
-            return None;
+    /// The subject before a chain of appositions ending at `comma`: in
+    /// `X, president of Y, which represents Z, said` it is `X`, the
+    /// farthest name in the chain that is not an introductory phrase.
+    fn apposition_subject(&self, comma: usize) -> Option<Candidate> {
+        let mut best = None;
+        let mut at = comma;
+        for _ in 0..4 {
+            let start = at.saturating_sub(25).max(self.sentence.start);
+            let Some(open) = (start..at)
+                .rev()
+                .find(|&t| self.is_punct(t, ",") || self.is_quote(t))
+            else {
+                break;
+            };
+            if !self.is_punct(open, ",") {
+                break;
+            }
+            let Some(before) = open.checked_sub(1) else {
+                break;
+            };
+            let candidate = self.phrase_left(self.skip_bracket_left(before));
+            if let Some(candidate) = candidate.filter(|c| !self.is_introductory(c)) {
+                best = Some(candidate);
+            }
+            at = open;
         }
-        open.checked_sub(1)
+        best
+    }
+
+    fn is_quote(&self, t: usize) -> bool {
+        matches!(self.view.tokens[t].kind, TokenKind::Quote(_))
+    }
+
+    /// The token after a bracketed aside starting at `t` (`Ryan (R-Wis.) said`).
+    fn skip_bracket_right(&self, t: usize) -> usize {
+        if !self.is_punct(t, "(") {
+            return t;
+        }
+        (t..self.sentence.end)
+            .take(8)
+            .find(|&c| self.is_punct(c, ")"))
+            .map_or(t, |c| c + 1)
+    }
+
+    /// The token before a bracketed aside ending at `t` (`Pence (R-IN)`).
+    fn skip_bracket_left(&self, t: usize) -> usize {
+        if !self.is_punct(t, ")") {
+            return t;
+        }
+        (self.sentence.start..t)
+            .rev()
+            .take(8)
+            .find(|&o| self.is_punct(o, "("))
+            .and_then(|o| o.checked_sub(1))
+            .unwrap_or(t)
+    }
+
+    /// A name after a preposition (`In Washington,`) sets the scene; it is
+    /// not the subject.
+    fn is_introductory(&self, candidate: &Candidate) -> bool {
+        let first = match candidate {
+            Candidate::Name(s, m) => self.view.mentions[*s][*m].start,
+            Candidate::Pronoun(t, _) | Candidate::Description(t) => *t,
+        };
+        first
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "for"
+                        | "from"
+                        | "to"
+                        | "of"
+                        | "with"
+                        | "by"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "during"
+                )
+            })
     }
 
     fn skip_apposition_right(&self, t: usize) -> usize {
@@ -667,10 +819,18 @@ fn quote_kind(view: &View<'_>, sentence: Range<usize>, q: usize) -> QuoteKind {
 /// without a sentence's final punctuation (`“Axis of Resistance”`).
 fn is_term(quoted: &str) -> bool {
     let quoted = quoted.trim();
-    let words: Vec<&str> = quoted.split_whitespace().collect();
+    let words: Vec<&str> = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Titles take the sentence's comma inside the marks (`“Face the Nation,”`),
+    // and a title-case slogan may end with a full stop (`Peace Through Strength.`).
+    let ends_like_speech =
+        quoted.ends_with(['!', '?']) || (quoted.ends_with('.') && words.len() < 2);
     !words.is_empty()
         && words.len() <= 5
-        && !quoted.ends_with(['.', '!', '?', ','])
+        && !ends_like_speech
         && words.iter().all(|w| {
             w.chars()
                 .next()
@@ -904,6 +1064,14 @@ mod tests {
             speaker_of(&found, "We will not").as_deref(),
             Some("Lena Park")
         );
+    }
+
+    #[test]
+    fn brackets_that_do_not_match_in_the_sentence_end_the_search() {
+        let found = speakers(&["Rep. Gregory Meeks (D-N.Y.) said Ann Lee reassured them that all “were not going to lose.”"]);
+        assert_eq!(found.len(), 1);
+        let found = speakers(&["Lee said) it was “fine” (really"]);
+        assert_eq!(found.len(), 1);
     }
 
     #[test]

@@ -53,11 +53,11 @@ impl Token {
     }
 }
 
-/// Abbreviations whose dot does not end a sentence.
-const ABBREVIATIONS: [&str; 30] = [
+/// Abbreviations whose dot does not end a sentence (titles among them).
+pub const ABBREVIATIONS: [&str; 31] = [
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
     "st", "jr", "sr", "rev", "hon", "no", "vs", "inc", "ltd", "co", "corp", "adm", "cmdr", "pres",
-    "amb", "sec",
+    "amb", "sec", "del",
 ];
 
 /// Tokens of `text`; quotations (ranges into `text`) become single tokens.
@@ -136,26 +136,24 @@ fn is_initialism(word: &str) -> bool {
 
 /// Sentences as ranges of token indices. A sentence ends at `.`, `!` or `?`
 /// followed by a capitalized word or a quotation, unless the dot belongs to
-/// an abbreviation (`Mr.`, `Gen.`); and after a quotation whose text ends a
-/// sentence, when a capitalized word follows.
-pub fn sentences(text: &str, tokens: &[Token], quotations: &[Quotation]) -> Vec<Range<usize>> {
+/// an abbreviation (`Mr.`, `Gen.`). Punctuation inside a quotation never
+/// ends the sentence around it: in `"Why?" Clinton said.` the attribution
+/// belongs to the quotation.
+pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = 0;
     for i in 0..tokens.len() {
         let next_starts_sentence = tokens
             .get(i + 1)
             .is_some_and(|n| n.is_capitalized(text) || matches!(n.kind, TokenKind::Quote(_)));
-        let ends = match tokens[i].kind {
-            TokenKind::Punct('.' | '!' | '?') => {
-                next_starts_sentence && !after_abbreviation(text, tokens, i)
-            }
-            TokenKind::Quote(q) => {
-                let inner = text[quotations[q].inner.clone()].trim_end();
-                inner.ends_with(['.', '!', '?'])
-                    && tokens.get(i + 1).is_some_and(|n| n.is_capitalized(text))
-            }
-            _ => false,
-        };
+        // A dot glued to the next word (`N.Y.`, `e.g`) is not a full stop.
+        let glued = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.range.start == tokens[i].range.end);
+        let ends = matches!(tokens[i].kind, TokenKind::Punct('.' | '!' | '?'))
+            && next_starts_sentence
+            && !glued
+            && !after_abbreviation(text, tokens, i);
         if ends {
             sentences.push(start..i + 1);
             start = i + 1;
@@ -207,11 +205,12 @@ mod tests {
 
     #[test]
     fn quotations_are_single_tokens_and_sentences_do_not_break_inside() {
-        let text = "\"It is ready. We are ready,\" he said. Mr. Smith agreed. \"Yes.\" He left.";
+        let text =
+            "\"It is ready. We are ready,\" he said. Mr. Smith agreed. \"Why?\" Jones asked.";
         let quotes = find(text);
         let tokens = tokenize(text, &quotes);
         assert_eq!(tokens[0].kind, TokenKind::Quote(0));
-        let sentences: Vec<String> = sentences(text, &tokens, &quotes)
+        let sentences: Vec<String> = sentences(text, &tokens)
             .into_iter()
             .map(|s| text[tokens[s.start].range.start..tokens[s.end - 1].range.end].to_owned())
             .collect();

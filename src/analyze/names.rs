@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, TextAnalyzer, TokenStream};
 
-use super::lexer::{Token, TokenKind};
+use super::lexer::{Token, TokenKind, ABBREVIATIONS};
 use super::wordlists::{
     is_calendar_word, is_function_word, is_group_role, is_name_connector, is_name_particle,
     is_org_word, is_person_role, is_title_head, is_title_word, singular,
@@ -32,6 +32,8 @@ pub enum NameKind {
 /// A name as it stands in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
+    /// Token index where the name's run starts, title included.
+    pub start: usize,
     /// Token indices of the name (title excluded).
     pub tokens: Range<usize>,
     /// Byte range of the name in the text, without a possessive `'s`.
@@ -60,6 +62,7 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentence: Range<usize>) -> Ve
                 end += 1;
             } else if joins_name(text, tokens, end, sentence.end)
                 || attached_apostrophe(text, tokens, end, sentence.end)
+                || abbreviation_dot(text, tokens, end, sentence.end)
             {
                 end += 2;
             } else {
@@ -109,6 +112,20 @@ fn attached_apostrophe(text: &str, tokens: &[Token], at: usize, end: usize) -> b
     at + 1 < end && glued && is_mark && is_name_word(text, next)
 }
 
+/// The dot of a title or a middle initial inside a name (`Rep. G.K.
+/// Butterfield`, `John D. Podesta`).
+fn abbreviation_dot(text: &str, tokens: &[Token], at: usize, end: usize) -> bool {
+    let (Some(dot), Some(next)) = (tokens.get(at), tokens.get(at + 1)) else {
+        return false;
+    };
+    let Some(before) = at.checked_sub(1).map(|b| tokens[b].text(text)) else {
+        return false;
+    };
+    let initial = before.chars().count() == 1 && before.chars().all(char::is_uppercase);
+    let abbreviation = ABBREVIATIONS.contains(&before.to_lowercase().as_str());
+    at + 1 < end && dot.is_punct('.') && (initial || abbreviation) && is_name_word(text, next)
+}
+
 /// A lower-case particle or joining word at `at`, followed by a name word.
 fn joins_name(text: &str, tokens: &[Token], at: usize, end: usize) -> bool {
     let (Some(joiner), Some(next)) = (tokens.get(at), tokens.get(at + 1)) else {
@@ -145,12 +162,22 @@ fn mention(
     if start >= end || (start..end).all(|t| is_calendar_word(tokens[t].text(text))) {
         return None;
     }
-    let title_end = title_end(text, tokens, start..end);
+    let title_end = title_end(text, tokens, start..end).filter(|&t| {
+        // `Republican National Committee` is a name, not a title and `Committee`.
+        !(t..end).any(|i| is_org_word(tokens[i].text(text)))
+    });
     let title = title_end.map(|t| span_text(text, tokens, start..t));
     let role_only =
         title_end == Some(end) || is_person_role(tokens[end - 1].text(text)) && end - start <= 2;
+    let run_start = start;
     if let Some(t) = title_end.filter(|&t| t < end) {
         start = t;
+        while start < end && tokens[start].kind != TokenKind::Word {
+            start += 1; // the dot of `Mr.`
+        }
+    }
+    if is_shouted(text, tokens, start..end) {
+        return None;
     }
     let first = &tokens[start];
     let last = &tokens[end - 1];
@@ -161,6 +188,7 @@ fn mention(
         .map(str::len);
     let range_end = possessive.map_or(last.range.end, |len| last.range.start + len);
     Some(Mention {
+        start: run_start,
         tokens: start..end,
         range: first.range.start..range_end,
         title,
@@ -170,6 +198,19 @@ fn mention(
             && end - start == 1
             && !particle_prefixed(first.text(text)),
     })
+}
+
+/// `CONGRESS HAS INVESTIGATED HIM`: a line in capitals is a heading or a
+/// slogan, not a name (acronyms are single words).
+fn is_shouted(text: &str, tokens: &[Token], run: Range<usize>) -> bool {
+    let long_words: Vec<&str> = run
+        .map(|t| tokens[t].text(text))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    long_words.len() >= 2
+        && long_words
+            .iter()
+            .all(|w| !w.chars().any(char::is_lowercase))
 }
 
 /// `Iran-backed`, `US-led`: a name turned adjective, not part of a name.
@@ -231,11 +272,20 @@ pub struct Entry {
     pub kind: NameKind,
     /// Role nouns and title initials it was introduced with (`researcher`, `fm`).
     pub roles: Vec<String>,
+    /// Written at least once where it is surely a name.
+    pub confirmed: bool,
 }
 
 impl Register {
     /// Records a name, with its title or role nouns; returns its entry index.
-    pub fn add(&mut self, name: &str, title: Option<&str>, roles: &[String]) -> usize {
+    /// `confirmed` tells that it was written where it is surely a name.
+    pub fn add(
+        &mut self,
+        name: &str,
+        title: Option<&str>,
+        roles: &[String],
+        confirmed: bool,
+    ) -> usize {
         let folded: Vec<String> = fold(name)
             .split(' ')
             .filter(|w| !w.is_empty())
@@ -250,6 +300,7 @@ impl Register {
             let entry = &mut self.entries[i];
             entry.roles.extend(new_roles);
             entry.kind = merge_kind(entry.kind, kind);
+            entry.confirmed |= confirmed;
             return i;
         }
         self.entries.push(Entry {
@@ -257,6 +308,7 @@ impl Register {
             folded,
             kind,
             roles: new_roles,
+            confirmed,
         });
         self.entries.len() - 1
     }
@@ -277,13 +329,39 @@ impl Register {
             .map(str::to_owned)
             .collect();
         let words = without_particles(&folded);
-        self.entries
+        let same = || self.entries.iter().find(|e| e.folded == folded);
+        let longer: Vec<&Entry> = self
+            .entries
             .iter()
+            .filter(|e| e.folded.len() > folded.len() && can_be_shortened(e))
+            .filter(|e| is_short_form(&words, &without_particles(&e.folded)))
+            .collect();
+        // Full names that are not themselves short forms of a longer one.
+        let fullest: Vec<&Entry> = longer
+            .iter()
+            .copied()
             .filter(|e| {
-                e.folded == folded
-                    || (is_short_form(&words, &without_particles(&e.folded)) && can_be_shortened(e))
+                let own = without_particles(&e.folded);
+                !longer.iter().any(|o| {
+                    o.folded.len() > e.folded.len()
+                        && is_short_form(&own, &without_particles(&o.folded))
+                })
             })
-            .max_by_key(|e| (e.folded.len(), e.kind == NameKind::Person))
+            .collect();
+        match fullest.as_slice() {
+            // Two different people end the same way: the short form stays as written.
+            [_, _, ..] => same(),
+            _ => longer
+                .into_iter()
+                .max_by_key(|e| e.folded.len())
+                .or_else(same),
+        }
+    }
+
+    /// True when `name` was written somewhere in the article where it is
+    /// surely a name (not only as a capitalized first word of a sentence).
+    pub fn is_confirmed(&self, name: &str) -> bool {
+        self.fullest(name).is_some_and(|e| e.confirmed)
     }
 
     /// The kind of a name, taking every form of it in the article into account.
@@ -447,9 +525,14 @@ mod tests {
     #[test]
     fn short_forms_resolve_to_the_fullest_name() {
         let mut register = Register::default();
-        register.add("Mohammed Shia’ al-Sudani", Some("Prime Minister"), &[]);
-        register.add("Sudani", None, &[]);
-        register.add("Gideon Sa'ar", Some("Israeli Foreign Minister"), &[]);
+        register.add(
+            "Mohammed Shia’ al-Sudani",
+            Some("Prime Minister"),
+            &[],
+            true,
+        );
+        register.add("Sudani", None, &[], true);
+        register.add("Gideon Sa'ar", Some("Israeli Foreign Minister"), &[], true);
         assert_eq!(
             register.fullest("Al-Sudani’s").map(|e| e.name.as_str()),
             Some("Mohammed Shia’ al-Sudani")
@@ -459,7 +542,7 @@ mod tests {
             Some("Gideon Sa'ar")
         );
         assert!(register.fullest("Blinken").is_none());
-        register.add("Islamic Resistance in Iraq", None, &[]);
+        register.add("Islamic Resistance in Iraq", None, &[], true);
         assert!(
             register.fullest("Iraq").is_none(),
             "a place is not short for an organisation"

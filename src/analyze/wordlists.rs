@@ -266,6 +266,12 @@ const TITLE_WORDS: &[&str] = &[
     "father",
     "sister",
     "brother",
+    "democrat",
+    "republican",
+    "nominee",
+    "candidate",
+    "del",
+    "delegate",
 ];
 
 /// Title words that are titles on their own (others, like `State` or
@@ -345,6 +351,12 @@ const TITLE_HEADS: &[&str] = &[
     "lieutenant",
     "chief",
     "leader",
+    "democrat",
+    "republican",
+    "nominee",
+    "candidate",
+    "del",
+    "delegate",
 ];
 
 /// True when a capitalized word can be part of a title (`Prime`, `Minister`).
@@ -444,6 +456,10 @@ const PERSON_ROLES: &[&str] = &[
     "daughter",
     "wife",
     "husband",
+    "host",
+    "anchor",
+    "moderator",
+    "pundit",
     "man",
     "woman",
 ];
