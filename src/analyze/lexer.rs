@@ -219,8 +219,7 @@ mod tests {
             [
                 "\"It is ready. We are ready,\" he said.",
                 "Mr. Smith agreed.",
-                "\"Yes.\"",
-                "He left."
+                "\"Why?\" Jones asked."
             ]
         );
     }
