@@ -58,7 +58,7 @@ fn queries(c: &mut Criterion) {
             "Israel sent a letter to the UN Security Council urging action against Iran-backed militias that use Iraqi territory to attack it",
         ),
     ] {
-        group.bench_function(name, |b| b.iter(|| searcher.search(query, 10).expect("search").total));
+        group.bench_function(name, |b| b.iter(|| searcher.search(query, 10, &Default::default(), false).expect("search").total));
     }
     group.finish();
 }

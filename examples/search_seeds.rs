@@ -27,7 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // A searcher ranks passages with BM25 over text, title and quotations.
     // Words are folded, so `kataib` finds `Kata’ib` and `mobilisation`
     // finds `Mobilization`.
-    let results = Searcher::open(dir.path())?.search(&query, 3)?;
+    let results = Searcher::open(dir.path())?.search(&query, 3, &Default::default(), false)?;
     println!(
         "{} passages match `{query}`; the best {}:",
         results.total,

@@ -19,7 +19,7 @@
 //!
 //! let dir = Path::new("index");
 //! update(dir, &[PathBuf::from("seeds")], &IndexOptions::default())?;
-//! let results = Searcher::open(dir)?.search("Popular Mobilization Forces", 10)?;
+//! let results = Searcher::open(dir)?.search("Popular Mobilization Forces", 10, &Default::default(), false)?;
 //! for hit in &results.hits {
 //!     println!("{}:{} {}", hit.path, hit.line, hit.text);
 //! }

@@ -12,7 +12,7 @@ use termcolor::{BufferedStandardStream, WriteColor};
 
 use dossier::index::{self, IndexOptions};
 use dossier::render::{self, ColorWhen};
-use dossier::search::{check_limit, Searcher};
+use dossier::search::{check_limit, Filters, Searcher};
 use dossier::{analyze, ingest, Error};
 
 /// Search folders of news articles and policy analyses by passage.
@@ -51,6 +51,32 @@ enum Command {
         /// Number of passages to show.
         #[arg(short = 'n', long = "max", default_value_t = 10)]
         limit: usize,
+        /// Only passages quoting this speaker (any spelling; `sudani` matches al-Sudani).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Count matching passages per speaker.
+        #[arg(long)]
+        facets: bool,
+        /// Print JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List quotations with their speakers, ranked by QUERY over the quoted text.
+    Quotes {
+        /// Words to look for in the quotations; without it, all in document order.
+        query: Vec<String>,
+        /// Only quotations of this speaker (any spelling).
+        #[arg(long, value_name = "NAME")]
+        speaker: Option<String>,
+        /// Number of quotations to show.
+        #[arg(short = 'n', long = "max", default_value_t = 20)]
+        limit: usize,
+        /// Print JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List speakers with their number of quotations and the spellings seen.
+    Speakers {
         /// Print JSON Lines instead of text.
         #[arg(long)]
         json: bool,
@@ -122,9 +148,35 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             index_paths(&cli.index, &paths, rebuild, memory)?;
             Found::Something
         }
-        Command::Search { query, limit, json } => {
-            search(&cli.index, &query.join(" "), limit, json, &mut out)?
+        Command::Search {
+            query,
+            limit,
+            speaker,
+            facets,
+            json,
+        } => {
+            let filters = Filters { speaker };
+            let options = SearchOptions {
+                limit,
+                facets,
+                json,
+            };
+            search(&cli.index, &query.join(" "), &filters, &options, &mut out)?
         }
+        Command::Quotes {
+            query,
+            speaker,
+            limit,
+            json,
+        } => quotes(
+            &cli.index,
+            &query.join(" "),
+            &Filters { speaker },
+            limit,
+            json,
+            &mut out,
+        )?,
+        Command::Speakers { json } => speakers(&cli.index, json, &mut out)?,
         Command::Analyze { paths, json } => analyze_paths(&paths, json, &mut out)?,
     };
     out.flush().map_err(Error::Output)?;
@@ -164,26 +216,68 @@ fn ensure_index(dir: &Path) -> anyhow::Result<()> {
     index_paths(dir, &[PathBuf::from(DEFAULT_CORPUS)], false, 1024)
 }
 
+/// How `search` prints.
+struct SearchOptions {
+    limit: usize,
+    facets: bool,
+    json: bool,
+}
+
 fn search(
     dir: &Path,
     query: &str,
+    filters: &Filters,
+    options: &SearchOptions,
+    out: &mut BufferedStandardStream,
+) -> anyhow::Result<Found> {
+    let limit = check_limit(options.limit)?;
+    ensure_index(dir)?;
+    let results = Searcher::open(dir)?.search(query, limit, filters, options.facets)?;
+    if options.json {
+        render::json::write_results(out, &results).map_err(Error::Output)?;
+    } else {
+        render::human::write_results(out, &results).map_err(Error::Output)?;
+    }
+    Ok(found(!results.hits.is_empty()))
+}
+
+fn quotes(
+    dir: &Path,
+    query: &str,
+    filters: &Filters,
     limit: usize,
     json: bool,
     out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
     let limit = check_limit(limit)?;
     ensure_index(dir)?;
-    let results = Searcher::open(dir)?.search(query, limit)?;
+    let query = Some(query).filter(|q| !q.trim().is_empty());
+    let results = Searcher::open(dir)?.quotes(query, limit, filters)?;
     if json {
-        render::json::write_results(out, &results).map_err(Error::Output)?;
+        render::json::write_quotes(out, &results).map_err(Error::Output)?;
     } else {
-        render::human::write_results(out, &results).map_err(Error::Output)?;
+        render::human::write_quotes(out, &results).map_err(Error::Output)?;
     }
-    Ok(if results.hits.is_empty() {
-        Found::Nothing
+    Ok(found(!results.hits.is_empty()))
+}
+
+fn speakers(dir: &Path, json: bool, out: &mut BufferedStandardStream) -> anyhow::Result<Found> {
+    ensure_index(dir)?;
+    let speakers = Searcher::open(dir)?.speakers()?;
+    if json {
+        render::json::write_speakers(out, &speakers).map_err(Error::Output)?;
     } else {
+        render::human::write_speakers(out, &speakers).map_err(Error::Output)?;
+    }
+    Ok(found(!speakers.is_empty()))
+}
+
+fn found(something: bool) -> Found {
+    if something {
         Found::Something
-    })
+    } else {
+        Found::Nothing
+    }
 }
 
 fn analyze_paths(

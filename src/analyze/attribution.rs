@@ -553,9 +553,13 @@ impl Frame<'_, '_> {
         let next_is_lowercase = self
             .word(mention.tokens.end)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let next = mention.tokens.end;
+        let next_is_verb =
+            self.reporting_verb(next).is_some() || self.word(next).is_some_and(is_adverb);
         mention.tokens.len() == 1
             && next_is_lowercase
-            && !is_group_role(self.word(mention.tokens.end).unwrap_or_default())
+            && !next_is_verb
+            && !is_group_role(self.word(next).unwrap_or_default())
     }
 
     fn phrase_right(&self, t: usize) -> Option<Candidate> {
@@ -569,7 +573,8 @@ impl Frame<'_, '_> {
             if let Some(person) = self.named_after_role(mention.tokens.end) {
                 return Some(person);
             }
-            if !mention.doubtful || self.reporting_verb(mention.tokens.end).is_some() {
+            let said = self.reporting_verb(mention.tokens.end).is_some();
+            if !mention.doubtful || said {
                 return Some((Candidate::Name(self.s, m), mention.tokens.end));
             }
         }
@@ -616,7 +621,18 @@ impl Frame<'_, '_> {
             return Some(Candidate::Pronoun(t, is_person_pronoun(word)));
         }
         if is_person_role(word) || is_group_role(word) {
-            if let Some(m) = t.checked_sub(1).and_then(|p| self.mention_ending(p)) {
+            // `the Kataib Sayyid al-Shuhada faction`, but not `US forces`.
+            let named_group = t
+                .checked_sub(1)
+                .and_then(|p| self.mention_ending(p))
+                .filter(|&m| {
+                    let mention = &self.view.mentions[self.s][m];
+                    let acronym = self.view.text[mention.range.clone()]
+                        .chars()
+                        .all(|c| c.is_uppercase());
+                    is_group_type(word) && (mention.tokens.len() >= 2 || acronym)
+                });
+            if let Some(m) = named_group {
                 return Some(Candidate::Name(self.s, m));
             }
             let determiner =

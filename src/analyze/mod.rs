@@ -18,7 +18,7 @@ mod wordlists;
 use std::ops::Range;
 
 pub use attribution::{Quote, QuoteKind, Speaker};
-pub use names::fold as fold_name;
+pub use names::{fold as fold_name, is_short_form, name_words};
 pub use passages::MAX_PASSAGE_BYTES;
 pub use quotations::Quotation;
 

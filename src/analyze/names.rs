@@ -413,9 +413,19 @@ fn without_particles(words: &[String]) -> Vec<&str> {
         .collect()
 }
 
+/// The words of a name for matching: folded, without particles
+/// (`Mohammed Shia’ al-Sudani` → `mohammed shia sudani`).
+pub fn name_words(name: &str) -> Vec<String> {
+    fold(name)
+        .split(' ')
+        .filter(|w| !w.is_empty() && !is_name_particle(w))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// True when `short` is `full`'s last word, with any other words of
 /// `short` found in `full` in order.
-fn is_short_form(short: &[&str], full: &[&str]) -> bool {
+pub fn is_short_form(short: &[&str], full: &[&str]) -> bool {
     let (Some(last), Some(full_last)) = (short.last(), full.last()) else {
         return false;
     };

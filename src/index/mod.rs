@@ -6,6 +6,7 @@
 //! - `manifest`: the record of indexed files, committed with the index.
 //! - `writer`: walks, reads, analyzes and writes what changed.
 
+mod documents;
 pub mod manifest;
 pub mod schema;
 pub mod tokenizer;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::Index;
 
+pub use documents::StoredQuote;
 pub use manifest::Manifest;
 pub use schema::Fields;
 pub use writer::{update, IndexOptions, IndexReport, Skipped};

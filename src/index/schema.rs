@@ -1,14 +1,23 @@
-//! The tantivy schema: one document per passage.
+//! The tantivy schema: one document per passage, and one per quotation.
+//!
+//! Both kinds share the provenance fields; `record` tells them apart, and
+//! every query is restricted to one kind.
 
 use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
+    STORED, STRING,
 };
 
 use super::tokenizer::TOKENIZER_NAME;
 
 /// Bumped whenever fields change; an index of another version is rejected
 /// with a message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// `record` value of a passage document.
+pub const PASSAGE: u64 = 0;
+/// `record` value of a quotation document.
+pub const QUOTE: u64 = 1;
 
 /// The fields of a passage document.
 #[derive(Debug, Clone, Copy)]
@@ -37,6 +46,20 @@ pub struct Fields {
     pub end: Field,
     /// 1 for headings, 0 otherwise.
     pub heading: Field,
+    /// [`PASSAGE`] or [`QUOTE`].
+    pub record: Field,
+    /// Speakers as resolved in their article (raw, one value each).
+    pub speaker: Field,
+    /// `/speaker name/name as written`, for counting.
+    pub speaker_facet: Field,
+    /// A passage's quotations as JSON, for hits.
+    pub quotes: Field,
+    /// A quotation's kind: `direct` or `partial`.
+    pub quote_kind: Field,
+    /// File byte range of the name a quotation's speaker was resolved from.
+    pub speaker_start: Field,
+    /// End of that range.
+    pub speaker_end: Field,
 }
 
 /// Names of the fields a query may name (`title:iraq`).
@@ -58,7 +81,7 @@ fn searchable_text(stored: bool) -> TextOptions {
 pub fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let fields = Fields {
-        doc: builder.add_text_field("doc", STRING | STORED),
+        doc: builder.add_text_field("doc", STRING | STORED | FAST),
         file: builder.add_text_field("file", STRING),
         path: builder.add_text_field("path", STORED),
         title: builder.add_text_field("title", searchable_text(true)),
@@ -67,9 +90,16 @@ pub fn build() -> (Schema, Fields) {
         published: builder.add_text_field("published", STRING | STORED),
         line: builder.add_u64_field("line", STORED),
         paragraph: builder.add_u64_field("paragraph", STORED),
-        start: builder.add_u64_field("start", STORED),
+        start: builder.add_u64_field("start", STORED | FAST),
         end: builder.add_u64_field("end", STORED),
         heading: builder.add_u64_field("heading", STORED | INDEXED | FAST),
+        record: builder.add_u64_field("record", INDEXED | FAST),
+        speaker: builder.add_text_field("speaker", STRING | STORED),
+        speaker_facet: builder.add_facet_field("speaker_facet", FacetOptions::default()),
+        quotes: builder.add_text_field("quotes", STORED),
+        quote_kind: builder.add_text_field("quote_kind", STORED),
+        speaker_start: builder.add_u64_field("speaker_start", STORED),
+        speaker_end: builder.add_u64_field("speaker_end", STORED),
     };
     (builder.build(), fields)
 }
@@ -90,5 +120,12 @@ pub fn lookup(schema: &Schema) -> Option<Fields> {
         start: get("start")?,
         end: get("end")?,
         heading: get("heading")?,
+        record: get("record")?,
+        speaker: get("speaker")?,
+        speaker_facet: get("speaker_facet")?,
+        quotes: get("quotes")?,
+        quote_kind: get("quote_kind")?,
+        speaker_start: get("speaker_start")?,
+        speaker_end: get("speaker_end")?,
     })
 }

@@ -12,12 +12,13 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use tantivy::directory::MmapDirectory;
-use tantivy::{doc, Index, IndexSettings, IndexWriter, TantivyDocument, TantivyError, Term};
+use tantivy::{Index, IndexSettings, IndexWriter, TantivyError, Term};
 
+use super::documents::{passage_document, quote_document};
 use super::manifest::{FileRecord, Manifest};
 use super::schema::{self, Fields};
 use super::{exists, manifest, register_tokenizer};
-use crate::analyze::{analyze, Analysis, Passage};
+use crate::analyze::{analyze, Analysis};
 use crate::error::{Error, Result};
 use crate::ingest::{self, walk, FoundFile};
 
@@ -328,6 +329,15 @@ fn index_file(writer: &IndexWriter, fields: &Fields, planned: &Planned) -> Resul
     for analysis in &analyses {
         for passage in &analysis.passages {
             writer.add_document(passage_document(fields, &planned.key, analysis, passage))?;
+            for quote in &passage.quotes {
+                writer.add_document(quote_document(
+                    fields,
+                    &planned.key,
+                    analysis,
+                    passage,
+                    quote,
+                ))?;
+            }
         }
     }
     let record = FileRecord {
@@ -352,35 +362,6 @@ impl Outcome {
         let path = file.display.clone();
         Outcome::Skipped(Skipped { path, reason }, warnings)
     }
-}
-
-fn passage_document(
-    fields: &Fields,
-    key: &str,
-    analysis: &Analysis,
-    passage: &Passage,
-) -> TantivyDocument {
-    let article = &analysis.article;
-    let range = article.file_range(passage.range.clone());
-    let mut document = doc!(
-        fields.doc => article.doc.as_str(),
-        fields.file => key,
-        fields.path => article.path.as_str(),
-        fields.title => article.title.as_str(),
-        fields.text => analysis.text(passage),
-        fields.line => article.line_at(passage.range.start) as u64,
-        fields.paragraph => passage.paragraph as u64,
-        fields.start => range.start as u64,
-        fields.end => range.end as u64,
-        fields.heading => u64::from(passage.heading),
-    );
-    if !passage.quotes.is_empty() {
-        document.add_text(fields.quote, analysis.quoted_speech(passage));
-    }
-    if let Some(published) = &article.published {
-        document.add_text(fields.published, published);
-    }
-    document
 }
 
 fn apply(outcomes: Vec<Outcome>, manifest: &mut Manifest, report: &mut IndexReport) -> bool {

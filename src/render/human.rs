@@ -8,7 +8,7 @@ use termcolor::{Color, ColorSpec, WriteColor};
 
 use super::snippet;
 use crate::analyze::Analysis;
-use crate::search::{Hit, SearchResults};
+use crate::search::{Hit, QuoteResults, SearchResults, SpeakerCount};
 
 /// Passages longer than this are shown as a snippet around the matches.
 const SNIPPET_BYTES: usize = 360;
@@ -49,6 +49,14 @@ pub fn write_results(out: &mut dyn WriteColor, results: &SearchResults) -> std::
             writeln!(out)?;
         }
         write_hit(out, hit)?;
+    }
+    if !results.facets.is_empty() {
+        writeln!(out)?;
+        write!(out, "speakers:")?;
+        for facet in &results.facets {
+            write!(out, "  {} ({})", facet.value, facet.count)?;
+        }
+        writeln!(out)?;
     }
     if !results.hits.is_empty() {
         writeln!(out)?;
@@ -105,6 +113,61 @@ fn write_highlighted(
     write!(out, "{}", flat(&text[at..window.end]))?;
     if window.end < text.len() {
         write!(out, "…")?;
+    }
+    Ok(())
+}
+
+/// Writes quotations: the speaker, `path:line` and date, then the quote.
+pub fn write_quotes(out: &mut dyn WriteColor, results: &QuoteResults) -> std::io::Result<()> {
+    for (i, hit) in results.hits.iter().enumerate() {
+        if i > 0 {
+            writeln!(out)?;
+        }
+        out.set_color(ColorSpec::new().set_bold(true))?;
+        write!(out, "{}", hit.speaker)?;
+        out.reset()?;
+        write!(out, "  ")?;
+        write_location(out, &hit.path, hit.line)?;
+        if let Some(published) = &hit.published {
+            write!(out, "  ")?;
+            out.set_color(&spec(Color::Yellow, false))?;
+            write!(out, "{published}")?;
+            out.reset()?;
+        }
+        writeln!(out, "  ({})", hit.kind)?;
+        writeln!(out, "“{}”", flat(&hit.text))?;
+    }
+    if !results.hits.is_empty() {
+        writeln!(out)?;
+        let footer = format!(
+            "{} of {} quotations ({:.1} ms)",
+            results.hits.len(),
+            results.total,
+            results.elapsed.as_secs_f64() * 1000.0
+        );
+        write_dim(out, &footer)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Writes speakers with their number of quotations and spellings.
+pub fn write_speakers(out: &mut dyn WriteColor, speakers: &[SpeakerCount]) -> std::io::Result<()> {
+    for speaker in speakers {
+        write!(out, "{:>5}  ", speaker.count)?;
+        out.set_color(ColorSpec::new().set_bold(true))?;
+        write!(out, "{}", speaker.name)?;
+        out.reset()?;
+        let others: Vec<&str> = speaker
+            .variants
+            .iter()
+            .map(String::as_str)
+            .filter(|v| *v != speaker.name)
+            .collect();
+        if !others.is_empty() {
+            write_dim(out, &format!("  ({})", others.join(", ")))?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }

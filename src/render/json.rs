@@ -5,7 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::analyze::{Analysis, Passage, Quote};
-use crate::search::{Hit, SearchResults};
+use crate::search::{FacetCount, Hit, QuoteHit, QuoteResults, SearchResults, SpeakerCount};
 
 /// One line of JSON output.
 #[derive(Debug, Serialize)]
@@ -28,6 +28,13 @@ pub enum Record<'a> {
     Passage(PassageRecord<'a>),
     /// A quotation.
     Quote(QuoteRecord<'a>),
+    /// A quotation found by `dossier quotes`.
+    #[serde(rename = "quote")]
+    QuoteHit(&'a QuoteHit),
+    /// A speaker with counts, from `dossier speakers`.
+    Speaker(&'a SpeakerCount),
+    /// A count of matching passages for a facet value.
+    Facet(&'a FacetCount),
 }
 
 /// A quotation with its speaker and where both are in the file.
@@ -118,6 +125,9 @@ pub fn write_results(out: &mut dyn Write, results: &SearchResults) -> std::io::R
     for hit in &results.hits {
         write_record(out, &Record::Hit(hit))?;
     }
+    for facet in &results.facets {
+        write_record(out, &Record::Facet(facet))?;
+    }
     write_record(
         out,
         &Record::Summary {
@@ -126,6 +136,29 @@ pub fn write_results(out: &mut dyn Write, results: &SearchResults) -> std::io::R
             elapsed_ms: results.elapsed.as_secs_f64() * 1000.0,
         },
     )
+}
+
+/// Writes `quote` lines, then a `summary` line.
+pub fn write_quotes(out: &mut dyn Write, results: &QuoteResults) -> std::io::Result<()> {
+    for hit in &results.hits {
+        write_record(out, &Record::QuoteHit(hit))?;
+    }
+    write_record(
+        out,
+        &Record::Summary {
+            total: results.total,
+            shown: results.hits.len(),
+            elapsed_ms: results.elapsed.as_secs_f64() * 1000.0,
+        },
+    )
+}
+
+/// Writes one `speaker` line per speaker.
+pub fn write_speakers(out: &mut dyn Write, speakers: &[SpeakerCount]) -> std::io::Result<()> {
+    for speaker in speakers {
+        write_record(out, &Record::Speaker(speaker))?;
+    }
+    Ok(())
 }
 
 /// Writes what analysis saw in an article: an `article` line, then `passage` lines.

@@ -1,0 +1,144 @@
+//! Builds the tantivy documents of an analyzed article: one per passage,
+//! one per quotation.
+
+use serde::{Deserialize, Serialize};
+use tantivy::schema::Facet;
+use tantivy::{doc, TantivyDocument};
+
+use super::schema::{Fields, PASSAGE, QUOTE};
+use crate::analyze::{Analysis, Passage, Quote};
+
+/// A quotation as stored with its passage, and returned with hits.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct StoredQuote {
+    /// The speaker as resolved in the article, if any.
+    pub speaker: Option<String>,
+    /// The quoted text.
+    pub text: String,
+    /// `direct` or `partial`.
+    pub kind: String,
+    /// 1-based line of the quotation.
+    pub line: u64,
+    /// File byte offset of the quoted text.
+    pub start: u64,
+    /// File byte offset of its end.
+    pub end: u64,
+}
+
+/// The facet value of a speaker: `/name/as written`.
+fn speaker_facet(name: &str, written: &str) -> Facet {
+    let clean = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
+    Facet::from_path([clean(name), clean(written)])
+}
+
+fn stored_quote(analysis: &Analysis, quote: &Quote) -> StoredQuote {
+    let article = &analysis.article;
+    let range = article.file_range(quote.inner.clone());
+    StoredQuote {
+        speaker: quote.speaker.as_ref().map(|s| s.name.clone()),
+        text: article.text(quote.inner.clone()).to_owned(),
+        kind: quote.kind.as_str().to_owned(),
+        line: article.line_at(quote.inner.start) as u64,
+        start: range.start as u64,
+        end: range.end as u64,
+    }
+}
+
+/// The document of a passage.
+pub fn passage_document(
+    fields: &Fields,
+    key: &str,
+    analysis: &Analysis,
+    passage: &Passage,
+) -> TantivyDocument {
+    let article = &analysis.article;
+    let range = article.file_range(passage.range.clone());
+    let mut document = doc!(
+        fields.record => PASSAGE,
+        fields.doc => article.doc.as_str(),
+        fields.file => key,
+        fields.path => article.path.as_str(),
+        fields.title => article.title.as_str(),
+        fields.text => analysis.text(passage),
+        fields.line => article.line_at(passage.range.start) as u64,
+        fields.paragraph => passage.paragraph as u64,
+        fields.start => range.start as u64,
+        fields.end => range.end as u64,
+        fields.heading => u64::from(passage.heading),
+    );
+    if let Some(published) = &article.published {
+        document.add_text(fields.published, published);
+    }
+    if passage.quotes.is_empty() {
+        return document;
+    }
+    document.add_text(fields.quote, analysis.quoted_speech(passage));
+    let stored: Vec<StoredQuote> = passage
+        .quotes
+        .iter()
+        .map(|q| stored_quote(analysis, q))
+        .collect();
+    if let Ok(json) = serde_json::to_string(&stored) {
+        document.add_text(fields.quotes, json);
+    }
+    add_speakers(fields, &mut document, analysis, passage.quotes.iter());
+    document
+}
+
+/// The document of a quotation: its text is what `dossier quotes` searches.
+pub fn quote_document(
+    fields: &Fields,
+    key: &str,
+    analysis: &Analysis,
+    passage: &Passage,
+    quote: &Quote,
+) -> TantivyDocument {
+    let article = &analysis.article;
+    let stored = stored_quote(analysis, quote);
+    let mut document = doc!(
+        fields.record => QUOTE,
+        fields.doc => article.doc.as_str(),
+        fields.file => key,
+        fields.path => article.path.as_str(),
+        fields.text => stored.text.as_str(),
+        fields.quote_kind => stored.kind.as_str(),
+        fields.line => stored.line,
+        fields.paragraph => passage.paragraph as u64,
+        fields.start => stored.start,
+        fields.end => stored.end,
+    );
+    if let Some(published) = &article.published {
+        document.add_text(fields.published, published);
+    }
+    if let Some(range) = quote.speaker.as_ref().and_then(|s| s.mention.clone()) {
+        let range = article.file_range(range);
+        document.add_u64(fields.speaker_start, range.start as u64);
+        document.add_u64(fields.speaker_end, range.end as u64);
+    }
+    add_speakers(fields, &mut document, analysis, std::iter::once(quote));
+    document
+}
+
+fn add_speakers<'a>(
+    fields: &Fields,
+    document: &mut TantivyDocument,
+    analysis: &Analysis,
+    quotes: impl Iterator<Item = &'a Quote>,
+) {
+    let mut seen = std::collections::HashSet::new();
+    for quote in quotes {
+        let Some(speaker) = &quote.speaker else {
+            continue;
+        };
+        let written = speaker
+            .mention
+            .clone()
+            .map_or(speaker.name.as_str(), |m| analysis.article.text(m));
+        if seen.insert((speaker.name.clone(), written.to_owned())) {
+            document.add_facet(fields.speaker_facet, speaker_facet(&speaker.name, written));
+        }
+        if seen.insert((speaker.name.clone(), String::new())) {
+            document.add_text(fields.speaker, &speaker.name);
+        }
+    }
+}

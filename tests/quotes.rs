@@ -1,0 +1,155 @@
+//! `dossier quotes`, `dossier speakers`, `--speaker` and `--facets`
+//! through the real binary.
+
+mod common;
+
+use common::{of_type, Workspace};
+
+#[test]
+fn quotes_of_a_speaker_in_any_spelling() {
+    let workspace = Workspace::with_seeds();
+    let lines = workspace.json(&["quotes", "--speaker", "sudani"]);
+    let quotes = of_type(&lines, "quote");
+    assert_eq!(quotes.len(), 3, "{quotes:?}");
+    let names: std::collections::HashSet<&str> = quotes
+        .iter()
+        .filter_map(|q| q["speaker"].as_str())
+        .collect();
+    assert_eq!(names.len(), 1, "one speaker, one name: {names:?}");
+    for quote in &quotes {
+        for field in ["text", "kind", "doc", "path", "line", "start", "end"] {
+            assert!(!quote[field].is_null(), "{field} missing in {quote}");
+        }
+    }
+    let full = workspace.json(&["quotes", "--speaker", "Mohammed Shia’ al-Sudani"]);
+    assert_eq!(
+        of_type(&full, "quote").len(),
+        3,
+        "the full name matches the same speaker"
+    );
+}
+
+#[test]
+fn quotes_are_ranked_by_a_query_over_their_text() {
+    let workspace = Workspace::with_seeds();
+    let lines = workspace.json(&["quotes", "self-defense"]);
+    let quotes = of_type(&lines, "quote");
+    assert!(!quotes.is_empty());
+    assert_eq!(quotes[0]["speaker"], "Gideon Sa'ar");
+    assert!(quotes[0]["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("self-defense")));
+}
+
+#[test]
+fn without_a_query_quotes_come_in_document_order() {
+    let workspace = Workspace::with_seeds();
+    let lines = workspace.json(&["quotes", "--speaker", "Al-Jazaeri"]);
+    let quotes = of_type(&lines, "quote");
+    assert_eq!(quotes.len(), 6);
+    let starts: Vec<u64> = quotes
+        .iter()
+        .map(|q| q["start"].as_u64().expect("start"))
+        .collect();
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(starts, sorted);
+}
+
+#[test]
+fn speakers_list_counts_and_variants() {
+    let workspace = Workspace::with_seeds();
+    let lines = workspace.json(&["speakers"]);
+    let speakers = of_type(&lines, "speaker");
+    let jazaeri = speakers
+        .iter()
+        .find(|s| s["name"] == "Salam Al-Jazaeri")
+        .expect("Al-Jazaeri is a speaker");
+    assert_eq!(jazaeri["count"], 6);
+    let variants: Vec<&str> = jazaeri["variants"]
+        .as_array()
+        .expect("variants")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(variants.contains(&"Al-Jazaeri"), "{variants:?}");
+    let sudanis = speakers
+        .iter()
+        .filter(|s| s["name"].as_str().is_some_and(|n| n.contains("Sudani")))
+        .count();
+    assert_eq!(sudanis, 1, "al-Sudani is one speaker");
+}
+
+#[test]
+fn search_filters_and_counts_by_speaker() {
+    let workspace = Workspace::with_seeds();
+    let lines = workspace.json(&["search", "Iraq", "--speaker", "Sa'ar", "--facets"]);
+    let hits = of_type(&lines, "hit");
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        let speakers: Vec<&str> = hit["speakers"]
+            .as_array()
+            .expect("speakers")
+            .iter()
+            .filter_map(|s| s.as_str())
+            .collect();
+        assert!(speakers.contains(&"Gideon Sa'ar"), "{speakers:?}");
+        assert!(hit["quotes"].as_array().is_some_and(|q| !q.is_empty()));
+    }
+    let facets = of_type(&lines, "facet");
+    assert_eq!(facets[0]["field"], "speaker");
+    assert_eq!(facets[0]["value"], "Gideon Sa'ar");
+    assert_eq!(facets[0]["count"].as_u64(), Some(hits.len() as u64));
+    assert_eq!(
+        workspace
+            .run(&["search", "Iraq", "--speaker", "Nobody Atall"])
+            .code(),
+        1
+    );
+}
+
+#[test]
+fn a_later_article_resolves_like_indexing_all_at_once() {
+    let once = Workspace::with_seeds();
+    once.write(
+        "seeds/extra.txt",
+        "Short News\n\n\"We will not move,\" Sudani told reporters on Monday.\n",
+    );
+    once.run(&["index", "--rebuild"]).ok();
+    let later = Workspace::with_seeds();
+    later.run(&["index"]).ok();
+    later.write(
+        "seeds/extra.txt",
+        "Short News\n\n\"We will not move,\" Sudani told reporters on Monday.\n",
+    );
+    later.run(&["index"]).ok();
+    let speakers = |w: &Workspace| w.json(&["speakers"]);
+    assert_eq!(speakers(&once), speakers(&later));
+    let sudani = of_type(&speakers(&later), "speaker")
+        .into_iter()
+        .find(|s| {
+            s["variants"]
+                .as_array()
+                .is_some_and(|v| v.iter().any(|n| n == "Sudani"))
+        })
+        .cloned()
+        .expect("the short form is a variant of a speaker");
+    assert_eq!(sudani["name"], "Mohammed Shia al-Sudani");
+    assert_eq!(sudani["count"], 4);
+}
+
+#[test]
+fn analyze_prints_quotes_with_speaker_offsets() {
+    let workspace = Workspace::with_seeds();
+    let lines = workspace.json(&["analyze", "seeds/004_c1822db4511ca380.txt"]);
+    let quote = of_type(&lines, "quote")
+        .into_iter()
+        .find(|q| {
+            q["text"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Israel has the right"))
+        })
+        .expect("the FM's quote");
+    assert_eq!(quote["speaker"], "Gideon Sa'ar");
+    assert!(quote["speaker_start"].is_u64() && quote["speaker_end"].is_u64());
+}
