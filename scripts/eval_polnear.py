@@ -93,6 +93,8 @@ def main():
     parser.add_argument("--split", default="dev")
     parser.add_argument("--dossier", default="target/release/dossier")
     parser.add_argument("--show", type=int, default=0, help="print N speaker errors")
+    parser.add_argument("--min-f1", type=float, default=0.0, help="fail below this quote F1 (percent)")
+    parser.add_argument("--min-speaker-accuracy", type=float, default=0.0, help="fail below this (percent)")
     args = parser.parse_args()
     if not os.path.isdir(args.directory):
         sys.exit(f"eval_polnear: no PolNeAR data in {args.directory}")
@@ -134,6 +136,8 @@ def main():
     print(f"speaker accuracy        {accuracy:6.1%}  ({right_named}/{matched_named} gold quotes with a named source)")
     for doc, source, speaker, text in errors[: args.show]:
         print(f"  {doc}: gold {source!r} ours {speaker!r}: {text}")
+    if f1 * 100 < args.min_f1 or accuracy * 100 < args.min_speaker_accuracy:
+        sys.exit(f"eval_polnear: below the floor (F1 {args.min_f1}%, speaker accuracy {args.min_speaker_accuracy}%)")
 
 
 if __name__ == "__main__":

@@ -117,7 +117,10 @@ fn hits_cite_the_line_that_holds_the_matched_words() {
     for hit in &hits {
         assert_eq!(hit.kind, "hit");
         assert!(hit.score > 0.0 && !hit.heading);
-        assert_eq!(hit.speakers.is_empty(), hit.quotes.iter().all(|q| q["speaker"].is_null()));
+        assert_eq!(
+            hit.speakers.is_empty(),
+            hit.quotes.iter().all(|q| q["speaker"].is_null())
+        );
         let file = std::fs::read_to_string(workspace.path().join(&hit.path)).expect("hit file");
         assert_eq!(
             &file[hit.start..hit.end],

@@ -243,16 +243,24 @@ fn span_text(text: &str, tokens: &[Token], span: Range<usize>) -> String {
 /// hyphens, possessive dropped (`Mohammed Shia’ al-Sudani’s` →
 /// `mohammed shia al sudani`).
 pub fn fold(name: &str) -> String {
-    let mut analyzer = TextAnalyzer::builder(WordTokenizer::default())
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build();
-    let mut stream = analyzer.token_stream(name);
-    let mut words = Vec::new();
-    while let Some(token) = stream.next() {
-        words.push(token.text.clone());
+    thread_local! {
+        // Built once per thread: names are folded by the thousand.
+        static FOLDER: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(
+            TextAnalyzer::builder(WordTokenizer::default())
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build(),
+        );
     }
-    words.join(" ")
+    FOLDER.with(|folder| {
+        let mut folder = folder.borrow_mut();
+        let mut stream = folder.token_stream(name);
+        let mut words = Vec::new();
+        while let Some(token) = stream.next() {
+            words.push(token.text.clone());
+        }
+        words.join(" ")
+    })
 }
 
 /// Every name an article gives, with what it tells about each.

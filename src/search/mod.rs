@@ -24,6 +24,7 @@ use tantivy::{
 pub use highlight::Highlighter;
 pub use speakers::{SpeakerGroup, SpeakerTable};
 
+use crate::analyze::name_words;
 use crate::error::{Error, Result};
 use crate::index::schema::{PASSAGE, QUOTE};
 use crate::index::{self, Fields, OpenIndex, StoredQuote};
@@ -186,8 +187,7 @@ impl Searcher {
         let started = Instant::now();
         let parsed = self.parser.parse(query)?;
         let searcher = self.reader.searcher();
-        let table = self.speaker_table(&searcher)?;
-        let restricted = self.restrict(parsed.box_clone(), PASSAGE, filters, &table)?;
+        let restricted = self.restrict(&searcher, parsed.box_clone(), PASSAGE, filters)?;
         let mut facet_collector = FacetCollector::for_field("speaker_facet");
         facet_collector.add_facet(Facet::root());
         let (top, total, facet_counts) = if facets {
@@ -205,11 +205,31 @@ impl Searcher {
             (top, total, Default::default())
         };
         let terms = highlight::query_terms(parsed.as_ref());
-        let mut hits = Vec::with_capacity(top.len().min(limit));
-        for (score, address) in top.into_iter().take(limit) {
-            let document: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.hit(&document, score, &terms, &table));
-        }
+        let documents: Vec<(f32, TantivyDocument)> = top
+            .into_iter()
+            .take(limit)
+            .map(|(score, address)| Ok((score, searcher.doc(address)?)))
+            .collect::<Result<_>>()?;
+        let mut shown: Vec<String> = documents
+            .iter()
+            .flat_map(|(_, d)| {
+                d.get_all(self.open.fields.speaker)
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+            })
+            .collect();
+        shown.extend(
+            facet_counts
+                .get(Facet::root())
+                .map(|(f, _)| facet_step(f, 0)),
+        );
+        let table = self.speaker_table(
+            &searcher,
+            &shown.iter().map(String::as_str).collect::<Vec<_>>(),
+        )?;
+        let hits = documents
+            .iter()
+            .map(|(score, d)| self.hit(d, *score, &terms, &table))
+            .collect();
         let facets = if facets {
             speaker_facets(&facet_counts, &table)
         } else {
@@ -233,12 +253,11 @@ impl Searcher {
     ) -> Result<QuoteResults> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
-        let table = self.speaker_table(&searcher)?;
         let base: Box<dyn Query> = match query {
             Some(q) => self.parser.parse(q)?,
             None => Box::new(AllQuery),
         };
-        let restricted = self.restrict(base, QUOTE, filters, &table)?;
+        let restricted = self.restrict(&searcher, base, QUOTE, filters)?;
         let (ranked, total): (Vec<(Option<f32>, DocAddress)>, usize) = match query {
             Some(_) => {
                 let (top, total) = searcher.search(
@@ -259,11 +278,23 @@ impl Searcher {
                 )
             }
         };
-        let mut hits = Vec::new();
-        for (score, address) in ranked.into_iter().take(limit) {
-            let document: TantivyDocument = searcher.doc(address)?;
-            hits.push(self.quote_hit(&document, score, &table));
-        }
+        let documents: Vec<(Option<f32>, TantivyDocument)> = ranked
+            .into_iter()
+            .take(limit)
+            .map(|(score, address)| Ok((score, searcher.doc(address)?)))
+            .collect::<Result<_>>()?;
+        let shown: Vec<String> = documents
+            .iter()
+            .map(|(_, d)| text_of(d, self.open.fields.speaker))
+            .collect();
+        let table = self.speaker_table(
+            &searcher,
+            &shown.iter().map(String::as_str).collect::<Vec<_>>(),
+        )?;
+        let hits = documents
+            .iter()
+            .map(|(score, d)| self.quote_hit(d, *score, &table))
+            .collect();
         Ok(QuoteResults {
             hits,
             total,
@@ -285,28 +316,22 @@ impl Searcher {
             .get(Facet::root())
             .map(|(f, c)| (facet_step(f, 0), c))
             .collect();
-        let mut spellings = FacetCollector::for_field("speaker_facet");
-        for (name, _) in &raw {
-            spellings.add_facet(Facet::from_path([name.as_str()]));
-        }
-        let spellings = searcher.search(&quotes, &spellings)?;
+        let spellings = self.spellings(&searcher)?;
         let table = SpeakerTable::build(raw.iter().cloned());
+        let counts: std::collections::HashMap<&str, u64> =
+            raw.iter().map(|(n, c)| (n.as_str(), *c)).collect();
         let mut speakers: Vec<SpeakerCount> = table
             .groups()
             .iter()
             .map(|group| {
                 let mut variants: BTreeSet<String> = group.raw.clone();
                 for name in &group.raw {
-                    variants.extend(
-                        spellings
-                            .get(Facet::from_path([name.as_str()]))
-                            .map(|(f, _)| facet_step(f, 1)),
-                    );
+                    variants.extend(spellings.get(name).into_iter().flatten().cloned());
                 }
-                let count = raw
+                let count = group
+                    .raw
                     .iter()
-                    .filter(|(n, _)| group.raw.contains(n))
-                    .map(|(_, c)| c)
+                    .filter_map(|n| counts.get(n.as_str()))
                     .sum();
                 SpeakerCount {
                     name: group.name.clone(),
@@ -319,9 +344,35 @@ impl Searcher {
         Ok(speakers)
     }
 
-    /// The speaker table of the names in the index.
-    fn speaker_table(&self, searcher: &TantivySearcher) -> Result<SpeakerTable> {
-        let mut names: HashSet<String> = HashSet::new();
+    /// How each raw speaker name was written, read from the terms of the
+    /// speaker facet (`name\0as written`) in one pass.
+    fn spellings(
+        &self,
+        searcher: &TantivySearcher,
+    ) -> Result<std::collections::HashMap<String, BTreeSet<String>>> {
+        let mut spellings: std::collections::HashMap<String, BTreeSet<String>> = Default::default();
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(self.open.fields.speaker_facet)?;
+            let mut terms = inverted
+                .terms()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
+            while terms.advance() {
+                let path = String::from_utf8_lossy(terms.key()).into_owned();
+                if let Some((name, written)) = path.split_once('\0') {
+                    spellings
+                        .entry(name.to_owned())
+                        .or_default()
+                        .insert(written.to_owned());
+                }
+            }
+        }
+        Ok(spellings)
+    }
+
+    /// Every raw speaker name in the index.
+    fn speaker_names(&self, searcher: &TantivySearcher) -> Result<Vec<String>> {
+        let mut names: BTreeSet<String> = BTreeSet::new();
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(self.open.fields.speaker)?;
             let mut terms = inverted
@@ -332,16 +383,43 @@ impl Searcher {
                 names.insert(String::from_utf8_lossy(terms.key()).into_owned());
             }
         }
-        Ok(SpeakerTable::build(names.into_iter().map(|n| (n, 1))))
+        Ok(names.into_iter().collect())
+    }
+
+    /// The speaker table for the names that can matter to `names`: those
+    /// sharing a word with them, and the forms of those. Grouping only ever
+    /// joins names with the same family name, so this part of the table is
+    /// the same as the whole table, at a fraction of the cost.
+    fn speaker_table(&self, searcher: &TantivySearcher, names: &[&str]) -> Result<SpeakerTable> {
+        if names.is_empty() {
+            return Ok(SpeakerTable::default());
+        }
+        let all = self.speaker_names(searcher)?;
+        let keyed: Vec<(Vec<String>, &String)> = all.iter().map(|n| (name_words(n), n)).collect();
+        let wanted: HashSet<String> = names.iter().flat_map(|n| name_words(n)).collect();
+        let related: HashSet<&String> = keyed
+            .iter()
+            .filter(|(words, _)| words.iter().any(|w| wanted.contains(w)))
+            .filter_map(|(words, _)| words.last())
+            .collect();
+        let candidates = keyed
+            .iter()
+            .filter(|(words, _)| {
+                words
+                    .iter()
+                    .any(|w| related.contains(w) || wanted.contains(w))
+            })
+            .map(|(_, name)| ((*name).clone(), 1));
+        Ok(SpeakerTable::build(candidates))
     }
 
     /// `query` restricted to one kind of record and to the filters.
     fn restrict(
         &self,
+        searcher: &TantivySearcher,
         query: Box<dyn Query>,
         record: u64,
         filters: &Filters,
-        table: &SpeakerTable,
     ) -> Result<Box<dyn Query>> {
         let fields = &self.open.fields;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
@@ -355,18 +433,19 @@ impl Searcher {
             ),
         ];
         if let Some(speaker) = &filters.speaker {
-            let raw: Vec<Term> = table
-                .matching(speaker)
-                .iter()
-                .flat_map(|g| g.raw.iter())
-                .map(|name| Term::from_field_text(fields.speaker, name))
-                .collect();
             if name_is_blank(speaker) {
                 return Err(Error::Argument {
                     argument: "--speaker".into(),
                     message: format!("`{speaker}` has no letters of a name"),
                 });
             }
+            let table = self.speaker_table(searcher, &[speaker.as_str()])?;
+            let raw: Vec<Term> = table
+                .matching(speaker)
+                .iter()
+                .flat_map(|g| g.raw.iter())
+                .map(|name| Term::from_field_text(fields.speaker, name))
+                .collect();
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(raw))));
         }
         Ok(Box::new(BooleanQuery::new(clauses)))

@@ -43,9 +43,20 @@ impl SpeakerTable {
         let mut keys: Vec<Vec<String>> = by_key.keys().cloned().collect();
         keys.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         let mut root: HashMap<Vec<String>, Vec<String>> = HashMap::new();
+        // Only names with the same family name can be forms of each other.
+        let mut by_last: HashMap<&str, Vec<Vec<String>>> = HashMap::new();
         for key in &keys {
-            let target =
-                longer_form(key, &keys).and_then(|full| root.get(&full).cloned().or(Some(full)));
+            if let Some(last) = key.last() {
+                by_last.entry(last.as_str()).or_default().push(key.clone());
+            }
+        }
+        for key in &keys {
+            let same_last = key
+                .last()
+                .and_then(|l| by_last.get(l.as_str()))
+                .map_or(&[][..], Vec::as_slice);
+            let target = longer_form(key, same_last)
+                .and_then(|full| root.get(&full).cloned().or(Some(full)));
             root.insert(key.clone(), target.unwrap_or_else(|| key.clone()));
         }
         let mut members: HashMap<Vec<String>, Vec<(String, u64)>> = HashMap::new();
