@@ -21,9 +21,9 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use super::lexer::{sentences, tokenize, Token, TokenKind};
-use super::names::{find_mentions, Mention, NameKind, Register};
-use super::quotations::Quotation;
+use super::lexer::TokenKind;
+use super::names::{Mention, NameKind};
+use super::reading::{Event, Reading, View};
 use super::wordlists::{
     is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
     reporting_lemma,
@@ -71,21 +71,25 @@ pub struct Quote {
     pub speaker: Option<Speaker>,
 }
 
-/// One paragraph, tokenized, with its names.
-struct View<'a> {
-    text: &'a str,
-    base: usize,
-    quotations: Vec<Quotation>,
-    tokens: Vec<Token>,
-    sentences: Vec<Range<usize>>,
-    mentions: Vec<Vec<Mention>>,
+/// Attributes the quotations of an article's paragraphs, as read by
+/// [`super::reading::read`]; one list of quotes per paragraph.
+pub fn attribute(reading: &Reading<'_>) -> Vec<Vec<Quote>> {
+    let mut context = Context {
+        reading,
+        speakers: HashSet::new(),
+    };
+    let views = &reading.views;
+    let mut out: Vec<Vec<Quote>> = Vec::with_capacity(views.len());
+    for (p, view) in views.iter().enumerate() {
+        let previous = p.checked_sub(1).map(|i| (&views[i], out[i].as_slice()));
+        out.push(context.attribute_paragraph(view, previous));
+    }
+    out
 }
 
-/// A name outside quotations, in reading order, for pronouns to refer to.
-struct Event {
-    position: usize,
-    entry: usize,
-    range: Range<usize>,
+struct Context<'r, 'a> {
+    reading: &'r Reading<'a>,
+    speakers: HashSet<usize>,
 }
 
 /// What a frame points at as the speaker, before resolution.
@@ -95,107 +99,7 @@ enum Candidate {
     Description(usize),
 }
 
-/// Attributes the quotations of an article's paragraphs. `paragraphs` are
-/// ranges of `text`; `quotations` are each paragraph's, in `text` offsets.
-pub fn attribute(
-    text: &str,
-    paragraphs: &[Range<usize>],
-    quotations: &[Vec<Quotation>],
-) -> Vec<Vec<Quote>> {
-    let mut views: Vec<View<'_>> = paragraphs
-        .iter()
-        .zip(quotations)
-        .map(|(range, quotes)| view(text, range.clone(), quotes))
-        .collect();
-    let mut context = Context::default();
-    for view in &views {
-        context.register_paragraph(view);
-    }
-    for view in &mut views {
-        for mention in view.mentions.iter_mut().flatten() {
-            mention.doubtful &= !context
-                .register
-                .is_confirmed(&view.text[mention.range.clone()]);
-        }
-    }
-    let mut out: Vec<Vec<Quote>> = Vec::with_capacity(views.len());
-    for (p, view) in views.iter().enumerate() {
-        let previous = p.checked_sub(1).map(|i| (&views[i], out[i].as_slice()));
-        out.push(context.attribute_paragraph(view, previous));
-    }
-    out
-}
-
-fn view<'a>(text: &'a str, range: Range<usize>, quotes: &[Quotation]) -> View<'a> {
-    let base = range.start;
-    let local = |r: &Range<usize>| r.start - base..r.end - base;
-    let quotations: Vec<Quotation> = quotes
-        .iter()
-        .map(|q| Quotation {
-            inner: local(&q.inner),
-            outer: local(&q.outer),
-            closed: q.closed,
-        })
-        .collect();
-    let text = &text[range];
-    let tokens = tokenize(text, &quotations);
-    let sentences = sentences(text, &tokens);
-    let mentions = sentences
-        .iter()
-        .map(|s| find_mentions(text, &tokens, s.clone()))
-        .collect();
-    View {
-        text,
-        base,
-        quotations,
-        tokens,
-        sentences,
-        mentions,
-    }
-}
-
-#[derive(Default)]
-struct Context {
-    register: Register,
-    events: Vec<Event>,
-    speakers: HashSet<usize>,
-}
-
-impl Context {
-    fn register_paragraph(&mut self, view: &View<'_>) {
-        for (s, sentence) in view.sentences.iter().enumerate() {
-            for mention in &view.mentions[s] {
-                if mention.role_only {
-                    continue;
-                }
-                let roles = roles_around(view, sentence.clone(), mention);
-                let name = &view.text[mention.range.clone()];
-                let entry =
-                    self.register
-                        .add(name, mention.title.as_deref(), &roles, !mention.doubtful);
-                self.events.push(Event {
-                    position: view.base + mention.range.start,
-                    entry,
-                    range: view.base + mention.range.start..view.base + mention.range.end,
-                });
-            }
-        }
-        for quotation in &view.quotations {
-            let inner = &view.text[quotation.inner.clone()];
-            let tokens = tokenize(inner, &[]);
-            for mention in find_mentions(inner, &tokens, 0..tokens.len()) {
-                if !mention.role_only && !mention.doubtful {
-                    self.register.add(
-                        &inner[mention.range.clone()],
-                        mention.title.as_deref(),
-                        &[],
-                        true,
-                    );
-                }
-            }
-        }
-    }
-
+impl Context<'_, '_> {
     fn attribute_paragraph(
         &mut self,
         view: &View<'_>,
@@ -285,6 +189,7 @@ impl Context {
                 }
                 let written = &view.text[mention.range.clone()];
                 let entry = self
+                    .reading
                     .register
                     .fullest(written)
                     .map(|e| e.name.clone())
@@ -298,12 +203,16 @@ impl Context {
             Candidate::Pronoun(t, person) => {
                 let position = view.base + view.tokens[t].range.start;
                 let event = self
+                    .reading
                     .events
                     .iter()
                     .rev()
                     .filter(|e| e.position < position)
                     .find(|e| {
-                        let kind = self.register.kind(&self.register.entry(e.entry).name);
+                        let kind = self
+                            .reading
+                            .register
+                            .kind(&self.reading.register.entry(e.entry).name);
                         if person {
                             kind == NameKind::Person
                                 || (kind == NameKind::Unknown && self.speakers.contains(&e.entry))
@@ -311,8 +220,9 @@ impl Context {
                             kind == NameKind::Org
                         }
                     })?;
-                let name = self.register.entry(event.entry).name.clone();
+                let name = self.reading.register.entry(event.entry).name.clone();
                 let name = self
+                    .reading
                     .register
                     .fullest(&name)
                     .map_or(name, |e| e.name.clone());
@@ -333,27 +243,33 @@ impl Context {
     /// any group role.
     fn describe(&self, noun: &str, position: usize) -> Option<Speaker> {
         let before: Vec<&Event> = self
+            .reading
             .events
             .iter()
             .filter(|e| e.position < position)
             .collect();
         let entries = || before.iter().map(|e| e.entry);
-        let entry = self.register.with_role(noun, entries()).or_else(|| {
-            is_group_role(noun)
-                .then(|| {
-                    entries()
-                        .rev()
-                        .map(|i| self.register.entry(i))
-                        .find(|e| e.roles.iter().any(|r| is_group_type(r)))
-                })
-                .flatten()
-        })?;
+        let entry = self
+            .reading
+            .register
+            .with_role(noun, entries())
+            .or_else(|| {
+                is_group_role(noun)
+                    .then(|| {
+                        entries()
+                            .rev()
+                            .map(|i| self.reading.register.entry(i))
+                            .find(|e| e.roles.iter().any(|r| is_group_type(r)))
+                    })
+                    .flatten()
+            })?;
         let event = before
             .iter()
             .rev()
-            .find(|e| self.register.entry(e.entry).name == entry.name)?;
+            .find(|e| self.reading.register.entry(e.entry).name == entry.name)?;
         Some(Speaker {
             name: self
+                .reading
                 .register
                 .fullest(&entry.name)
                 .map_or(entry.name.clone(), |e| e.name.clone()),
@@ -363,9 +279,10 @@ impl Context {
 
     fn remember_speaker(&mut self, name: &str) {
         if let Some(event) = self
+            .reading
             .events
             .iter()
-            .find(|e| self.register.entry(e.entry).name == name)
+            .find(|e| self.reading.register.entry(e.entry).name == name)
         {
             self.speakers.insert(event.entry);
         }
@@ -905,98 +822,10 @@ fn is_person_role_before(view: &View<'_>, mention: &Mention) -> bool {
     })
 }
 
-/// Role nouns that introduce a name where it stands: a role before it
-/// (`security expert X`), a group noun after it (`the X faction`), an
-/// apposition (`X, a researcher at Y,`) or a source (`a report by X`).
-fn roles_around(view: &View<'_>, sentence: Range<usize>, mention: &Mention) -> Vec<String> {
-    let word = |t: usize| {
-        view.tokens
-            .get(t)
-            .filter(|tok| tok.kind == TokenKind::Word && sentence.contains(&t))
-            .map(|tok| tok.text(view.text).to_lowercase())
-    };
-    let mut roles = Vec::new();
-    let before = mention.tokens.start.checked_sub(1);
-    if let Some(noun) = before
-        .and_then(word)
-        .filter(|w| is_person_role(w) || is_group_role(w))
-    {
-        roles.push(noun);
-    }
-    if let Some(noun) = word(mention.tokens.end).filter(|w| is_group_type(w)) {
-        roles.push(noun);
-    }
-    let source = before
-        .and_then(|b| {
-            if word(b).as_deref() == Some("the") {
-                b.checked_sub(1)
-            } else {
-                Some(b)
-            }
-        })
-        .filter(|&b| word(b).as_deref() == Some("by"))
-        .and_then(|b| b.checked_sub(1))
-        .and_then(word)
-        .filter(|w| is_group_role(w));
-    roles.extend(source);
-    roles.extend(apposition_role(view, sentence, mention.tokens.end));
-    roles
-}
-
-/// The head noun of an apposition starting at `t` (`, an Iraqi researcher
-/// specialising in ...,` gives `researcher`), skipping an acronym in brackets.
-fn apposition_role(view: &View<'_>, sentence: Range<usize>, mut t: usize) -> Option<String> {
-    let is = |t: usize, c: char| sentence.contains(&t) && view.tokens[t].is_punct(c);
-    if is(t, '(') && is(t + 2, ')') {
-        t += 3;
-    }
-    if !is(t, ',') {
-        return None;
-    }
-    let head = (t + 1..(t + 8).min(sentence.end))
-        .take_while(|&i| view.tokens[i].kind == TokenKind::Word)
-        .take_while(|&i| {
-            !matches!(
-                view.tokens[i].text(view.text),
-                "of" | "for" | "in" | "at" | "who" | "which" | "and"
-            )
-        })
-        .find(|&i| {
-            let word = view.tokens[i].text(view.text);
-            is_person_role(word) || is_group_role(word)
-        })?;
-    let next = view
-        .tokens
-        .get(head + 1)
-        .filter(|_| sentence.contains(&(head + 1)));
-    let closes_apposition = next.is_none_or(|n| match n.kind {
-        TokenKind::Punct(_) => true,
-        TokenKind::Quote(_) => false,
-        TokenKind::Word => {
-            let word = n.text(view.text);
-            word.ends_with("ing")
-                || matches!(
-                    word,
-                    "of" | "for"
-                        | "at"
-                        | "in"
-                        | "with"
-                        | "from"
-                        | "on"
-                        | "to"
-                        | "and"
-                        | "who"
-                        | "based"
-                )
-        }
-    });
-    closes_apposition.then(|| view.tokens[head].text(view.text).to_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::quotations::find;
+    use crate::analyze::quotations::{find, Quotation};
 
     fn speakers(paragraphs: &[&str]) -> Vec<(String, Option<String>, QuoteKind)> {
         let text = paragraphs.join("\n");
@@ -1019,7 +848,7 @@ mod tests {
                     .collect()
             })
             .collect();
-        attribute(&text, &ranges, &quotations)
+        attribute(&crate::analyze::reading::read(&text, &ranges, &quotations))
             .into_iter()
             .flatten()
             .map(|q| (text[q.inner].to_owned(), q.speaker.map(|s| s.name), q.kind))

@@ -13,6 +13,7 @@ mod lexer;
 mod names;
 mod passages;
 pub mod quotations;
+mod reading;
 mod wordlists;
 
 use std::ops::Range;
@@ -54,7 +55,8 @@ pub fn analyze(article: Article) -> Analysis {
         .iter()
         .map(|range| shifted(quotations::find(&text[range.clone()]), range.start))
         .collect();
-    let quotes = attribution::attribute(text, &ranges, &quotations);
+    let reading = reading::read(text, &ranges, &quotations);
+    let quotes = attribution::attribute(&reading);
     let mut passages = Vec::new();
     for ((number, paragraph), mut quotes) in article.paragraphs.iter().enumerate().zip(quotes) {
         for range in passages::split_paragraph(text, paragraph.range.clone()) {

@@ -1,0 +1,229 @@
+//! Reads an article once for everything that needs its sentences and
+//! names: each paragraph tokenized with its quotations as single tokens,
+//! split into sentences, its names found; and the article's register of
+//! names, with their roles and fullest forms.
+
+use std::ops::Range;
+
+use super::lexer::{sentences, tokenize, Token, TokenKind};
+use super::names::{find_mentions, Mention, Register};
+use super::quotations::Quotation;
+use super::wordlists::{is_group_role, is_group_type, is_person_role};
+
+/// An article as read: its paragraphs and its names.
+pub struct Reading<'a> {
+    /// Each paragraph, tokenized.
+    pub views: Vec<View<'a>>,
+    /// Every name of the article.
+    pub register: Register,
+    /// Names outside quotations, in reading order.
+    pub events: Vec<Event>,
+}
+
+/// One paragraph, tokenized, with its names.
+pub struct View<'a> {
+    /// The paragraph's text.
+    pub text: &'a str,
+    /// Body offset of the paragraph.
+    pub base: usize,
+    /// Its quotations, in paragraph offsets.
+    pub quotations: Vec<Quotation>,
+    /// Its tokens.
+    pub tokens: Vec<Token>,
+    /// Its sentences, as token ranges.
+    pub sentences: Vec<Range<usize>>,
+    /// The names of each sentence.
+    pub mentions: Vec<Vec<Mention>>,
+}
+
+/// A name outside quotations, in reading order, for pronouns to refer to.
+pub struct Event {
+    /// Body offset of the name.
+    pub position: usize,
+    /// Its entry in the register.
+    pub entry: usize,
+    /// Its body byte range.
+    pub range: Range<usize>,
+}
+
+/// Reads an article's paragraphs (ranges of `text`) with their quotations.
+pub fn read<'a>(
+    text: &'a str,
+    paragraphs: &[Range<usize>],
+    quotations: &[Vec<Quotation>],
+) -> Reading<'a> {
+    let mut views: Vec<View<'a>> = paragraphs
+        .iter()
+        .zip(quotations)
+        .map(|(range, quotes)| view(text, range.clone(), quotes))
+        .collect();
+    let mut reading = Reading {
+        views: Vec::new(),
+        register: Register::default(),
+        events: Vec::new(),
+    };
+    for view in &views {
+        reading.register_paragraph(view);
+    }
+    for view in &mut views {
+        for mention in view.mentions.iter_mut().flatten() {
+            mention.doubtful &= !reading
+                .register
+                .is_confirmed(&view.text[mention.range.clone()]);
+        }
+    }
+    reading.views = views;
+    reading
+}
+
+fn view<'a>(text: &'a str, range: Range<usize>, quotes: &[Quotation]) -> View<'a> {
+    let base = range.start;
+    let local = |r: &Range<usize>| r.start - base..r.end - base;
+    let quotations: Vec<Quotation> = quotes
+        .iter()
+        .map(|q| Quotation {
+            inner: local(&q.inner),
+            outer: local(&q.outer),
+            closed: q.closed,
+        })
+        .collect();
+    let text = &text[range];
+    let tokens = tokenize(text, &quotations);
+    let sentences = sentences(text, &tokens);
+    let mentions = sentences
+        .iter()
+        .map(|s| find_mentions(text, &tokens, s.clone()))
+        .collect();
+    View {
+        text,
+        base,
+        quotations,
+        tokens,
+        sentences,
+        mentions,
+    }
+}
+
+impl Reading<'_> {
+    fn register_paragraph(&mut self, view: &View<'_>) {
+        for (s, sentence) in view.sentences.iter().enumerate() {
+            for mention in &view.mentions[s] {
+                if mention.role_only {
+                    continue;
+                }
+                let roles = roles_around(view, sentence.clone(), mention);
+                let name = &view.text[mention.range.clone()];
+                let entry =
+                    self.register
+                        .add(name, mention.title.as_deref(), &roles, !mention.doubtful);
+                self.events.push(Event {
+                    position: view.base + mention.range.start,
+                    entry,
+                    range: view.base + mention.range.start..view.base + mention.range.end,
+                });
+            }
+        }
+        for quotation in &view.quotations {
+            let inner = &view.text[quotation.inner.clone()];
+            let tokens = tokenize(inner, &[]);
+            for mention in find_mentions(inner, &tokens, 0..tokens.len()) {
+                if !mention.role_only && !mention.doubtful {
+                    self.register.add(
+                        &inner[mention.range.clone()],
+                        mention.title.as_deref(),
+                        &[],
+                        true,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Role nouns that introduce a name where it stands: a role before it
+/// (`security expert X`), a group noun after it (`the X faction`), an
+/// apposition (`X, a researcher at Y,`) or a source (`a report by X`).
+pub fn roles_around(view: &View<'_>, sentence: Range<usize>, mention: &Mention) -> Vec<String> {
+    let word = |t: usize| {
+        view.tokens
+            .get(t)
+            .filter(|tok| tok.kind == TokenKind::Word && sentence.contains(&t))
+            .map(|tok| tok.text(view.text).to_lowercase())
+    };
+    let mut roles = Vec::new();
+    let before = mention.tokens.start.checked_sub(1);
+    if let Some(noun) = before
+        .and_then(word)
+        .filter(|w| is_person_role(w) || is_group_role(w))
+    {
+        roles.push(noun);
+    }
+    if let Some(noun) = word(mention.tokens.end).filter(|w| is_group_type(w)) {
+        roles.push(noun);
+    }
+    let source = before
+        .and_then(|b| {
+            if word(b).as_deref() == Some("the") {
+                b.checked_sub(1)
+            } else {
+                Some(b)
+            }
+        })
+        .filter(|&b| word(b).as_deref() == Some("by"))
+        .and_then(|b| b.checked_sub(1))
+        .and_then(word)
+        .filter(|w| is_group_role(w));
+    roles.extend(source);
+    roles.extend(apposition_role(view, sentence, mention.tokens.end));
+    roles
+}
+
+/// The head noun of an apposition starting at `t` (`, an Iraqi researcher
+/// specialising in ...,` gives `researcher`), skipping an acronym in brackets.
+fn apposition_role(view: &View<'_>, sentence: Range<usize>, mut t: usize) -> Option<String> {
+    let is = |t: usize, c: char| sentence.contains(&t) && view.tokens[t].is_punct(c);
+    if is(t, '(') && is(t + 2, ')') {
+        t += 3;
+    }
+    if !is(t, ',') {
+        return None;
+    }
+    let head = (t + 1..(t + 8).min(sentence.end))
+        .take_while(|&i| view.tokens[i].kind == TokenKind::Word)
+        .take_while(|&i| {
+            !matches!(
+                view.tokens[i].text(view.text),
+                "of" | "for" | "in" | "at" | "who" | "which" | "and"
+            )
+        })
+        .find(|&i| {
+            let word = view.tokens[i].text(view.text);
+            is_person_role(word) || is_group_role(word)
+        })?;
+    let next = view
+        .tokens
+        .get(head + 1)
+        .filter(|_| sentence.contains(&(head + 1)));
+    let closes_apposition = next.is_none_or(|n| match n.kind {
+        TokenKind::Punct(_) => true,
+        TokenKind::Quote(_) => false,
+        TokenKind::Word => {
+            let word = n.text(view.text);
+            word.ends_with("ing")
+                || matches!(
+                    word,
+                    "of" | "for"
+                        | "at"
+                        | "in"
+                        | "with"
+                        | "from"
+                        | "on"
+                        | "to"
+                        | "and"
+                        | "who"
+                        | "based"
+                )
+        }
+    });
+    closes_apposition.then(|| view.tokens[head].text(view.text).to_lowercase())
+}
