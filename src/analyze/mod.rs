@@ -9,6 +9,7 @@
 //! - `wordlists`: general English word lists (reporting verbs, titles).
 
 mod attribution;
+mod entities;
 mod lexer;
 mod names;
 mod passages;
@@ -19,6 +20,7 @@ mod wordlists;
 use std::ops::Range;
 
 pub use attribution::{Quote, QuoteKind, Speaker};
+pub use entities::{EntityKind, EntityMention};
 pub use names::{fold as fold_name, is_short_form, name_words};
 pub use passages::MAX_PASSAGE_BYTES;
 pub use quotations::Quotation;
@@ -45,6 +47,8 @@ pub struct Passage {
     pub heading: bool,
     /// Quotations that start in this passage, with kind and speaker.
     pub quotes: Vec<Quote>,
+    /// People, organisations and places named in this passage.
+    pub mentions: Vec<EntityMention>,
 }
 
 /// Analyzes one article.
@@ -57,15 +61,27 @@ pub fn analyze(article: Article) -> Analysis {
         .collect();
     let reading = reading::read(text, &ranges, &quotations);
     let quotes = attribution::attribute(&reading);
+    let headings: Vec<bool> = article.paragraphs.iter().map(|p| p.heading).collect();
+    let mentions = entities::tag(&reading, &headings);
     let mut passages = Vec::new();
-    for ((number, paragraph), mut quotes) in article.paragraphs.iter().enumerate().zip(quotes) {
+    let paragraphs = article
+        .paragraphs
+        .iter()
+        .enumerate()
+        .zip(quotes)
+        .zip(mentions);
+    for (((number, paragraph), mut quotes), mut mentions) in paragraphs {
         for range in passages::split_paragraph(text, paragraph.range.clone()) {
-            let rest = quotes.split_off(quotes.partition_point(|q| q.outer.start < range.end));
+            let later_quotes =
+                quotes.split_off(quotes.partition_point(|q| q.outer.start < range.end));
+            let later_mentions =
+                mentions.split_off(mentions.partition_point(|m| m.range.start < range.end));
             passages.push(Passage {
                 paragraph: number + 1,
                 range,
                 heading: paragraph.heading,
-                quotes: std::mem::replace(&mut quotes, rest),
+                quotes: std::mem::replace(&mut quotes, later_quotes),
+                mentions: std::mem::replace(&mut mentions, later_mentions),
             });
         }
     }

@@ -282,6 +282,8 @@ pub struct Entry {
     pub roles: Vec<String>,
     /// Written at least once where it is surely a name.
     pub confirmed: bool,
+    /// Written at least once with a personal title.
+    pub titled: bool,
 }
 
 impl Register {
@@ -303,11 +305,14 @@ impl Register {
         if let Some(title) = title {
             new_roles.extend(title_roles(title));
         }
-        let kind = kind_of(name, title, &new_roles);
+        let kind = kind_of(name, title.is_some(), &new_roles);
         if let Some(i) = self.entries.iter().position(|e| e.folded == folded) {
+            // Evidence adds up over the article: `the X movement` makes X an
+            // organisation even if its first mention looked like a person's name.
             let entry = &mut self.entries[i];
             entry.roles.extend(new_roles);
-            entry.kind = merge_kind(entry.kind, kind);
+            entry.titled |= title.is_some();
+            entry.kind = kind_of(&entry.name, entry.titled, &entry.roles);
             entry.confirmed |= confirmed;
             return i;
         }
@@ -316,9 +321,33 @@ impl Register {
             folded,
             kind,
             roles: new_roles,
+            titled: title.is_some(),
             confirmed,
         });
         self.entries.len() - 1
+    }
+
+    /// True when the text itself says this name is a person's: a title or
+    /// a person's role (not only the shape of the name).
+    pub fn is_surely_person(&self, name: &str) -> bool {
+        let folded = fold(name);
+        let sure = |e: &Entry| {
+            e.kind == NameKind::Person && (e.titled || e.roles.iter().any(|r| is_person_role(r)))
+        };
+        self.entries
+            .iter()
+            .filter(|e| e.folded.join(" ") == folded)
+            .any(sure)
+            || self.fullest(name).is_some_and(sure)
+    }
+
+    /// The kind of exactly this name (not of names it may be short for).
+    pub fn exact_kind(&self, name: &str) -> NameKind {
+        let folded = fold(name);
+        self.entries
+            .iter()
+            .find(|e| e.folded.join(" ") == folded)
+            .map_or(NameKind::Unknown, |e| e.kind)
     }
 
     /// The entry at `index`.
@@ -469,7 +498,7 @@ fn title_roles(title: &str) -> Vec<String> {
     roles
 }
 
-fn kind_of(name: &str, title: Option<&str>, roles: &[String]) -> NameKind {
+fn kind_of(name: &str, titled: bool, roles: &[String]) -> NameKind {
     let words: Vec<&str> = name.split_whitespace().collect();
     let acronym =
         words.len() == 1 && name.len() >= 2 && name.chars().all(|c| c.is_uppercase() || c == '.');
@@ -478,9 +507,7 @@ fn kind_of(name: &str, title: Option<&str>, roles: &[String]) -> NameKind {
         || roles.iter().any(|r| is_group_role(r) && !is_person_role(r))
     {
         NameKind::Org
-    } else if title.is_some()
-        || roles.iter().any(|r| is_person_role(r))
-        || looks_like_personal_name(&words)
+    } else if titled || roles.iter().any(|r| is_person_role(r)) || looks_like_personal_name(&words)
     {
         NameKind::Person
     } else {

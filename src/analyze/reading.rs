@@ -188,8 +188,30 @@ fn apposition_role(view: &View<'_>, sentence: Range<usize>, mut t: usize) -> Opt
     if !is(t, ',') {
         return None;
     }
+    // A noun phrase: a verb (`the council has forced`) means a clause, not
+    // an apposition.
+    let is_verb = |w: &str| {
+        w.ends_with("ed")
+            || matches!(
+                w,
+                "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "can"
+                    | "could"
+                    | "said"
+                    | "says"
+            )
+    };
     let head = (t + 1..(t + 8).min(sentence.end))
         .take_while(|&i| view.tokens[i].kind == TokenKind::Word)
+        .take_while(|&i| !is_verb(view.tokens[i].text(view.text)))
         .take_while(|&i| {
             !matches!(
                 view.tokens[i].text(view.text),

@@ -658,6 +658,9 @@ const ORG_WORDS: &[&str] = &[
     "radio",
     "television",
     "tv",
+    "government",
+    "directorate",
+    "nations",
 ];
 
 /// True for a word that marks an organisation's name (`Forces`, `Council`).

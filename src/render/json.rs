@@ -28,6 +28,8 @@ pub enum Record<'a> {
     Passage(PassageRecord<'a>),
     /// A quotation.
     Quote(QuoteRecord<'a>),
+    /// A name of a person, organisation or place, from `dossier analyze`.
+    Mention(MentionRecord<'a>),
     /// A quotation found by `dossier quotes`.
     #[serde(rename = "quote")]
     QuoteHit(&'a QuoteHit),
@@ -35,6 +37,27 @@ pub enum Record<'a> {
     Speaker(&'a SpeakerCount),
     /// A count of matching passages for a facet value.
     Facet(&'a FacetCount),
+}
+
+/// An entity mention: the name as written and the entity it stands for.
+#[derive(Debug, Serialize)]
+pub struct MentionRecord<'a> {
+    /// The entity's canonical name in the article.
+    pub entity: &'a str,
+    /// `person`, `org` or `place`.
+    pub kind: &'static str,
+    /// The name as written.
+    pub text: &'a str,
+    /// Article id.
+    pub doc: &'a str,
+    /// File path.
+    pub path: &'a str,
+    /// 1-based line.
+    pub line: usize,
+    /// File byte offset of the name.
+    pub start: usize,
+    /// File byte offset of its end.
+    pub end: usize,
 }
 
 /// A quotation with its speaker and where both are in the file.
@@ -184,6 +207,20 @@ pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resu
         write_record(out, &Record::Passage(passage_record(analysis, passage)))?;
         for quote in &passage.quotes {
             write_record(out, &Record::Quote(quote_record(analysis, passage, quote)))?;
+        }
+        for mention in &passage.mentions {
+            let range = article.file_range(mention.range.clone());
+            let record = MentionRecord {
+                entity: &mention.entity,
+                kind: mention.kind.as_str(),
+                text: article.text(mention.range.clone()),
+                doc: &article.doc,
+                path: &article.path,
+                line: article.line_at(mention.range.start),
+                start: range.start,
+                end: range.end,
+            };
+            write_record(out, &Record::Mention(record))?;
         }
     }
     Ok(())
