@@ -7,9 +7,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use termcolor::{BufferedStandardStream, WriteColor};
 
+use dossier::analyze::EntityKind;
 use dossier::index::{self, IndexOptions};
 use dossier::render::{self, ColorWhen};
 use dossier::search::{check_limit, Filters, Searcher};
@@ -51,10 +52,9 @@ enum Command {
         /// Number of passages to show.
         #[arg(short = 'n', long = "max", default_value_t = 10)]
         limit: usize,
-        /// Only passages quoting this speaker (any spelling; `sudani` matches al-Sudani).
-        #[arg(long, value_name = "NAME")]
-        speaker: Option<String>,
-        /// Count matching passages per speaker.
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Count matching passages per speaker, person, organisation and place.
         #[arg(long)]
         facets: bool,
         /// Print JSON Lines instead of text.
@@ -65,11 +65,24 @@ enum Command {
     Quotes {
         /// Words to look for in the quotations; without it, all in document order.
         query: Vec<String>,
-        /// Only quotations of this speaker (any spelling).
-        #[arg(long, value_name = "NAME")]
-        speaker: Option<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
         /// Number of quotations to show.
         #[arg(short = 'n', long = "max", default_value_t = 20)]
+        limit: usize,
+        /// Print JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List people, organisations and places with how many passages name them.
+    Entities {
+        /// Only entities of this kind.
+        #[arg(long = "type", value_enum, value_name = "TYPE")]
+        kind: Option<KindArg>,
+        /// Count only in passages matching this query.
+        query: Vec<String>,
+        /// Number of entities to show.
+        #[arg(short = 'n', long = "max", default_value_t = 50)]
         limit: usize,
         /// Print JSON Lines instead of text.
         #[arg(long)]
@@ -90,6 +103,53 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Filters shared by `search` and `quotes`; names match in any spelling
+/// (`sudani` matches al-Sudani, a full name matches that one entity).
+#[derive(Args)]
+struct FilterArgs {
+    /// Only where this speaker is quoted.
+    #[arg(long, value_name = "NAME")]
+    speaker: Option<String>,
+    /// Only where this person is named.
+    #[arg(long, value_name = "NAME")]
+    person: Option<String>,
+    /// Only where this organisation is named.
+    #[arg(long, value_name = "NAME")]
+    org: Option<String>,
+    /// Only where this place is named.
+    #[arg(long, value_name = "NAME")]
+    place: Option<String>,
+}
+
+impl From<FilterArgs> for Filters {
+    fn from(args: FilterArgs) -> Self {
+        Filters {
+            speaker: args.speaker,
+            person: args.person,
+            org: args.org,
+            place: args.place,
+        }
+    }
+}
+
+/// `--type` of `dossier entities`.
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Person,
+    Org,
+    Place,
+}
+
+impl From<KindArg> for EntityKind {
+    fn from(kind: KindArg) -> Self {
+        match kind {
+            KindArg::Person => EntityKind::Person,
+            KindArg::Org => EntityKind::Org,
+            KindArg::Place => EntityKind::Place,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -151,11 +211,11 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
         Command::Search {
             query,
             limit,
-            speaker,
+            filters,
             facets,
             json,
         } => {
-            let filters = Filters { speaker };
+            let filters = Filters::from(filters);
             let options = SearchOptions {
                 limit,
                 facets,
@@ -163,15 +223,28 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             };
             search(&cli.index, &query.join(" "), &filters, &options, &mut out)?
         }
+        Command::Entities {
+            kind,
+            query,
+            limit,
+            json,
+        } => entities(
+            &cli.index,
+            kind.map(EntityKind::from),
+            &query.join(" "),
+            limit,
+            json,
+            &mut out,
+        )?,
         Command::Quotes {
             query,
-            speaker,
+            filters,
             limit,
             json,
         } => quotes(
             &cli.index,
             &query.join(" "),
-            &Filters { speaker },
+            &Filters::from(filters),
             limit,
             json,
             &mut out,
@@ -259,6 +332,26 @@ fn quotes(
         render::human::write_quotes(out, &results).map_err(Error::Output)?;
     }
     Ok(found(!results.hits.is_empty()))
+}
+
+fn entities(
+    dir: &Path,
+    kind: Option<EntityKind>,
+    query: &str,
+    limit: usize,
+    json: bool,
+    out: &mut BufferedStandardStream,
+) -> anyhow::Result<Found> {
+    let limit = check_limit(limit)?;
+    ensure_index(dir)?;
+    let query = Some(query).filter(|q| !q.trim().is_empty());
+    let entities = Searcher::open(dir)?.entities(kind, query, limit)?;
+    if json {
+        render::json::write_entities(out, &entities).map_err(Error::Output)?;
+    } else {
+        render::human::write_entities(out, &entities).map_err(Error::Output)?;
+    }
+    Ok(found(!entities.is_empty()))
 }
 
 fn speakers(dir: &Path, json: bool, out: &mut BufferedStandardStream) -> anyhow::Result<Found> {

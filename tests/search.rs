@@ -26,6 +26,7 @@ struct Hit {
     highlights: Vec<[usize; 2]>,
     speakers: Vec<String>,
     quotes: Vec<serde_json::Value>,
+    entities: Vec<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -121,6 +122,10 @@ fn hits_cite_the_line_that_holds_the_matched_words() {
             hit.speakers.is_empty(),
             hit.quotes.iter().all(|q| q["speaker"].is_null())
         );
+        assert!(hit
+            .entities
+            .iter()
+            .all(|e| e["name"].is_string() && e["kind"].is_string()));
         let file = std::fs::read_to_string(workspace.path().join(&hit.path)).expect("hit file");
         assert_eq!(
             &file[hit.start..hit.end],

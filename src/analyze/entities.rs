@@ -317,11 +317,11 @@ fn classify(
     if surely_person && !is_known_place(name) {
         return Some(EntityKind::Person);
     }
+    if words.len() == 1 && !is_known_place(name) && is_demonym(name) {
+        return None;
+    }
     if is_known_place(name) || geographic || republic_of(name).is_some() {
         return Some(EntityKind::Place);
-    }
-    if words.len() == 1 && is_demonym(name) {
-        return None;
     }
     if exact == NameKind::Org
         || words.iter().any(|w| is_org_word(w))

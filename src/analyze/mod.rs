@@ -20,7 +20,7 @@ mod wordlists;
 use std::ops::Range;
 
 pub use attribution::{Quote, QuoteKind, Speaker};
-pub use entities::{EntityKind, EntityMention};
+pub use entities::{skeleton, EntityKind, EntityMention};
 pub use names::{fold as fold_name, is_short_form, name_words};
 pub use passages::MAX_PASSAGE_BYTES;
 pub use quotations::Quotation;

@@ -174,7 +174,18 @@ pub fn roles_around(view: &View<'_>, sentence: Range<usize>, mention: &Mention) 
         .and_then(word)
         .filter(|w| is_group_role(w));
     roles.extend(source);
-    roles.extend(apposition_role(view, sentence, mention.tokens.end));
+    roles.extend(apposition_role(view, sentence.clone(), mention.tokens.end));
+    // `X and other factions`, `groups like X`: X is one of them.
+    let end = mention.tokens.end;
+    if word(end).as_deref() == Some("and") && word(end + 1).as_deref() == Some("other") {
+        roles.extend(word(end + 2).filter(|w| is_group_role(w)));
+    }
+    let like = before.filter(|&b| word(b).as_deref() == Some("like"));
+    roles.extend(
+        like.and_then(|b| b.checked_sub(1))
+            .and_then(word)
+            .filter(|w| is_group_role(w)),
+    );
     roles
 }
 

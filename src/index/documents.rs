@@ -6,7 +6,7 @@ use tantivy::schema::Facet;
 use tantivy::{doc, TantivyDocument};
 
 use super::schema::{Fields, PASSAGE, QUOTE};
-use crate::analyze::{Analysis, Passage, Quote};
+use crate::analyze::{Analysis, EntityKind, Passage, Quote};
 
 /// A quotation as stored with its passage, and returned with hits.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -70,8 +70,10 @@ pub fn passage_document(
         document.add_text(fields.published, published);
     }
     if passage.quotes.is_empty() {
+        add_entities(fields, &mut document, analysis, passage);
         return document;
     }
+    add_entities(fields, &mut document, analysis, passage);
     document.add_text(fields.quote, analysis.quoted_speech(passage));
     let stored: Vec<StoredQuote> = passage
         .quotes
@@ -116,7 +118,44 @@ pub fn quote_document(
         document.add_u64(fields.speaker_end, range.end as u64);
     }
     add_speakers(fields, &mut document, analysis, std::iter::once(quote));
+    add_entities(fields, &mut document, analysis, passage);
     document
+}
+
+/// The field that holds entities of a kind.
+pub fn entity_field(fields: &Fields, kind: EntityKind) -> tantivy::schema::Field {
+    match kind {
+        EntityKind::Person => fields.person,
+        EntityKind::Org => fields.org,
+        EntityKind::Place => fields.place,
+    }
+}
+
+/// The people, organisations and places a passage names: one value each,
+/// and a facet per spelling.
+fn add_entities(
+    fields: &Fields,
+    document: &mut TantivyDocument,
+    analysis: &Analysis,
+    passage: &Passage,
+) {
+    let mut values = std::collections::HashSet::new();
+    let mut spellings = std::collections::HashSet::new();
+    for mention in &passage.mentions {
+        let written = analysis.article.text(mention.range.clone());
+        if values.insert((mention.kind, mention.entity.clone())) {
+            document.add_text(entity_field(fields, mention.kind), &mention.entity);
+        }
+        if spellings.insert((mention.kind, mention.entity.clone(), written.to_owned())) {
+            let clean = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
+            let path = [
+                mention.kind.as_str().to_owned(),
+                clean(&mention.entity),
+                clean(written),
+            ];
+            document.add_facet(fields.entity_facet, Facet::from_path(path));
+        }
+    }
 }
 
 fn add_speakers<'a>(

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::Index;
 
-pub use documents::StoredQuote;
+pub use documents::{entity_field, StoredQuote};
 pub use manifest::Manifest;
 pub use schema::Fields;
 pub use writer::{update, IndexOptions, IndexReport, Skipped};

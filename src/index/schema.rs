@@ -12,7 +12,7 @@ use super::tokenizer::TOKENIZER_NAME;
 
 /// Bumped whenever fields change; an index of another version is rejected
 /// with a message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// `record` value of a passage document.
 pub const PASSAGE: u64 = 0;
@@ -60,6 +60,14 @@ pub struct Fields {
     pub speaker_start: Field,
     /// End of that range.
     pub speaker_end: Field,
+    /// People named, as resolved in their article.
+    pub person: Field,
+    /// Organisations named.
+    pub org: Field,
+    /// Places named.
+    pub place: Field,
+    /// `/kind/value/as written`, for counting.
+    pub entity_facet: Field,
 }
 
 /// Names of the fields a query may name (`title:iraq`).
@@ -100,6 +108,10 @@ pub fn build() -> (Schema, Fields) {
         quote_kind: builder.add_text_field("quote_kind", STORED),
         speaker_start: builder.add_u64_field("speaker_start", STORED),
         speaker_end: builder.add_u64_field("speaker_end", STORED),
+        person: builder.add_text_field("person", STRING | STORED),
+        org: builder.add_text_field("org", STRING | STORED),
+        place: builder.add_text_field("place", STRING | STORED),
+        entity_facet: builder.add_facet_field("entity_facet", FacetOptions::default()),
     };
     (builder.build(), fields)
 }
@@ -127,5 +139,9 @@ pub fn lookup(schema: &Schema) -> Option<Fields> {
         quote_kind: get("quote_kind")?,
         speaker_start: get("speaker_start")?,
         speaker_end: get("speaker_end")?,
+        person: get("person")?,
+        org: get("org")?,
+        place: get("place")?,
+        entity_facet: get("entity_facet")?,
     })
 }

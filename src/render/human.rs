@@ -8,7 +8,7 @@ use termcolor::{Color, ColorSpec, WriteColor};
 
 use super::snippet;
 use crate::analyze::Analysis;
-use crate::search::{Hit, QuoteResults, SearchResults, SpeakerCount};
+use crate::search::{EntityCount, Hit, QuoteResults, SearchResults, SpeakerCount};
 
 /// Passages longer than this are shown as a snippet around the matches.
 const SNIPPET_BYTES: usize = 360;
@@ -50,10 +50,14 @@ pub fn write_results(out: &mut dyn WriteColor, results: &SearchResults) -> std::
         }
         write_hit(out, hit)?;
     }
-    if !results.facets.is_empty() {
+    let mut fields: Vec<&str> = results.facets.iter().map(|f| f.field).collect();
+    fields.dedup();
+    if !fields.is_empty() {
         writeln!(out)?;
-        write!(out, "speakers:")?;
-        for facet in &results.facets {
+    }
+    for field in fields {
+        write!(out, "{field}:")?;
+        for facet in results.facets.iter().filter(|f| f.field == field) {
             write!(out, "  {} ({})", facet.value, facet.count)?;
         }
         writeln!(out)?;
@@ -154,22 +158,49 @@ pub fn write_quotes(out: &mut dyn WriteColor, results: &QuoteResults) -> std::io
 /// Writes speakers with their number of quotations and spellings.
 pub fn write_speakers(out: &mut dyn WriteColor, speakers: &[SpeakerCount]) -> std::io::Result<()> {
     for speaker in speakers {
-        write!(out, "{:>5}  ", speaker.count)?;
-        out.set_color(ColorSpec::new().set_bold(true))?;
-        write!(out, "{}", speaker.name)?;
-        out.reset()?;
-        let others: Vec<&str> = speaker
-            .variants
-            .iter()
-            .map(String::as_str)
-            .filter(|v| *v != speaker.name)
-            .collect();
-        if !others.is_empty() {
-            write_dim(out, &format!("  ({})", others.join(", ")))?;
-        }
-        writeln!(out)?;
+        write_counted_name(out, speaker.count, None, &speaker.name, &speaker.variants)?;
     }
     Ok(())
+}
+
+/// Writes entities with their kind, number of passages and spellings.
+pub fn write_entities(out: &mut dyn WriteColor, entities: &[EntityCount]) -> std::io::Result<()> {
+    for entity in entities {
+        write_counted_name(
+            out,
+            entity.count,
+            Some(entity.kind),
+            &entity.name,
+            &entity.variants,
+        )?;
+    }
+    Ok(())
+}
+
+/// `  12  person  Name  (other spellings)`.
+fn write_counted_name(
+    out: &mut dyn WriteColor,
+    count: u64,
+    kind: Option<&str>,
+    name: &str,
+    variants: &[String],
+) -> std::io::Result<()> {
+    write!(out, "{count:>5}  ")?;
+    if let Some(kind) = kind {
+        write!(out, "{kind:<7} ")?;
+    }
+    out.set_color(ColorSpec::new().set_bold(true))?;
+    write!(out, "{name}")?;
+    out.reset()?;
+    let others: Vec<&str> = variants
+        .iter()
+        .map(String::as_str)
+        .filter(|v| *v != name)
+        .collect();
+    if !others.is_empty() {
+        write_dim(out, &format!("  ({})", others.join(", ")))?;
+    }
+    writeln!(out)
 }
 
 /// Hard-wrapped passages print as one line.

@@ -5,7 +5,9 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::analyze::{Analysis, Passage, Quote};
-use crate::search::{FacetCount, Hit, QuoteHit, QuoteResults, SearchResults, SpeakerCount};
+use crate::search::{
+    EntityCount, FacetCount, Hit, QuoteHit, QuoteResults, SearchResults, SpeakerCount,
+};
 
 /// One line of JSON output.
 #[derive(Debug, Serialize)]
@@ -37,6 +39,8 @@ pub enum Record<'a> {
     Speaker(&'a SpeakerCount),
     /// A count of matching passages for a facet value.
     Facet(&'a FacetCount),
+    /// An entity with counts, from `dossier entities`.
+    Entity(&'a EntityCount),
 }
 
 /// An entity mention: the name as written and the entity it stands for.
@@ -174,6 +178,14 @@ pub fn write_quotes(out: &mut dyn Write, results: &QuoteResults) -> std::io::Res
             elapsed_ms: results.elapsed.as_secs_f64() * 1000.0,
         },
     )
+}
+
+/// Writes one `entity` line per entity.
+pub fn write_entities(out: &mut dyn Write, entities: &[EntityCount]) -> std::io::Result<()> {
+    for entity in entities {
+        write_record(out, &Record::Entity(entity))?;
+    }
+    Ok(())
 }
 
 /// Writes one `speaker` line per speaker.

@@ -6,15 +6,15 @@
 //! - `speakers`: one speaker, one name, across the index.
 
 mod highlight;
+pub mod names;
 mod query;
-pub mod speakers;
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector, FacetCollector, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, FacetCollector, FacetCounts, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{
@@ -22,12 +22,12 @@ use tantivy::{
 };
 
 pub use highlight::Highlighter;
-pub use speakers::{SpeakerGroup, SpeakerTable};
+pub use names::{name_matches, Grouping, NameGroup, NameTable};
 
-use crate::analyze::name_words;
+use crate::analyze::{name_words, skeleton, EntityKind};
 use crate::error::{Error, Result};
 use crate::index::schema::{PASSAGE, QUOTE};
-use crate::index::{self, Fields, OpenIndex, StoredQuote};
+use crate::index::{self, entity_field, Fields, OpenIndex, StoredQuote};
 
 /// One matching passage.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -60,6 +60,97 @@ pub struct Hit {
     pub speakers: Vec<String>,
     /// The passage's quotations, speakers by canonical name.
     pub quotes: Vec<StoredQuote>,
+    /// People, organisations and places the passage names.
+    pub entities: Vec<EntityRef>,
+}
+
+/// An entity named in a passage.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EntityRef {
+    /// Canonical name.
+    pub name: String,
+    /// `person`, `org` or `place`.
+    pub kind: &'static str,
+}
+
+/// An entity with the number of passages naming it and its spellings.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EntityCount {
+    /// Canonical name.
+    pub name: String,
+    /// `person`, `org` or `place`.
+    pub kind: &'static str,
+    /// Passages naming it.
+    pub count: u64,
+    /// Every spelling: values per article and names as written.
+    pub variants: Vec<String>,
+}
+
+/// Raw names to be shown, by the table that groups them.
+#[derive(Default)]
+struct Shown {
+    people: Vec<String>,
+    org: Vec<String>,
+    place: Vec<String>,
+}
+
+impl Shown {
+    fn add_document(&mut self, fields: &Fields, document: &TantivyDocument) {
+        let values = |field| {
+            document
+                .get_all(field)
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect::<Vec<_>>()
+        };
+        self.people.extend(values(fields.speaker));
+        self.people.extend(values(fields.person));
+        self.org.extend(values(fields.org));
+        self.place.extend(values(fields.place));
+    }
+
+    fn add_facets(&mut self, speakers: &FacetCounts, entities: &FacetCounts) {
+        self.people
+            .extend(speakers.get(Facet::root()).map(|(f, _)| facet_step(f, 0)));
+        for (kind, list) in [
+            ("person", &mut self.people),
+            ("org", &mut self.org),
+            ("place", &mut self.place),
+        ] {
+            list.extend(
+                entities
+                    .get(Facet::from_path([kind]))
+                    .map(|(f, _)| facet_step(f, 1)),
+            );
+        }
+    }
+}
+
+/// Name tables for people (speakers and persons), organisations and places.
+struct Tables {
+    people: NameTable,
+    org: NameTable,
+    place: NameTable,
+}
+
+impl Tables {
+    fn of(&self, kind: EntityKind) -> &NameTable {
+        match kind {
+            EntityKind::Person => &self.people,
+            EntityKind::Org => &self.org,
+            EntityKind::Place => &self.place,
+        }
+    }
+}
+
+/// Collectors counting speakers, and entities of each kind.
+fn facet_collectors() -> (FacetCollector, FacetCollector) {
+    let mut speakers = FacetCollector::for_field("speaker_facet");
+    speakers.add_facet(Facet::root());
+    let mut entities = FacetCollector::for_field("entity_facet");
+    for kind in ["person", "org", "place"] {
+        entities.add_facet(Facet::from_path([kind]));
+    }
+    (speakers, entities)
 }
 
 /// A count of matching passages for one facet value.
@@ -91,6 +182,38 @@ pub struct SearchResults {
 pub struct Filters {
     /// Only passages or quotations of speakers matching this name.
     pub speaker: Option<String>,
+    /// Only those naming a person matching this name.
+    pub person: Option<String>,
+    /// Only those naming an organisation matching this name.
+    pub org: Option<String>,
+    /// Only those naming a place matching this name.
+    pub place: Option<String>,
+}
+
+/// A set of names grouped together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameSet {
+    Speakers,
+    Entity(EntityKind),
+}
+
+impl Filters {
+    /// Each filter with the names it matches against and the field it restricts.
+    fn each(&self) -> Vec<(&str, NameSet, &'static str)> {
+        [
+            (&self.speaker, NameSet::Speakers, "--speaker"),
+            (
+                &self.person,
+                NameSet::Entity(EntityKind::Person),
+                "--person",
+            ),
+            (&self.org, NameSet::Entity(EntityKind::Org), "--org"),
+            (&self.place, NameSet::Entity(EntityKind::Place), "--place"),
+        ]
+        .into_iter()
+        .filter_map(|(value, set, flag)| value.as_deref().map(|v| (v, set, flag)))
+        .collect()
+    }
 }
 
 /// A quotation found by `dossier quotes`.
@@ -188,21 +311,15 @@ impl Searcher {
         let parsed = self.parser.parse(query)?;
         let searcher = self.reader.searcher();
         let restricted = self.restrict(&searcher, parsed.box_clone(), PASSAGE, filters)?;
-        let mut facet_collector = FacetCollector::for_field("speaker_facet");
-        facet_collector.add_facet(Facet::root());
-        let (top, total, facet_counts) = if facets {
-            let collector = (
-                TopDocs::with_limit(limit.max(1)).order_by_score(),
-                Count,
-                facet_collector,
-            );
-            searcher.search(restricted.as_ref(), &collector)?
+        let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
+        let (top, total, counts) = if facets {
+            let (speakers, entities) = facet_collectors();
+            let ((top, total), speakers, entities) =
+                searcher.search(restricted.as_ref(), &(collector, speakers, entities))?;
+            (top, total, Some((speakers, entities)))
         } else {
-            let (top, total) = searcher.search(
-                restricted.as_ref(),
-                &(TopDocs::with_limit(limit.max(1)).order_by_score(), Count),
-            )?;
-            (top, total, Default::default())
+            let (top, total) = searcher.search(restricted.as_ref(), &collector)?;
+            (top, total, None)
         };
         let terms = highlight::query_terms(parsed.as_ref());
         let documents: Vec<(f32, TantivyDocument)> = top
@@ -210,31 +327,21 @@ impl Searcher {
             .take(limit)
             .map(|(score, address)| Ok((score, searcher.doc(address)?)))
             .collect::<Result<_>>()?;
-        let mut shown: Vec<String> = documents
-            .iter()
-            .flat_map(|(_, d)| {
-                d.get_all(self.open.fields.speaker)
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-            })
-            .collect();
-        shown.extend(
-            facet_counts
-                .get(Facet::root())
-                .map(|(f, _)| facet_step(f, 0)),
-        );
-        let table = self.speaker_table(
-            &searcher,
-            &shown.iter().map(String::as_str).collect::<Vec<_>>(),
-        )?;
+        let mut shown = Shown::default();
+        for (_, document) in &documents {
+            shown.add_document(&self.open.fields, document);
+        }
+        if let Some((speakers, entities)) = &counts {
+            shown.add_facets(speakers, entities);
+        }
+        let tables = self.tables(&searcher, &shown)?;
         let hits = documents
             .iter()
-            .map(|(score, d)| self.hit(d, *score, &terms, &table))
+            .map(|(score, d)| self.hit(d, *score, &terms, &tables))
             .collect();
-        let facets = if facets {
-            speaker_facets(&facet_counts, &table)
-        } else {
-            Vec::new()
-        };
+        let facets = counts
+            .map(|(speakers, entities)| facet_counts(&speakers, &entities, &tables))
+            .unwrap_or_default();
         Ok(SearchResults {
             hits,
             total,
@@ -287,8 +394,9 @@ impl Searcher {
             .iter()
             .map(|(_, d)| text_of(d, self.open.fields.speaker))
             .collect();
-        let table = self.speaker_table(
+        let table = self.name_table(
             &searcher,
+            NameSet::Speakers,
             &shown.iter().map(String::as_str).collect::<Vec<_>>(),
         )?;
         let hits = documents
@@ -300,6 +408,91 @@ impl Searcher {
             total,
             elapsed: started.elapsed(),
         })
+    }
+
+    /// Entities named in the passages matching `query` (all without one),
+    /// with counts and spellings, most named first.
+    pub fn entities(
+        &self,
+        kind: Option<EntityKind>,
+        query: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<EntityCount>> {
+        let searcher = self.reader.searcher();
+        let base: Box<dyn Query> = match query {
+            Some(q) => self.parser.parse(q)?,
+            None => Box::new(AllQuery),
+        };
+        let restricted = self.restrict(&searcher, base, PASSAGE, &Filters::default())?;
+        let kinds: Vec<EntityKind> = match kind {
+            Some(kind) => vec![kind],
+            None => vec![EntityKind::Person, EntityKind::Org, EntityKind::Place],
+        };
+        let mut collector = FacetCollector::for_field("entity_facet");
+        for kind in &kinds {
+            collector.add_facet(Facet::from_path([kind.as_str()]));
+        }
+        let counts = searcher.search(restricted.as_ref(), &collector)?;
+        let spellings = self.entity_spellings(&searcher)?;
+        let mut entities = Vec::new();
+        for kind in kinds {
+            let raw: Vec<(String, u64)> = counts
+                .get(Facet::from_path([kind.as_str()]))
+                .map(|(f, c)| (facet_step(f, 1), c))
+                .collect();
+            let names: Vec<&str> = raw.iter().map(|(n, _)| n.as_str()).collect();
+            let set = match kind {
+                EntityKind::Person => NameSet::Speakers,
+                other => NameSet::Entity(other),
+            };
+            let table = self.name_table(&searcher, set, &names)?;
+            let mut groups: std::collections::BTreeMap<String, (u64, BTreeSet<String>)> =
+                Default::default();
+            for (name, count) in &raw {
+                let entry = groups.entry(table.canonical(name).to_owned()).or_default();
+                entry.0 += count;
+                entry.1.insert(name.clone());
+                entry.1.extend(
+                    spellings
+                        .get(&(kind.as_str().to_owned(), name.clone()))
+                        .into_iter()
+                        .flatten()
+                        .cloned(),
+                );
+            }
+            entities.extend(
+                groups
+                    .into_iter()
+                    .map(|(name, (count, variants))| EntityCount {
+                        name,
+                        kind: kind.as_str(),
+                        count,
+                        variants: variants.into_iter().collect(),
+                    }),
+            );
+        }
+        entities.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
+        entities.truncate(limit);
+        Ok(entities)
+    }
+
+    /// How each entity value was written, from the entity facet's terms
+    /// (`kind\0value\0as written`).
+    fn entity_spellings(
+        &self,
+        searcher: &TantivySearcher,
+    ) -> Result<std::collections::HashMap<(String, String), BTreeSet<String>>> {
+        let mut spellings: std::collections::HashMap<(String, String), BTreeSet<String>> =
+            Default::default();
+        for path in self.facet_paths(searcher, self.open.fields.entity_facet)? {
+            if let [kind, value, written] = path.as_slice() {
+                spellings
+                    .entry((kind.clone(), value.clone()))
+                    .or_default()
+                    .insert(written.clone());
+            }
+        }
+        Ok(spellings)
     }
 
     /// Every speaker with the number of quotations and spellings seen.
@@ -317,7 +510,7 @@ impl Searcher {
             .map(|(f, c)| (facet_step(f, 0), c))
             .collect();
         let spellings = self.spellings(&searcher)?;
-        let table = SpeakerTable::build(raw.iter().cloned());
+        let table = NameTable::build(raw.iter().cloned());
         let counts: std::collections::HashMap<&str, u64> =
             raw.iter().map(|(n, c)| (n.as_str(), *c)).collect();
         let mut speakers: Vec<SpeakerCount> = table
@@ -344,59 +537,147 @@ impl Searcher {
         Ok(speakers)
     }
 
-    /// How each raw speaker name was written, read from the terms of the
-    /// speaker facet (`name\0as written`) in one pass.
-    fn spellings(
+    /// The steps of every facet path in a facet field, read from its terms.
+    fn facet_paths(
         &self,
         searcher: &TantivySearcher,
-    ) -> Result<std::collections::HashMap<String, BTreeSet<String>>> {
-        let mut spellings: std::collections::HashMap<String, BTreeSet<String>> = Default::default();
+        field: tantivy::schema::Field,
+    ) -> Result<Vec<Vec<String>>> {
+        let mut paths = Vec::new();
         for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.open.fields.speaker_facet)?;
+            let inverted = segment.inverted_index(field)?;
             let mut terms = inverted
                 .terms()
                 .stream()
                 .map_err(tantivy::TantivyError::from)?;
             while terms.advance() {
                 let path = String::from_utf8_lossy(terms.key()).into_owned();
-                if let Some((name, written)) = path.split_once('\0') {
-                    spellings
-                        .entry(name.to_owned())
-                        .or_default()
-                        .insert(written.to_owned());
-                }
+                paths.push(path.split('\0').map(str::to_owned).collect());
+            }
+        }
+        Ok(paths)
+    }
+
+    /// How each raw speaker name was written (`name/as written` facets).
+    fn spellings(
+        &self,
+        searcher: &TantivySearcher,
+    ) -> Result<std::collections::HashMap<String, BTreeSet<String>>> {
+        let mut spellings: std::collections::HashMap<String, BTreeSet<String>> = Default::default();
+        for path in self.facet_paths(searcher, self.open.fields.speaker_facet)? {
+            if let [name, written] = path.as_slice() {
+                spellings
+                    .entry(name.clone())
+                    .or_default()
+                    .insert(written.clone());
             }
         }
         Ok(spellings)
     }
 
-    /// Every raw speaker name in the index.
-    fn speaker_names(&self, searcher: &TantivySearcher) -> Result<Vec<String>> {
-        let mut names: BTreeSet<String> = BTreeSet::new();
+    /// The raw values a filter matches: those of every group whose name or
+    /// spellings contain the filter's words, including spellings as written
+    /// (`pmf` finds the value written `PMF`).
+    fn matching_values(
+        &self,
+        searcher: &TantivySearcher,
+        set: NameSet,
+        value: &str,
+    ) -> Result<BTreeSet<String>> {
+        let table = self.name_table(searcher, set, &[value])?;
+        let mut values: BTreeSet<String> = table
+            .matching(value)
+            .iter()
+            .flat_map(|g| g.raw.iter().cloned())
+            .collect();
+        let NameSet::Entity(kind) = set else {
+            return Ok(values);
+        };
+        let (_, grouping) = self.name_set(set);
+        let written: Vec<String> = self
+            .entity_spellings(searcher)?
+            .into_iter()
+            .filter(|((k, _), spellings)| {
+                k == kind.as_str() && spellings.iter().any(|w| name_matches(grouping, w, value))
+            })
+            .map(|((_, v), _)| v)
+            .collect();
+        let names: Vec<&str> = written.iter().map(String::as_str).collect();
+        let table = self.name_table(searcher, set, &names)?;
+        for name in &written {
+            match table.group_of(name) {
+                Some(group) => values.extend(group.raw.iter().cloned()),
+                None => {
+                    values.insert(name.clone());
+                }
+            }
+        }
+        Ok(values)
+    }
+
+    /// The fields holding a set of names, and how they group.
+    fn name_set(&self, set: NameSet) -> (Vec<tantivy::schema::Field>, Grouping) {
+        let fields = &self.open.fields;
+        match set {
+            NameSet::Speakers | NameSet::Entity(EntityKind::Person) => {
+                (vec![fields.speaker, fields.person], Grouping::People)
+            }
+            NameSet::Entity(kind) => (vec![entity_field(fields, kind)], Grouping::Spelling),
+        }
+    }
+
+    /// Every raw name in some fields of the index, with how many documents
+    /// hold it (to choose the most used spelling among equals).
+    fn raw_names(
+        &self,
+        searcher: &TantivySearcher,
+        fields: &[tantivy::schema::Field],
+    ) -> Result<Vec<(String, u64)>> {
+        let mut names: std::collections::BTreeMap<String, u64> = Default::default();
         for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(self.open.fields.speaker)?;
-            let mut terms = inverted
-                .terms()
-                .stream()
-                .map_err(tantivy::TantivyError::from)?;
-            while terms.advance() {
-                names.insert(String::from_utf8_lossy(terms.key()).into_owned());
+            for &field in fields {
+                let inverted = segment.inverted_index(field)?;
+                let mut terms = inverted
+                    .terms()
+                    .stream()
+                    .map_err(tantivy::TantivyError::from)?;
+                while terms.advance() {
+                    let name = String::from_utf8_lossy(terms.key()).into_owned();
+                    *names.entry(name).or_default() += u64::from(terms.value().doc_freq);
+                }
             }
         }
         Ok(names.into_iter().collect())
     }
 
-    /// The speaker table for the names that can matter to `names`: those
+    /// The name table for the names that can matter to `names`: those
     /// sharing a word with them, and the forms of those. Grouping only ever
-    /// joins names with the same family name, so this part of the table is
-    /// the same as the whole table, at a fraction of the cost.
-    fn speaker_table(&self, searcher: &TantivySearcher, names: &[&str]) -> Result<SpeakerTable> {
+    /// joins names with the same family name or skeleton, so this part of
+    /// the table is the same as the whole table, at a fraction of the cost.
+    fn name_table(
+        &self,
+        searcher: &TantivySearcher,
+        set: NameSet,
+        names: &[&str],
+    ) -> Result<NameTable> {
+        let (fields, grouping) = self.name_set(set);
         if names.is_empty() {
-            return Ok(SpeakerTable::default());
+            return Ok(NameTable::build_as(grouping, std::iter::empty()));
         }
-        let all = self.speaker_names(searcher)?;
-        let keyed: Vec<(Vec<String>, &String)> = all.iter().map(|n| (name_words(n), n)).collect();
-        let wanted: HashSet<String> = names.iter().flat_map(|n| name_words(n)).collect();
+        let key = |n: &str| -> Vec<String> {
+            match grouping {
+                Grouping::People => name_words(n),
+                Grouping::Spelling => skeleton(n)
+                    .split(' ')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+            }
+        };
+        let all = self.raw_names(searcher, &fields)?;
+        let keyed: Vec<(Vec<String>, &(String, u64))> =
+            all.iter().map(|n| (key(&n.0), n)).collect();
+        let wanted: HashSet<String> = names.iter().flat_map(|n| key(n)).collect();
         let related: HashSet<&String> = keyed
             .iter()
             .filter(|(words, _)| words.iter().any(|w| wanted.contains(w)))
@@ -409,8 +690,8 @@ impl Searcher {
                     .iter()
                     .any(|w| related.contains(w) || wanted.contains(w))
             })
-            .map(|(_, name)| ((*name).clone(), 1));
-        Ok(SpeakerTable::build(candidates))
+            .map(|(_, name)| (*name).clone());
+        Ok(NameTable::build_as(grouping, candidates))
     }
 
     /// `query` restricted to one kind of record and to the filters.
@@ -432,19 +713,21 @@ impl Searcher {
                 )),
             ),
         ];
-        if let Some(speaker) = &filters.speaker {
-            if name_is_blank(speaker) {
+        for (value, set, flag) in filters.each() {
+            if name_is_blank(value) {
                 return Err(Error::Argument {
-                    argument: "--speaker".into(),
-                    message: format!("`{speaker}` has no letters of a name"),
+                    argument: flag.into(),
+                    message: format!("`{value}` has no letters of a name"),
                 });
             }
-            let table = self.speaker_table(searcher, &[speaker.as_str()])?;
-            let raw: Vec<Term> = table
-                .matching(speaker)
+            let field = match set {
+                NameSet::Speakers => fields.speaker,
+                NameSet::Entity(kind) => entity_field(fields, kind),
+            };
+            let raw: Vec<Term> = self
+                .matching_values(searcher, set, value)?
                 .iter()
-                .flat_map(|g| g.raw.iter())
-                .map(|name| Term::from_field_text(fields.speaker, name))
+                .map(|name| Term::from_field_text(field, name))
                 .collect();
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(raw))));
         }
@@ -456,8 +739,9 @@ impl Searcher {
         document: &TantivyDocument,
         score: f32,
         terms: &highlight::Terms,
-        table: &SpeakerTable,
+        tables: &Tables,
     ) -> Hit {
+        let table = &tables.people;
         let fields = &self.open.fields;
         let text = text_of(document, fields.text);
         let highlights = self.highlighter.ranges(&text, terms);
@@ -490,14 +774,58 @@ impl Searcher {
             highlights,
             speakers,
             quotes,
+            entities: self.entities_of(document, tables),
         }
+    }
+
+    /// The entities a document names, by canonical name.
+    fn entities_of(&self, document: &TantivyDocument, tables: &Tables) -> Vec<EntityRef> {
+        let mut entities: Vec<EntityRef> = Vec::new();
+        for kind in [EntityKind::Person, EntityKind::Org, EntityKind::Place] {
+            for raw in document
+                .get_all(entity_field(&self.open.fields, kind))
+                .filter_map(|v| v.as_str())
+            {
+                let name = tables.of(kind).canonical(raw).to_owned();
+                if !entities
+                    .iter()
+                    .any(|e| e.name == name && e.kind == kind.as_str())
+                {
+                    entities.push(EntityRef {
+                        name,
+                        kind: kind.as_str(),
+                    });
+                }
+            }
+        }
+        entities
+    }
+
+    /// The name tables for the names being shown.
+    fn tables(&self, searcher: &TantivySearcher, shown: &Shown) -> Result<Tables> {
+        fn names(set: &[String]) -> Vec<&str> {
+            set.iter().map(String::as_str).collect()
+        }
+        Ok(Tables {
+            people: self.name_table(searcher, NameSet::Speakers, &names(&shown.people))?,
+            org: self.name_table(
+                searcher,
+                NameSet::Entity(EntityKind::Org),
+                &names(&shown.org),
+            )?,
+            place: self.name_table(
+                searcher,
+                NameSet::Entity(EntityKind::Place),
+                &names(&shown.place),
+            )?,
+        })
     }
 
     fn quote_hit(
         &self,
         document: &TantivyDocument,
         score: Option<f32>,
-        table: &SpeakerTable,
+        table: &NameTable,
     ) -> QuoteHit {
         let fields = &self.open.fields;
         let raw = text_of(document, fields.speaker);
@@ -544,21 +872,42 @@ fn facet_step(facet: &Facet, i: usize) -> String {
         .unwrap_or_default()
 }
 
-/// Counts per canonical speaker, best first.
-fn speaker_facets(
-    counts: &tantivy::collector::FacetCounts,
-    table: &SpeakerTable,
+/// Counts of matching passages per canonical speaker, person,
+/// organisation and place: the best of each.
+fn facet_counts(
+    speakers: &FacetCounts,
+    entities: &FacetCounts,
+    tables: &Tables,
+) -> Vec<FacetCount> {
+    let mut facets = top_values(
+        "speaker",
+        speakers
+            .get(Facet::root())
+            .map(|(f, c)| (facet_step(f, 0), c)),
+        &tables.people,
+    );
+    for kind in [EntityKind::Person, EntityKind::Org, EntityKind::Place] {
+        let values = entities
+            .get(Facet::from_path([kind.as_str()]))
+            .map(|(f, c)| (facet_step(f, 1), c));
+        facets.extend(top_values(kind.as_str(), values, tables.of(kind)));
+    }
+    facets
+}
+
+fn top_values(
+    field: &'static str,
+    raw: impl Iterator<Item = (String, u64)>,
+    table: &NameTable,
 ) -> Vec<FacetCount> {
     let mut merged: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-    for (facet, count) in counts.get(Facet::root()) {
-        *merged
-            .entry(table.canonical(&facet_step(facet, 0)).to_owned())
-            .or_default() += count;
+    for (name, count) in raw {
+        *merged.entry(table.canonical(&name).to_owned()).or_default() += count;
     }
     let mut facets: Vec<FacetCount> = merged
         .into_iter()
         .map(|(value, count)| FacetCount {
-            field: "speaker",
+            field,
             value,
             count,
         })

@@ -1,19 +1,31 @@
-//! One speaker, one name: groups the speaker names of the whole index.
+//! One entity, one name: groups the names of speakers, people,
+//! organisations and places across the whole index.
 //!
-//! Each article resolves its speakers to the fullest form it gives. Across
-//! articles, names that fold to the same words (case, diacritics,
-//! apostrophes, hyphens, particles) are one speaker, and a short form
+//! Each article resolves its names to the fullest form it gives. Across
+//! articles, names of people that fold to the same words (case, diacritics,
+//! apostrophes, hyphens, particles) are one person, and a short form
 //! (`Sudani`) joins the one longer name it can be short for, when there is
-//! exactly one. The table is built when searching, from the names in the
-//! index, so indexing an article later groups exactly as indexing all at once.
+//! exactly one. Names of organisations and places are one when their
+//! spelling skeletons match (`Kata'ib`, `Kataeb`; `Mobilisation`). The
+//! table is built when searching, from the names in the index, so indexing
+//! an article later groups exactly as indexing all at once.
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::analyze::{is_short_form, name_words};
+use crate::analyze::{is_short_form, name_words, skeleton};
+
+/// How names are grouped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grouping {
+    /// People and speakers: folded words, and short forms of full names.
+    People,
+    /// Organisations and places: spelling skeletons only.
+    Spelling,
+}
 
 /// A speaker: every raw name that stands for them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SpeakerGroup {
+pub struct NameGroup {
     /// The canonical name: the fullest spelling, the most used among equals.
     pub name: String,
     /// The names as stored in the index, per article.
@@ -23,19 +35,48 @@ pub struct SpeakerGroup {
 }
 
 /// All speakers of an index.
-#[derive(Debug, Default)]
-pub struct SpeakerTable {
-    groups: Vec<SpeakerGroup>,
+#[derive(Debug)]
+pub struct NameTable {
+    grouping: Grouping,
+    groups: Vec<NameGroup>,
     by_raw: HashMap<String, usize>,
 }
 
-impl SpeakerTable {
+impl Default for NameTable {
+    fn default() -> Self {
+        NameTable {
+            grouping: Grouping::People,
+            groups: Vec::new(),
+            by_raw: HashMap::new(),
+        }
+    }
+}
+
+/// The words a name is grouped and matched by.
+fn key_words(grouping: Grouping, name: &str) -> Vec<String> {
+    match grouping {
+        Grouping::People => name_words(name),
+        Grouping::Spelling => skeleton(name)
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect(),
+    }
+}
+
+impl NameTable {
     /// Groups raw speaker names, each with how often it occurs (to choose
     /// the canonical spelling among equals).
     pub fn build(names: impl IntoIterator<Item = (String, u64)>) -> Self {
+        Self::build_as(Grouping::People, names)
+    }
+
+    /// Groups raw names as `grouping` says.
+    pub fn build_as(grouping: Grouping, names: impl IntoIterator<Item = (String, u64)>) -> Self {
+        let key = |name: &str| key_words(grouping, name);
         let mut by_key: HashMap<Vec<String>, Vec<(String, u64)>> = HashMap::new();
         for (name, count) in names {
-            let words = name_words(&name);
+            let words = key(&name);
             if !words.is_empty() {
                 by_key.entry(words).or_default().push((name, count));
             }
@@ -50,7 +91,7 @@ impl SpeakerTable {
                 by_last.entry(last.as_str()).or_default().push(key.clone());
             }
         }
-        for key in &keys {
+        for key in keys.iter().filter(|_| grouping == Grouping::People) {
             let same_last = key
                 .last()
                 .and_then(|l| by_last.get(l.as_str()))
@@ -59,12 +100,21 @@ impl SpeakerTable {
                 .and_then(|full| root.get(&full).cloned().or(Some(full)));
             root.insert(key.clone(), target.unwrap_or_else(|| key.clone()));
         }
+        for key in &keys {
+            root.entry(key.clone()).or_insert_with(|| key.clone());
+        }
+        if grouping == Grouping::Spelling {
+            join_acronyms(&by_key, &mut root);
+        }
         let mut members: HashMap<Vec<String>, Vec<(String, u64)>> = HashMap::new();
         for key in &keys {
             let names = by_key.remove(key).unwrap_or_default();
             members.entry(root[key].clone()).or_default().extend(names);
         }
-        let mut table = SpeakerTable::default();
+        let mut table = NameTable {
+            grouping,
+            ..NameTable::default()
+        };
         let mut roots: Vec<_> = members.into_iter().collect();
         roots.sort_by(|a, b| a.0.cmp(&b.0));
         for (words, names) in roots {
@@ -73,7 +123,7 @@ impl SpeakerTable {
             for r in &raw {
                 table.by_raw.insert(r.clone(), table.groups.len());
             }
-            table.groups.push(SpeakerGroup { name, raw, words });
+            table.groups.push(NameGroup { name, raw, words });
         }
         table
     }
@@ -86,15 +136,15 @@ impl SpeakerTable {
     }
 
     /// The group of a raw speaker name.
-    pub fn group_of(&self, raw: &str) -> Option<&SpeakerGroup> {
+    pub fn group_of(&self, raw: &str) -> Option<&NameGroup> {
         self.by_raw.get(raw).map(|&g| &self.groups[g])
     }
 
     /// Speakers matching what a user typed: its folded words appear, in
     /// order and together, in the canonical name or one of its spellings.
     /// `sudani` matches every al-Sudani; a full name matches that speaker.
-    pub fn matching(&self, query: &str) -> Vec<&SpeakerGroup> {
-        let wanted = name_words(query);
+    pub fn matching(&self, query: &str) -> Vec<&NameGroup> {
+        let wanted = key_words(self.grouping, query);
         if wanted.is_empty() {
             return Vec::new();
         }
@@ -102,14 +152,52 @@ impl SpeakerTable {
             .iter()
             .filter(|g| {
                 contains_run(&g.words, &wanted)
-                    || g.raw.iter().any(|r| contains_run(&name_words(r), &wanted))
+                    || g.raw
+                        .iter()
+                        .any(|r| contains_run(&key_words(self.grouping, r), &wanted))
             })
             .collect()
     }
 
-    /// Every speaker.
-    pub fn groups(&self) -> &[SpeakerGroup] {
+    /// Every group.
+    pub fn groups(&self) -> &[NameGroup] {
         &self.groups
+    }
+}
+
+/// An acronym (`US`) joins the one name whose initials it is (`United States`).
+fn join_acronyms(
+    by_key: &HashMap<Vec<String>, Vec<(String, u64)>>,
+    root: &mut HashMap<Vec<String>, Vec<String>>,
+) {
+    let initials = |name: &str| -> String {
+        name.split([' ', '-'])
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    for (key, names) in by_key {
+        let Some((acronym, _)) = names
+            .iter()
+            .find(|(n, _)| n.len() >= 2 && n.chars().all(|c| c.is_uppercase() || c == '.'))
+        else {
+            continue;
+        };
+        let letters: String = acronym.chars().filter(|c| *c != '.').collect();
+        let expansions: Vec<&Vec<String>> = by_key
+            .iter()
+            .filter(|(other, names)| {
+                *other != key
+                    && names
+                        .iter()
+                        .any(|(n, _)| n.contains(' ') && initials(n) == letters)
+            })
+            .map(|(other, _)| other)
+            .collect();
+        if let [only] = expansions.as_slice() {
+            let target = root.get(*only).cloned().unwrap_or_else(|| (*only).clone());
+            root.insert(key.clone(), target);
+        }
     }
 }
 
@@ -152,6 +240,12 @@ fn canonical(names: &[(String, u64)]) -> String {
         .unwrap_or_default()
 }
 
+/// True when the words of `query` appear, in order and together, in `name`.
+pub fn name_matches(grouping: Grouping, name: &str, query: &str) -> bool {
+    let wanted = key_words(grouping, query);
+    !wanted.is_empty() && contains_run(&key_words(grouping, name), &wanted)
+}
+
 fn contains_run(words: &[String], run: &[String]) -> bool {
     run.len() <= words.len() && words.windows(run.len()).any(|w| w == run)
 }
@@ -160,8 +254,8 @@ fn contains_run(words: &[String], run: &[String]) -> bool {
 mod tests {
     use super::*;
 
-    fn table(names: &[(&str, u64)]) -> SpeakerTable {
-        SpeakerTable::build(names.iter().map(|(n, c)| (n.to_string(), *c)))
+    fn table(names: &[(&str, u64)]) -> NameTable {
+        NameTable::build(names.iter().map(|(n, c)| (n.to_string(), *c)))
     }
 
     #[test]
