@@ -317,10 +317,7 @@ fn classify(
     if surely_person && !is_known_place(name) {
         return Some(EntityKind::Person);
     }
-    if words.len() == 1 && !is_known_place(name) && is_demonym(name) {
-        return None;
-    }
-    if is_known_place(name) || geographic || republic_of(name).is_some() {
+    if is_known_place(name) || republic_of(name).is_some() {
         return Some(EntityKind::Place);
     }
     if exact == NameKind::Org
@@ -328,6 +325,12 @@ fn classify(
         || (is_acronym(name) && !mention.doubtful)
     {
         return Some(EntityKind::Org);
+    }
+    if words.len() == 1 && is_demonym(name) {
+        return None;
+    }
+    if geographic {
+        return Some(EntityKind::Place);
     }
     if mention.doubtful {
         return None;
@@ -342,25 +345,44 @@ fn classify(
     }
     // A lone capitalized word of unknown kind is a name only if the
     // article uses it more than once.
-    (words.len() == 1
-        && reading
-            .events
-            .iter()
-            .filter(|e| reading.register.entry(e.entry).name == name)
-            .count()
-            >= 2)
-        .then_some(EntityKind::Org)
+    (words.len() == 1 && occurrences(reading, name) >= 2).then_some(EntityKind::Org)
 }
 
-/// `Iraqi`, `Kurdish`, `Americans`, `Arab`: a people or an adjective made
+/// How often a word stands in the article, as a whole word.
+fn occurrences(reading: &Reading<'_>, word: &str) -> usize {
+    reading
+        .views
+        .iter()
+        .map(|view| {
+            view.text
+                .match_indices(word)
+                .filter(|(at, _)| {
+                    let before = view.text[..*at].chars().next_back();
+                    let after = view.text[at + word.len()..].chars().next();
+                    !before.is_some_and(char::is_alphanumeric)
+                        && !after.is_some_and(char::is_alphanumeric)
+                })
+                .count()
+        })
+        .sum()
+}
+
+/// `Iraqi`, `Kurdish`, `Americans`, `Kurds`: a people or an adjective made
 /// from a place, not an entity.
 fn is_demonym(name: &str) -> bool {
     if name.contains(' ') {
         return false;
     }
     let folded = fold(name);
-    let singular = folded.strip_suffix('s').unwrap_or(&folded);
-    ["ian", "ean", "ese", "ish", "an", "ic", "i", ""]
+    let plural = folded.strip_suffix('s');
+    let singular = plural.unwrap_or(&folded);
+    // A bare stem counts only for a plural (`Kurds`): `ISIS` is no people.
+    let suffixes: &[&str] = if plural.is_some() {
+        &["ian", "ean", "ese", "ish", "an", "ic", "i", ""]
+    } else {
+        &["ian", "ean", "ese", "ish", "an", "ic", "i"]
+    };
+    suffixes
         .iter()
         .filter_map(|suffix| singular.strip_suffix(suffix))
         .filter(|stem| stem.chars().count() >= 3)

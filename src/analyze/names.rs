@@ -60,7 +60,7 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentence: Range<usize>) -> Ve
         while end < sentence.end {
             if is_name_word(text, &tokens[end]) && !follows_possessive(text, &tokens[end - 1]) {
                 end += 1;
-            } else if joins_name(text, tokens, end, sentence.end)
+            } else if joins_name(text, tokens, end, sentence.end, end - i)
                 || attached_apostrophe(text, tokens, end, sentence.end)
                 || abbreviation_dot(text, tokens, end, sentence.end)
             {
@@ -127,7 +127,7 @@ fn abbreviation_dot(text: &str, tokens: &[Token], at: usize, end: usize) -> bool
 }
 
 /// A lower-case particle or joining word at `at`, followed by a name word.
-fn joins_name(text: &str, tokens: &[Token], at: usize, end: usize) -> bool {
+fn joins_name(text: &str, tokens: &[Token], at: usize, end: usize, words_so_far: usize) -> bool {
     let (Some(joiner), Some(next)) = (tokens.get(at), tokens.get(at + 1)) else {
         return false;
     };
@@ -135,7 +135,9 @@ fn joins_name(text: &str, tokens: &[Token], at: usize, end: usize) -> bool {
         return false;
     }
     let word = joiner.text(text);
-    is_name_particle(word) || (is_name_connector(word) && word != "and")
+    // `Islamic Resistance in Iraq` is one name; `Houthis in Yemen` is two.
+    let joins_here = word != "and" && (word != "in" || words_so_far >= 2);
+    is_name_particle(word) || (is_name_connector(word) && joins_here)
 }
 
 fn mention(

@@ -174,7 +174,13 @@ pub fn roles_around(view: &View<'_>, sentence: Range<usize>, mention: &Mention) 
         .and_then(word)
         .filter(|w| is_group_role(w));
     roles.extend(source);
-    roles.extend(apposition_role(view, sentence.clone(), mention.tokens.end));
+    // `In Ninewa, the governor ...` opens a sentence; it is no apposition.
+    let setting = before
+        .and_then(word)
+        .is_some_and(|w| matches!(w.as_str(), "in" | "at" | "on" | "across" | "from"));
+    if !setting {
+        roles.extend(apposition_role(view, sentence.clone(), mention.tokens.end));
+    }
     // `X and other factions`, `groups like X`: X is one of them.
     let end = mention.tokens.end;
     if word(end).as_deref() == Some("and") && word(end + 1).as_deref() == Some("other") {
