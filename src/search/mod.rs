@@ -133,6 +133,15 @@ struct Tables {
 }
 
 impl Tables {
+    /// Tables that leave every name as it is.
+    fn ungrouped() -> Tables {
+        Tables {
+            people: NameTable::default(),
+            org: NameTable::default(),
+            place: NameTable::default(),
+        }
+    }
+
     fn of(&self, kind: EntityKind) -> &NameTable {
         match kind {
             EntityKind::Person => &self.people,
@@ -334,7 +343,14 @@ impl Searcher {
         if let Some((speakers, entities)) = &counts {
             shown.add_facets(speakers, entities);
         }
-        let tables = self.tables(&searcher, &shown)?;
+        // Grouping names across the index costs more than the search itself
+        // on a large index: plain searches show names as their article
+        // resolved them; filters and facets group them.
+        let tables = if facets || !filters.each().is_empty() {
+            self.tables(&searcher, &shown)?
+        } else {
+            Tables::ungrouped()
+        };
         let hits = documents
             .iter()
             .map(|(score, d)| self.hit(d, *score, &terms, &tables))
