@@ -59,12 +59,6 @@ pub fn read(bytes: &[u8], path: &str) -> FileArticles {
         meta,
         ..
     } = scanner;
-    let mut warnings = Vec::new();
-    if lossy {
-        warnings.push(format!(
-            "{path}: not valid UTF-8; invalid bytes were replaced"
-        ));
-    }
     let mut paragraphs = paragraphs;
     let opening = read_opening(body.as_str(), &mut paragraphs);
     let title = meta
@@ -84,10 +78,7 @@ pub fn read(bytes: &[u8], path: &str) -> FileArticles {
         paragraphs,
         lines: LineIndex::of(bytes),
     };
-    FileArticles {
-        articles: vec![article],
-        warnings,
-    }
+    FileArticles::one(article, lossy)
 }
 
 #[derive(Default)]

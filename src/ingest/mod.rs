@@ -59,6 +59,24 @@ pub struct FileArticles {
     pub warnings: Vec<String>,
 }
 
+impl FileArticles {
+    /// A file that is one article; `lossy` when invalid UTF-8 was replaced.
+    fn one(article: Article, lossy: bool) -> Self {
+        let warnings = if lossy {
+            vec![format!(
+                "{}: not valid UTF-8; invalid bytes were replaced",
+                article.path
+            )]
+        } else {
+            Vec::new()
+        };
+        FileArticles {
+            articles: vec![article],
+            warnings,
+        }
+    }
+}
+
 /// Reads a file from disk.
 pub fn read_file(path: &Path, display: &str, format: Format) -> Result<FileArticles> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;

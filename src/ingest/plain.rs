@@ -16,12 +16,6 @@ pub fn read(bytes: &[u8], path: &str) -> FileArticles {
         0
     };
     let (body, lossy) = decode_utf8(&bytes[bom..], bom);
-    let mut warnings = Vec::new();
-    if lossy {
-        warnings.push(format!(
-            "{path}: not valid UTF-8; invalid bytes were replaced"
-        ));
-    }
     let mut paragraphs = split(body.as_str());
     let opening = read_opening(body.as_str(), &mut paragraphs);
     let published_span = opening
@@ -39,10 +33,7 @@ pub fn read(bytes: &[u8], path: &str) -> FileArticles {
         paragraphs,
         lines: LineIndex::of(bytes),
     };
-    FileArticles {
-        articles: vec![article],
-        warnings,
-    }
+    FileArticles::one(article, lossy)
 }
 
 #[cfg(test)]

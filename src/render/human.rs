@@ -62,18 +62,35 @@ pub fn write_results(out: &mut dyn WriteColor, results: &SearchResults) -> std::
         }
         writeln!(out)?;
     }
-    if !results.hits.is_empty() {
-        writeln!(out)?;
-        let footer = format!(
-            "{} of {} matching passages ({:.1} ms)",
-            results.hits.len(),
-            results.total,
-            results.elapsed.as_secs_f64() * 1000.0
-        );
-        write_dim(out, &footer)?;
-        writeln!(out)?;
+    write_footer(
+        out,
+        results.hits.len(),
+        results.total,
+        "matching passages",
+        results.elapsed,
+    )
+}
+
+/// `3 of 26 matching passages (2.0 ms)`, dimmed, after the results.
+fn write_footer(
+    out: &mut dyn WriteColor,
+    shown: usize,
+    total: usize,
+    what: &str,
+    elapsed: std::time::Duration,
+) -> std::io::Result<()> {
+    if shown == 0 {
+        return Ok(());
     }
-    Ok(())
+    writeln!(out)?;
+    write_dim(
+        out,
+        &format!(
+            "{shown} of {total} {what} ({:.1} ms)",
+            elapsed.as_secs_f64() * 1000.0
+        ),
+    )?;
+    writeln!(out)
 }
 
 fn write_hit(out: &mut dyn WriteColor, hit: &Hit) -> std::io::Result<()> {
@@ -141,18 +158,13 @@ pub fn write_quotes(out: &mut dyn WriteColor, results: &QuoteResults) -> std::io
         writeln!(out, "  ({})", hit.kind)?;
         writeln!(out, "“{}”", flat(&hit.text))?;
     }
-    if !results.hits.is_empty() {
-        writeln!(out)?;
-        let footer = format!(
-            "{} of {} quotations ({:.1} ms)",
-            results.hits.len(),
-            results.total,
-            results.elapsed.as_secs_f64() * 1000.0
-        );
-        write_dim(out, &footer)?;
-        writeln!(out)?;
-    }
-    Ok(())
+    write_footer(
+        out,
+        results.hits.len(),
+        results.total,
+        "quotations",
+        results.elapsed,
+    )
 }
 
 /// Writes speakers with their number of quotations and spellings.

@@ -560,17 +560,9 @@ impl Searcher {
         field: tantivy::schema::Field,
     ) -> Result<Vec<Vec<String>>> {
         let mut paths = Vec::new();
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(field)?;
-            let mut terms = inverted
-                .terms()
-                .stream()
-                .map_err(tantivy::TantivyError::from)?;
-            while terms.advance() {
-                let path = String::from_utf8_lossy(terms.key()).into_owned();
-                paths.push(path.split('\0').map(str::to_owned).collect());
-            }
-        }
+        for_each_term(searcher, field, |path, _| {
+            paths.push(path.split('\0').map(str::to_owned).collect())
+        })?;
         Ok(paths)
     }
 
@@ -650,18 +642,10 @@ impl Searcher {
         fields: &[tantivy::schema::Field],
     ) -> Result<Vec<(String, u64)>> {
         let mut names: std::collections::BTreeMap<String, u64> = Default::default();
-        for segment in searcher.segment_readers() {
-            for &field in fields {
-                let inverted = segment.inverted_index(field)?;
-                let mut terms = inverted
-                    .terms()
-                    .stream()
-                    .map_err(tantivy::TantivyError::from)?;
-                while terms.advance() {
-                    let name = String::from_utf8_lossy(terms.key()).into_owned();
-                    *names.entry(name).or_default() += u64::from(terms.value().doc_freq);
-                }
-            }
+        for &field in fields {
+            for_each_term(searcher, field, |name, doc_freq| {
+                *names.entry(name).or_default() += u64::from(doc_freq)
+            })?;
         }
         Ok(names.into_iter().collect())
     }
@@ -877,6 +861,29 @@ fn number_of(document: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
 
 fn name_is_blank(name: &str) -> bool {
     !name.chars().any(char::is_alphanumeric)
+}
+
+/// Calls `f` with every term of a field (as text) and its document
+/// frequency, in every segment.
+fn for_each_term(
+    searcher: &TantivySearcher,
+    field: tantivy::schema::Field,
+    mut f: impl FnMut(String, u32),
+) -> Result<()> {
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut terms = inverted
+            .terms()
+            .stream()
+            .map_err(tantivy::TantivyError::from)?;
+        while terms.advance() {
+            f(
+                String::from_utf8_lossy(terms.key()).into_owned(),
+                terms.value().doc_freq,
+            );
+        }
+    }
+    Ok(())
 }
 
 /// Step `i` of a facet path, unescaped.
