@@ -304,13 +304,14 @@ fn search(
     out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
     let limit = check_limit(options.limit)?;
-    ensure_index(dir)?;
-    let results = Searcher::open(dir)?.search(query, limit, filters, options.facets)?;
-    if options.json {
-        render::json::write_results(out, &results).map_err(Error::Output)?;
-    } else {
-        render::human::write_results(out, &results).map_err(Error::Output)?;
-    }
+    let results = open_searcher(dir)?.search(query, limit, filters, options.facets)?;
+    print(
+        out,
+        options.json,
+        &results,
+        render::json::write_results,
+        render::human::write_results,
+    )?;
     Ok(found(!results.hits.is_empty()))
 }
 
@@ -323,14 +324,14 @@ fn quotes(
     out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
     let limit = check_limit(limit)?;
-    ensure_index(dir)?;
-    let query = Some(query).filter(|q| !q.trim().is_empty());
-    let results = Searcher::open(dir)?.quotes(query, limit, filters)?;
-    if json {
-        render::json::write_quotes(out, &results).map_err(Error::Output)?;
-    } else {
-        render::human::write_quotes(out, &results).map_err(Error::Output)?;
-    }
+    let results = open_searcher(dir)?.quotes(optional(query), limit, filters)?;
+    print(
+        out,
+        json,
+        &results,
+        render::json::write_quotes,
+        render::human::write_quotes,
+    )?;
     Ok(found(!results.hits.is_empty()))
 }
 
@@ -343,26 +344,58 @@ fn entities(
     out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
     let limit = check_limit(limit)?;
-    ensure_index(dir)?;
-    let query = Some(query).filter(|q| !q.trim().is_empty());
-    let entities = Searcher::open(dir)?.entities(kind, query, limit)?;
-    if json {
-        render::json::write_entities(out, &entities).map_err(Error::Output)?;
-    } else {
-        render::human::write_entities(out, &entities).map_err(Error::Output)?;
-    }
+    let entities = open_searcher(dir)?.entities(kind, optional(query), limit)?;
+    print(
+        out,
+        json,
+        entities.as_slice(),
+        render::json::write_entities,
+        render::human::write_entities,
+    )?;
     Ok(found(!entities.is_empty()))
 }
 
 fn speakers(dir: &Path, json: bool, out: &mut BufferedStandardStream) -> anyhow::Result<Found> {
-    ensure_index(dir)?;
-    let speakers = Searcher::open(dir)?.speakers()?;
-    if json {
-        render::json::write_speakers(out, &speakers).map_err(Error::Output)?;
-    } else {
-        render::human::write_speakers(out, &speakers).map_err(Error::Output)?;
-    }
+    let speakers = open_searcher(dir)?.speakers()?;
+    print(
+        out,
+        json,
+        speakers.as_slice(),
+        render::json::write_speakers,
+        render::human::write_speakers,
+    )?;
     Ok(found(!speakers.is_empty()))
+}
+
+/// The index in `dir`, built from the default corpus first if there is none.
+fn open_searcher(dir: &Path) -> anyhow::Result<Searcher> {
+    ensure_index(dir)?;
+    Ok(Searcher::open(dir)?)
+}
+
+/// A query given as words on the command line, if any.
+fn optional(query: &str) -> Option<&str> {
+    Some(query).filter(|q| !q.trim().is_empty())
+}
+
+type JsonWriter<T> = fn(&mut dyn Write, &T) -> std::io::Result<()>;
+type HumanWriter<T> = fn(&mut dyn WriteColor, &T) -> std::io::Result<()>;
+
+/// Prints `value` as JSON Lines or for people.
+fn print<T: ?Sized>(
+    out: &mut BufferedStandardStream,
+    json: bool,
+    value: &T,
+    as_json: JsonWriter<T>,
+    as_text: HumanWriter<T>,
+) -> anyhow::Result<()> {
+    let written = if json {
+        as_json(out, value)
+    } else {
+        as_text(out, value)
+    };
+    written.map_err(Error::Output)?;
+    Ok(())
 }
 
 fn found(something: bool) -> Found {

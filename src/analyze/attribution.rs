@@ -93,6 +93,7 @@ struct Context<'r, 'a> {
 }
 
 /// What a frame points at as the speaker, before resolution.
+#[derive(Clone, Copy)]
 enum Candidate {
     Name(usize, usize),
     Pronoun(usize, bool),
@@ -121,7 +122,7 @@ impl Context<'_, '_> {
                 let speaker = if is_term(&view.text[quotation.inner.clone()]) {
                     None
                 } else {
-                    self.find_speaker(view, s, t, kind, sentence_speaker.as_ref())
+                    self.find_speaker(view, s, t, sentence_speaker.as_ref())
                         .or_else(|| continued_speaker(sentence.clone(), t, kind, &quotes, previous))
                 };
                 if let Some(speaker) = &speaker {
@@ -143,40 +144,28 @@ impl Context<'_, '_> {
         view: &View<'_>,
         s: usize,
         q: usize,
-        kind: QuoteKind,
         earlier: Option<&Speaker>,
     ) -> Option<Speaker> {
-        let sentence = view.sentences[s].clone();
         let frame = Frame {
             view,
             s,
-            sentence: sentence.clone(),
+            sentence: view.sentences[s].clone(),
         };
-        let candidate = frame.after(q).or_else(|| {
-            frame
-                .before(q)
-                .map(|found| match found {
-                    Found::Candidate(c) => Some(c),
-                    Found::MainClause => None,
-                })
-                .unwrap_or(None)
+        let before = frame.before(q);
+        let candidate = frame.after(q).or(match before {
+            Some(Found::Candidate(c)) => Some(c),
+            _ => None,
         });
-        let participle_or_subject = || {
-            if earlier.is_some() && frame.before(q).is_some() {
-                return None;
-            }
-            (frame.reports_speech() || kind == QuoteKind::Direct && frame.reports_speech())
-                .then(|| frame.subject())
-                .flatten()
+        let candidate = match (candidate, &before, earlier) {
+            (Some(c), _, _) => c,
+            // `..., saying "..."`: the speaker of the main clause.
+            (None, Some(Found::MainClause), Some(speaker)) => return Some(speaker.clone()),
+            // A later quotation of a sentence whose speaker is known but
+            // whose verb has no subject of its own is not the subject's.
+            (None, Some(_), Some(_)) => return None,
+            (None, _, _) => frame.reports_speech().then(|| frame.subject()).flatten()?,
         };
-        if candidate.is_none() {
-            if let (Some(Found::MainClause), Some(speaker)) = (frame.before(q), earlier) {
-                return Some(speaker.clone());
-            }
-        }
-        let candidate = candidate.or_else(participle_or_subject)?;
-        let speaker = self.resolve(view, candidate)?;
-        Some(speaker)
+        self.resolve(view, candidate)
     }
 
     fn resolve(&mut self, view: &View<'_>, candidate: Candidate) -> Option<Speaker> {

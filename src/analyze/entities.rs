@@ -314,10 +314,11 @@ fn classify(
     let after_place_preposition = word_before
         .as_deref()
         .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
-    if surely_person && !is_known_place(name) {
+    let known_place = is_known_place(name);
+    if surely_person && !known_place {
         return Some(EntityKind::Person);
     }
-    if is_known_place(name) || republic_of(name).is_some() {
+    if known_place || republic_of(name).is_some() {
         return Some(EntityKind::Place);
     }
     if exact == NameKind::Org

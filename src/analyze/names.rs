@@ -298,11 +298,7 @@ impl Register {
         roles: &[String],
         confirmed: bool,
     ) -> usize {
-        let folded: Vec<String> = fold(name)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let folded = fold_words(name);
         let mut new_roles = roles.to_vec();
         if let Some(title) = title {
             new_roles.extend(title_roles(title));
@@ -332,23 +328,20 @@ impl Register {
     /// True when the text itself says this name is a person's: a title or
     /// a person's role (not only the shape of the name).
     pub fn is_surely_person(&self, name: &str) -> bool {
-        let folded = fold(name);
+        let folded = fold_words(name);
         let sure = |e: &Entry| {
             e.kind == NameKind::Person && (e.titled || e.roles.iter().any(|r| is_person_role(r)))
         };
-        self.entries
-            .iter()
-            .filter(|e| e.folded.join(" ") == folded)
-            .any(sure)
+        self.entries.iter().filter(|e| e.folded == folded).any(sure)
             || self.fullest(name).is_some_and(sure)
     }
 
     /// The kind of exactly this name (not of names it may be short for).
     pub fn exact_kind(&self, name: &str) -> NameKind {
-        let folded = fold(name);
+        let folded = fold_words(name);
         self.entries
             .iter()
-            .find(|e| e.folded.join(" ") == folded)
+            .find(|e| e.folded == folded)
             .map_or(NameKind::Unknown, |e| e.kind)
     }
 
@@ -362,11 +355,7 @@ impl Register {
     /// forms of persons resolve to persons, and a name's kind is the most
     /// definite one its forms were given.
     pub fn fullest(&self, name: &str) -> Option<&Entry> {
-        let folded: Vec<String> = fold(name)
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .map(str::to_owned)
-            .collect();
+        let folded = fold_words(name);
         let words = without_particles(&folded);
         let same = || self.entries.iter().find(|e| e.folded == folded);
         let longer: Vec<&Entry> = self
@@ -405,8 +394,7 @@ impl Register {
 
     /// The kind of a name, taking every form of it in the article into account.
     pub fn kind(&self, name: &str) -> NameKind {
-        let folded = fold(name);
-        let words: Vec<String> = folded.split(' ').map(str::to_owned).collect();
+        let words = fold_words(name);
         let words = without_particles(&words);
         self.entries
             .iter()
@@ -452,13 +440,21 @@ fn without_particles(words: &[String]) -> Vec<&str> {
         .collect()
 }
 
+/// The folded words of a name.
+fn fold_words(name: &str) -> Vec<String> {
+    fold(name)
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
 /// The words of a name for matching: folded, without particles
 /// (`Mohammed Shia’ al-Sudani` → `mohammed shia sudani`).
 pub fn name_words(name: &str) -> Vec<String> {
-    fold(name)
-        .split(' ')
-        .filter(|w| !w.is_empty() && !is_name_particle(w))
-        .map(str::to_owned)
+    fold_words(name)
+        .into_iter()
+        .filter(|w| !is_name_particle(w))
         .collect()
 }
 

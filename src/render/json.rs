@@ -155,12 +155,23 @@ pub fn write_results(out: &mut dyn Write, results: &SearchResults) -> std::io::R
     for facet in &results.facets {
         write_record(out, &Record::Facet(facet))?;
     }
+    write_summary(out, results.total, results.hits.len(), results.elapsed)
+}
+
+/// The `summary` line that ends a result list.
+fn write_summary(
+    out: &mut dyn Write,
+    total: usize,
+    shown: usize,
+    elapsed: std::time::Duration,
+) -> std::io::Result<()> {
+    let elapsed_ms = elapsed.as_secs_f64() * 1000.0;
     write_record(
         out,
         &Record::Summary {
-            total: results.total,
-            shown: results.hits.len(),
-            elapsed_ms: results.elapsed.as_secs_f64() * 1000.0,
+            total,
+            shown,
+            elapsed_ms,
         },
     )
 }
@@ -170,14 +181,7 @@ pub fn write_quotes(out: &mut dyn Write, results: &QuoteResults) -> std::io::Res
     for hit in &results.hits {
         write_record(out, &Record::QuoteHit(hit))?;
     }
-    write_record(
-        out,
-        &Record::Summary {
-            total: results.total,
-            shown: results.hits.len(),
-            elapsed_ms: results.elapsed.as_secs_f64() * 1000.0,
-        },
-    )
+    write_summary(out, results.total, results.hits.len(), results.elapsed)
 }
 
 /// Writes one `entity` line per entity.

@@ -22,9 +22,9 @@ use tantivy::{
 };
 
 pub use highlight::Highlighter;
-pub use names::{name_matches, Grouping, NameGroup, NameTable};
+pub use names::{key_words, name_matches, Grouping, NameGroup, NameTable};
 
-use crate::analyze::{name_words, skeleton, EntityKind};
+use crate::analyze::EntityKind;
 use crate::error::{Error, Result};
 use crate::index::schema::{PASSAGE, QUOTE};
 use crate::index::{self, entity_field, Fields, OpenIndex, StoredQuote};
@@ -526,7 +526,10 @@ impl Searcher {
             .map(|(f, c)| (facet_step(f, 0), c))
             .collect();
         let spellings = self.spellings(&searcher)?;
-        let table = NameTable::build(raw.iter().cloned());
+        // The same people table as `--speaker` and `--facets` use, so a
+        // speaker has one canonical name everywhere.
+        let names: Vec<&str> = raw.iter().map(|(n, _)| n.as_str()).collect();
+        let table = self.name_table(&searcher, NameSet::Speakers, &names)?;
         let counts: std::collections::HashMap<&str, u64> =
             raw.iter().map(|(n, c)| (n.as_str(), *c)).collect();
         let mut speakers: Vec<SpeakerCount> = table
@@ -548,6 +551,7 @@ impl Searcher {
                     variants: variants.into_iter().collect(),
                 }
             })
+            .filter(|speaker| speaker.count > 0)
             .collect();
         speakers.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
         Ok(speakers)
@@ -664,16 +668,7 @@ impl Searcher {
         if names.is_empty() {
             return Ok(NameTable::build_as(grouping, std::iter::empty()));
         }
-        let key = |n: &str| -> Vec<String> {
-            match grouping {
-                Grouping::People => name_words(n),
-                Grouping::Spelling => skeleton(n)
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(str::to_owned)
-                    .collect(),
-            }
-        };
+        let key = |n: &str| key_words(grouping, n);
         let all = self.raw_names(searcher, &fields)?;
         let keyed: Vec<(Vec<String>, &(String, u64))> =
             all.iter().map(|n| (key(&n.0), n)).collect();

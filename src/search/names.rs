@@ -53,7 +53,7 @@ impl Default for NameTable {
 }
 
 /// The words a name is grouped and matched by.
-fn key_words(grouping: Grouping, name: &str) -> Vec<String> {
+pub fn key_words(grouping: Grouping, name: &str) -> Vec<String> {
     match grouping {
         Grouping::People => name_words(name),
         Grouping::Spelling => skeleton(name)
