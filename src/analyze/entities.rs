@@ -16,9 +16,11 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::lexer::{sentences, tokenize, Token, TokenKind};
-use super::names::{find_mentions, fold, Mention, NameKind, Register};
+use super::names::{find_mentions, fold, Mention, NameKind};
 use super::reading::{Reading, View};
-use super::wordlists::{is_function_word, is_name_connector, is_name_particle, is_org_word};
+use super::wordlists::{
+    is_function_word, is_name_connector, is_name_particle, is_org_word, lowercase,
+};
 use crate::index::tokenizer::american_spelling;
 
 /// What an entity is.
@@ -160,16 +162,30 @@ struct Found {
     range: Range<usize>,
     name: String,
     kind: EntityKind,
+    /// The name's spelling skeleton, which variants share.
+    key: String,
+}
+
+impl Found {
+    fn new(range: Range<usize>, name: &str, kind: EntityKind) -> Found {
+        Found {
+            range,
+            name: name.to_owned(),
+            kind,
+            key: skeleton(name),
+        }
+    }
 }
 
 /// Tags the entities of an article as read; one list per paragraph.
 /// Headings are title case throughout, so only known places are taken there.
 pub fn tag(reading: &Reading<'_>, headings: &[bool]) -> Vec<Vec<EntityMention>> {
+    let mut facts = Facts::new(reading);
     let found: Vec<Vec<Found>> = reading
         .views
         .iter()
         .zip(headings)
-        .map(|(view, &heading)| find_in_paragraph(reading, view, heading))
+        .map(|(view, &heading)| find_in_paragraph(&mut facts, view, heading))
         .collect();
     let found = settle_kinds(reading, found);
     let values = Values::of(reading, found.iter().flatten());
@@ -179,11 +195,11 @@ pub fn tag(reading: &Reading<'_>, headings: &[bool]) -> Vec<Vec<EntityMention>> 
             paragraph
                 .into_iter()
                 .map(|f| {
-                    let (entity, kind) = values.value(&reading.register, &f.name, f.kind);
+                    let entity = values.value(&f);
                     EntityMention {
                         range: f.range,
                         entity,
-                        kind,
+                        kind: f.kind,
                     }
                 })
                 .collect()
@@ -198,7 +214,7 @@ fn settle_kinds(reading: &Reading<'_>, mut found: Vec<Vec<Found>>) -> Vec<Vec<Fo
     let mut sure: HashMap<String, EntityKind> = HashMap::new();
     for f in found.iter().flatten() {
         if f.kind != EntityKind::Person {
-            sure.insert(skeleton(&f.name), f.kind);
+            sure.insert(f.key.clone(), f.kind);
         }
     }
     for view in &reading.views {
@@ -212,7 +228,7 @@ fn settle_kinds(reading: &Reading<'_>, mut found: Vec<Vec<Found>>) -> Vec<Vec<Fo
     }
     for f in found.iter_mut().flatten() {
         if f.kind == EntityKind::Person && !reading.register.is_surely_person(&f.name) {
-            if let Some(kind) = sure.get(&skeleton(&f.name)) {
+            if let Some(kind) = sure.get(&f.key) {
                 f.kind = *kind;
             }
         }
@@ -220,20 +236,23 @@ fn settle_kinds(reading: &Reading<'_>, mut found: Vec<Vec<Found>>) -> Vec<Vec<Fo
     found
 }
 
-fn find_in_paragraph(reading: &Reading<'_>, view: &View<'_>, heading: bool) -> Vec<Found> {
+fn find_in_paragraph(facts: &mut Facts<'_, '_>, view: &View<'_>, heading: bool) -> Vec<Found> {
     let mut found = Vec::new();
     for (s, sentence) in view.sentences.iter().enumerate() {
+        if view.mentions[s].is_empty() {
+            continue;
+        }
         let title_case = heading || is_heading_case(view.text, &view.tokens[sentence.clone()]);
         for mention in &view.mentions[s] {
-            let kind = classify(reading, view.text, &view.tokens, mention);
-            let kind =
-                kind.filter(|_| !title_case || is_known_place(&view.text[mention.range.clone()]));
+            let kind = classify(facts, view.text, &view.tokens, mention);
+            let kind = kind
+                .filter(|_| !title_case || facts.of(&view.text[mention.range.clone()]).known_place);
             if let Some(kind) = kind {
-                found.push(Found {
-                    range: view.base + mention.range.start..view.base + mention.range.end,
-                    name: view.text[mention.range.clone()].to_owned(),
+                found.push(Found::new(
+                    view.base + mention.range.start..view.base + mention.range.end,
+                    &view.text[mention.range.clone()],
                     kind,
-                });
+                ));
             }
         }
     }
@@ -244,13 +263,13 @@ fn find_in_paragraph(reading: &Reading<'_>, view: &View<'_>, heading: bool) -> V
             .into_iter()
             .flat_map(|s| find_mentions(inner, &tokens, s));
         for mention in mentions {
-            if let Some(kind) = classify(reading, inner, &tokens, &mention) {
+            if let Some(kind) = classify(facts, inner, &tokens, &mention) {
                 let start = view.base + quotation.inner.start;
-                found.push(Found {
-                    range: start + mention.range.start..start + mention.range.end,
-                    name: inner[mention.range.clone()].to_owned(),
+                found.push(Found::new(
+                    start + mention.range.start..start + mention.range.end,
+                    &inner[mention.range.clone()],
                     kind,
-                });
+                ));
             }
         }
     }
@@ -274,7 +293,7 @@ fn is_heading_case(text: &str, tokens: &[Token]) -> bool {
         .iter()
         .skip(1)
         .filter(|w| {
-            is_function_word(w) && w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase)
+            w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase) && is_function_word(w)
         })
         .count();
     let shouted = words
@@ -284,50 +303,125 @@ fn is_heading_case(text: &str, tokens: &[Token]) -> bool {
     words.len() >= 4 && (lower == 0 || function_capitalized >= 2 || shouted * 2 > words.len())
 }
 
+/// What the article and the place list say about one spelling of a name.
+#[derive(Clone, Copy)]
+struct NameFacts {
+    mojibake: bool,
+    /// The register's kind for exactly this spelling.
+    exact: NameKind,
+    /// Titled or given a person's role somewhere in the article.
+    surely_person: bool,
+    known_place: bool,
+    /// `Republic of X` for a known place X.
+    republic: bool,
+    org_word: bool,
+    geographic_word: bool,
+    acronym: bool,
+    /// One word naming a people (`Kurds`, `Iraqi`).
+    demonym: bool,
+    /// Two words or more, none a connector or acronym: the shape of a
+    /// person's name.
+    person_shaped: bool,
+    single_word: bool,
+}
+
+/// The facts of each spelling an article uses, worked out once: an article
+/// repeats its names, and the register and place list are costly to ask.
+struct Facts<'r, 'a> {
+    reading: &'r Reading<'a>,
+    known: HashMap<String, NameFacts>,
+    /// Lone words of unknown kind → whether the article repeats them.
+    repeated: HashMap<String, bool>,
+}
+
+impl<'r, 'a> Facts<'r, 'a> {
+    fn new(reading: &'r Reading<'a>) -> Self {
+        Facts {
+            reading,
+            known: HashMap::new(),
+            repeated: HashMap::new(),
+        }
+    }
+
+    /// True when the article writes `word` more than once.
+    fn is_repeated(&mut self, word: &str) -> bool {
+        if let Some(repeated) = self.repeated.get(word) {
+            return *repeated;
+        }
+        let repeated = occurrences(self.reading, word) >= 2;
+        self.repeated.insert(word.to_owned(), repeated);
+        repeated
+    }
+
+    fn of(&mut self, name: &str) -> NameFacts {
+        if let Some(facts) = self.known.get(name) {
+            return *facts;
+        }
+        let facts = self.work_out(name);
+        self.known.insert(name.to_owned(), facts);
+        facts
+    }
+
+    fn work_out(&self, name: &str) -> NameFacts {
+        let register = &self.reading.register;
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let single = words.len() == 1;
+        NameFacts {
+            mojibake: is_mojibake(name),
+            exact: register.exact_kind(name),
+            surely_person: register.is_surely_person(name),
+            known_place: is_known_place(name),
+            republic: republic_of(name).is_some(),
+            org_word: words.iter().any(|w| is_org_word(w)),
+            geographic_word: words.iter().any(|w| is_geographic(w)),
+            acronym: is_acronym(name),
+            demonym: single && is_demonym(name),
+            person_shaped: words.len() >= 2
+                && !words.iter().any(|w| is_name_connector(w) || is_acronym(w)),
+            single_word: single,
+        }
+    }
+}
+
+fn is_geographic(word: &str) -> bool {
+    GEOGRAPHIC.contains(&lowercase(word).as_ref())
+}
+
 fn classify(
-    reading: &Reading<'_>,
+    facts: &mut Facts<'_, '_>,
     text: &str,
     tokens: &[Token],
     mention: &Mention,
 ) -> Option<EntityKind> {
     let name = &text[mention.range.clone()];
-    if mention.role_only || is_mojibake(name) {
+    let cache = facts;
+    let facts = cache.of(name);
+    if mention.role_only || facts.mojibake {
         return None;
     }
     let word = |t: usize| {
         tokens
             .get(t)
             .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text).to_lowercase())
+            .map(|t| t.text(text))
     };
-    let word_after = word(mention.tokens.end);
-    let word_before = mention.start.checked_sub(1).and_then(word);
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let geographic = words
-        .iter()
-        .any(|w| GEOGRAPHIC.contains(&w.to_lowercase().as_str()))
-        || word_after
-            .as_deref()
-            .is_some_and(|w| GEOGRAPHIC.contains(&w));
-    let exact = reading.register.exact_kind(name);
-    let surely_person = mention.title.is_some() || reading.register.is_surely_person(name);
-    let after_place_preposition = word_before
-        .as_deref()
-        .is_some_and(|w| PLACE_PREPOSITIONS.contains(&w));
-    let known_place = is_known_place(name);
-    if surely_person && !known_place {
+    let geographic = facts.geographic_word || word(mention.tokens.end).is_some_and(is_geographic);
+    let surely_person = mention.title.is_some() || facts.surely_person;
+    let after_place_preposition = mention
+        .start
+        .checked_sub(1)
+        .and_then(word)
+        .is_some_and(|w| PLACE_PREPOSITIONS.contains(&lowercase(w).as_ref()));
+    if surely_person && !facts.known_place {
         return Some(EntityKind::Person);
     }
-    if known_place || republic_of(name).is_some() {
+    if facts.known_place || facts.republic {
         return Some(EntityKind::Place);
     }
-    if exact == NameKind::Org
-        || words.iter().any(|w| is_org_word(w))
-        || (is_acronym(name) && !mention.doubtful)
-    {
+    if facts.exact == NameKind::Org || facts.org_word || (facts.acronym && !mention.doubtful) {
         return Some(EntityKind::Org);
     }
-    if words.len() == 1 && is_demonym(name) {
+    if facts.demonym {
         return None;
     }
     if geographic {
@@ -339,14 +433,12 @@ fn classify(
     if after_place_preposition {
         return Some(EntityKind::Place);
     }
-    let person_shaped = exact == NameKind::Person
-        || (words.len() >= 2 && !words.iter().any(|w| is_name_connector(w) || is_acronym(w)));
-    if person_shaped {
+    if facts.exact == NameKind::Person || facts.person_shaped {
         return Some(EntityKind::Person);
     }
     // A lone capitalized word of unknown kind is a name only if the
     // article uses it more than once.
-    (words.len() == 1 && occurrences(reading, name) >= 2).then_some(EntityKind::Org)
+    (facts.single_word && cache.is_repeated(name)).then_some(EntityKind::Org)
 }
 
 /// How often a word stands in the article, as a whole word.
@@ -415,6 +507,9 @@ fn is_mojibake(name: &str) -> bool {
 
 /// `Islamic Republic of Iran`, `Republic of Iraq`, `Kingdom of Jordan`.
 fn republic_of(name: &str) -> Option<&str> {
+    if !name.contains(" of ") {
+        return None;
+    }
     [
         "Republic of ",
         "Kingdom of ",
@@ -431,6 +526,8 @@ fn republic_of(name: &str) -> Option<&str> {
 struct Values {
     /// Alias → the name it stands for (acronyms, `X, or Y`, `Republic of X`).
     aliases: HashMap<String, String>,
+    /// Person's name as written → the fullest form the article gives.
+    people: HashMap<String, String>,
     /// Skeleton → the fullest, most used spelling.
     spellings: HashMap<(EntityKind, String), String>,
     /// Multi-word names of organisations and places, longest first.
@@ -445,33 +542,42 @@ impl Values {
         }
         for f in found.clone() {
             if let Some(place) = republic_of(&f.name) {
-                aliases.insert(skeleton(&f.name), place.to_owned());
+                aliases.insert(f.key.clone(), place.to_owned());
             }
         }
-        let names: Vec<(EntityKind, &str)> =
-            found.clone().map(|f| (f.kind, f.name.as_str())).collect();
-        for &(kind, name) in &names {
-            if is_acronym(name) && !aliases.contains_key(&skeleton(name)) {
-                let expansions: HashSet<&str> = names
-                    .iter()
-                    .filter(|(k, n)| {
-                        *k == kind && !is_acronym(n) && initials(n) == name.replace('.', "")
-                    })
-                    .map(|(_, n)| *n)
-                    .collect();
-                if expansions.len() == 1 {
-                    aliases.insert(
-                        skeleton(name),
-                        expansions.into_iter().next().unwrap_or_default().to_owned(),
-                    );
+        let (acronyms, spelled_out): (Vec<&Found>, Vec<&Found>) =
+            found.clone().partition(|f| is_acronym(&f.name));
+        let mut by_initials: HashMap<(EntityKind, String), HashSet<&str>> = HashMap::new();
+        for f in spelled_out.into_iter().filter(|_| !acronyms.is_empty()) {
+            by_initials
+                .entry((f.kind, initials(&f.name)))
+                .or_default()
+                .insert(f.name.as_str());
+        }
+        for acronym in acronyms {
+            if aliases.contains_key(&acronym.key) {
+                continue;
+            }
+            let letters = acronym.name.replace('.', "");
+            if let Some(expansions) = by_initials.get(&(acronym.kind, letters)) {
+                if let [expansion] = Vec::from_iter(expansions).as_slice() {
+                    aliases.insert(acronym.key.clone(), (**expansion).to_owned());
                 }
             }
         }
         let mut counts: HashMap<(EntityKind, String), HashMap<String, usize>> = HashMap::new();
-        for (kind, name) in &names {
-            let name = aliases.get(&skeleton(name)).map_or(*name, String::as_str);
+        let mut people = HashMap::new();
+        for f in found {
+            if f.kind == EntityKind::Person {
+                people.entry(f.name.clone()).or_insert_with(|| {
+                    let fullest = reading.register.fullest(&f.name);
+                    fullest.map_or_else(|| f.name.clone(), |e| e.name.clone())
+                });
+                continue;
+            }
+            let (name, key) = resolve_alias(&aliases, f);
             *counts
-                .entry((*kind, skeleton(name)))
+                .entry((f.kind, key))
                 .or_default()
                 .entry(name.trim_start_matches("the ").to_owned())
                 .or_default() += 1;
@@ -501,44 +607,45 @@ impl Values {
         long_names.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.2.cmp(&b.2)));
         Values {
             aliases,
+            people,
             spellings,
             long_names,
         }
     }
 
-    /// The value and kind of a name in this article.
-    fn value(&self, register: &Register, name: &str, kind: EntityKind) -> (String, EntityKind) {
-        if kind == EntityKind::Person {
-            let fullest = register.fullest(name).map_or(name, |e| e.name.as_str());
-            return (fullest.to_owned(), kind);
+    /// The value of a name found in this article.
+    fn value(&self, f: &Found) -> String {
+        if f.kind == EntityKind::Person {
+            return self.people.get(&f.name).unwrap_or(&f.name).clone();
         }
-        let name = self
-            .aliases
-            .get(&skeleton(name))
-            .map_or(name, String::as_str);
-        let key = skeleton(name);
+        let (name, key) = resolve_alias(&self.aliases, f);
         let words: Vec<&str> = key.split(' ').collect();
         if words.len() >= 2 {
             // The nearest longer form: `Security Council` is `UN Security
             // Council` rather than `Iraqi National Security Council`.
+            let same = |a: &[String], b: &[&str]| a.iter().zip(b).all(|(a, b)| a == b);
             let longer = self.long_names.iter().rev().find(|(k, long, _)| {
-                *k == kind
+                *k == f.kind
                     && long.len() > words.len()
-                    && (long
-                        .starts_with(&words.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>())
-                        || long
-                            .ends_with(&words.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>()))
+                    && (same(long, &words) || same(&long[long.len() - words.len()..], &words))
             });
             if let Some((_, _, long)) = longer {
-                return (long.clone(), kind);
+                return long.clone();
             }
         }
-        let value = self
-            .spellings
-            .get(&(kind, key))
+        self.spellings
+            .get(&(f.kind, key))
             .cloned()
-            .unwrap_or_else(|| name.to_owned());
-        (value, kind)
+            .unwrap_or_else(|| name.to_owned())
+    }
+}
+
+/// The name `f` stands for, if an alias (an acronym defined in the text),
+/// and that name's skeleton.
+fn resolve_alias<'a>(aliases: &'a HashMap<String, String>, f: &'a Found) -> (&'a str, String) {
+    match aliases.get(&f.key) {
+        Some(name) => (name.as_str(), skeleton(name)),
+        None => (f.name.as_str(), f.key.clone()),
     }
 }
 

@@ -3,8 +3,53 @@
 //! hold no names: everything about a particular person or group is read
 //! from the text.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A list of lowercase words, hashed on first use: the lists are asked
+/// about for every capitalized word of every article.
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// A set over `words`, which must be lowercase.
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// True when `word` (already lowercase) is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+
+    /// The list's own copy of `word`, if it is there.
+    fn get(&self, word: &str) -> Option<&'static str> {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .get(word)
+            .copied()
+    }
+}
+
+/// `word` in lowercase, copied only when it has capitals.
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 /// Verbs (as lemmas) that report speech or a stance.
-const REPORTING_LEMMAS: &[&str] = &[
+static REPORTING_LEMMAS: WordSet = WordSet::new(&[
     "accuse",
     "acknowledge",
     "add",
@@ -105,7 +150,7 @@ const REPORTING_LEMMAS: &[&str] = &[
     "warn",
     "write",
     "yell",
-];
+]);
 
 /// Irregular forms of reporting verbs.
 const IRREGULAR: &[(&str, &str)] = &[
@@ -141,12 +186,12 @@ pub fn reporting_lemma(word: &str) -> Option<&'static str> {
     candidates
         .into_iter()
         .flatten()
-        .find_map(|c| REPORTING_LEMMAS.iter().find(|l| **l == c).copied())
+        .find_map(|c| REPORTING_LEMMAS.get(&c))
 }
 
 /// Words that are part of a title only next to a title head
 /// (`Secretary of State`, `Foreign Minister`).
-const TITLE_PARTS: &[&str] = &[
+static TITLE_PARTS: WordSet = WordSet::new(&[
     "brig",
     "chair",
     "councillor",
@@ -192,11 +237,11 @@ const TITLE_PARTS: &[&str] = &[
     "first",
     "sister",
     "brother",
-];
+]);
 
 /// Title words that are titles on their own (others, like `State` or
 /// `Foreign`, only inside a title such as `Secretary of State`).
-const TITLE_HEADS: &[&str] = &[
+static TITLE_HEADS: WordSet = WordSet::new(&[
     "adm",
     "admiral",
     "adviser",
@@ -277,22 +322,21 @@ const TITLE_HEADS: &[&str] = &[
     "candidate",
     "del",
     "delegate",
-];
+]);
 
 /// True when a capitalized word can be part of a title (`Prime`, `Minister`).
 pub fn is_title_word(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    TITLE_HEADS.contains(&lower.as_str()) || TITLE_PARTS.contains(&lower.as_str())
+    let lower = lowercase(word.trim_end_matches('.'));
+    TITLE_HEADS.contains(&lower) || TITLE_PARTS.contains(&lower)
 }
 
 /// True when a word is a title by itself (`Minister`, `Mr`, `Ayatollah`).
 pub fn is_title_head(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    TITLE_HEADS.contains(&lower.as_str())
+    TITLE_HEADS.contains(&lowercase(word.trim_end_matches('.')))
 }
 
 /// Nouns that describe a person's role (`researcher`, `spokesman`).
-const PERSON_ROLES: &[&str] = &[
+static PERSON_ROLES: WordSet = WordSet::new(&[
     "activist",
     "adviser",
     "advisor",
@@ -382,10 +426,10 @@ const PERSON_ROLES: &[&str] = &[
     "pundit",
     "man",
     "woman",
-];
+]);
 
 /// Nouns that describe an organisation or a publication (`group`, `report`).
-const GROUP_ROLES: &[&str] = &[
+static GROUP_ROLES: WordSet = WordSet::new(&[
     "agency",
     "alliance",
     "army",
@@ -437,11 +481,11 @@ const GROUP_ROLES: &[&str] = &[
     "team",
     "court",
     "poll",
-];
+]);
 
 /// Nouns that say what type of organisation a name is (`the X faction`),
 /// as opposed to nouns a name merely modifies (`US forces`).
-const GROUP_TYPES: &[&str] = &[
+static GROUP_TYPES: WordSet = WordSet::new(&[
     "alliance",
     "bloc",
     "coalition",
@@ -463,37 +507,37 @@ const GROUP_TYPES: &[&str] = &[
     "channel",
     "agency",
     "campaign",
-];
+]);
 
 /// True for a noun naming a type of organisation.
 pub fn is_group_type(word: &str) -> bool {
-    GROUP_TYPES.contains(&singular(&word.to_lowercase()).as_str())
+    GROUP_TYPES.contains(&singular(&lowercase(word)))
 }
 
 /// True for a noun naming a person's role.
 pub fn is_person_role(word: &str) -> bool {
-    PERSON_ROLES.contains(&singular(&word.to_lowercase()).as_str())
+    PERSON_ROLES.contains(&singular(&lowercase(word)))
 }
 
 /// True for a noun naming a group or publication.
 pub fn is_group_role(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    GROUP_ROLES.contains(&lower.as_str()) || GROUP_ROLES.contains(&singular(&lower).as_str())
+    let lower = lowercase(word);
+    GROUP_ROLES.contains(&lower) || GROUP_ROLES.contains(&singular(&lower))
 }
 
 /// A crude singular: enough to compare role nouns.
-pub fn singular(word: &str) -> String {
+pub fn singular(word: &str) -> Cow<'_, str> {
     if let Some(stem) = word.strip_suffix("ies") {
-        return format!("{stem}y");
+        return Cow::Owned(format!("{stem}y"));
     }
     if word.ends_with("ss") || word.len() <= 3 {
-        return word.to_owned();
+        return Cow::Borrowed(word);
     }
-    word.strip_suffix('s').unwrap_or(word).to_owned()
+    Cow::Borrowed(word.strip_suffix('s').unwrap_or(word))
 }
 
 /// Words that make a capitalized phrase an organisation.
-const ORG_WORDS: &[&str] = &[
+static ORG_WORDS: WordSet = WordSet::new(&[
     "academy",
     "agency",
     "alliance",
@@ -581,11 +625,11 @@ const ORG_WORDS: &[&str] = &[
     "government",
     "directorate",
     "nations",
-];
+]);
 
 /// True for a word that marks an organisation's name (`Forces`, `Council`).
 pub fn is_org_word(word: &str) -> bool {
-    ORG_WORDS.contains(&word.to_lowercase().as_str())
+    ORG_WORDS.contains(&lowercase(word))
 }
 
 /// Pronouns that refer back to a person.
@@ -599,7 +643,7 @@ pub fn is_group_pronoun(word: &str) -> bool {
 }
 
 /// Capitalized words that start sentences without being names.
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: WordSet = WordSet::new(&[
     "a",
     "about",
     "according",
@@ -786,11 +830,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "that's",
     "what's",
     "let",
-];
+]);
 
 /// True for a word that is capitalized only because it starts a sentence.
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+    FUNCTION_WORDS.contains(&lowercase(word))
 }
 
 /// Month and weekday names: capitalized, but never names of entities.

@@ -203,20 +203,16 @@ fn join_acronyms(
 
 /// The one longest name `key` can be short for, if exactly one.
 fn longer_form(key: &[String], keys: &[Vec<String>]) -> Option<Vec<String>> {
-    let short: Vec<&str> = key.iter().map(String::as_str).collect();
     let longer: Vec<&Vec<String>> = keys
         .iter()
-        .filter(|k| k.len() > key.len())
-        .filter(|k| is_short_form(&short, &k.iter().map(String::as_str).collect::<Vec<_>>()))
+        .filter(|k| k.len() > key.len() && is_short_form(key, k))
         .collect();
     let maximal: Vec<&&Vec<String>> = longer
         .iter()
         .filter(|k| {
-            let own: Vec<&str> = k.iter().map(String::as_str).collect();
-            !longer.iter().any(|o| {
-                o.len() > k.len()
-                    && is_short_form(&own, &o.iter().map(String::as_str).collect::<Vec<_>>())
-            })
+            !longer
+                .iter()
+                .any(|o| o.len() > k.len() && is_short_form(k, o))
         })
         .collect();
     match maximal.as_slice() {
