@@ -13,13 +13,14 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use super::lexer::{sentences, tokenize, Token, TokenKind};
 use super::names::{find_mentions, fold, Mention, NameKind};
+use super::places::{is_demonym, is_known_place};
 use super::reading::{Reading, View};
 use super::wordlists::{
-    is_function_word, is_name_connector, is_name_particle, is_org_word, lowercase,
+    is_event_word, is_function_word, is_geographic_word, is_name_connector, is_name_particle,
+    is_org_word, lowercase, reporting_lemma,
 };
 use crate::index::tokenizer::american_spelling;
 
@@ -56,64 +57,8 @@ pub struct EntityMention {
     pub kind: EntityKind,
 }
 
-/// Words that make a name a place (`Jordan Valley`, `Anbar province`).
-const GEOGRAPHIC: &[&str] = &[
-    "valley",
-    "heights",
-    "river",
-    "sea",
-    "mountains",
-    "mountain",
-    "island",
-    "islands",
-    "bay",
-    "gulf",
-    "strait",
-    "desert",
-    "province",
-    "governorate",
-    "region",
-    "peninsula",
-    "lake",
-    "ocean",
-    "coast",
-    "basin",
-    "plain",
-    "plains",
-    "district",
-    "county",
-    "city",
-    "state",
-    "territory",
-    "territories",
-    "oblast",
-    "canal",
-    "border",
-    "airport",
-    "square",
-    "street",
-    "airbase",
-    "base",
-];
-
 /// Prepositions after which a lone name is a place (`in Anbar`).
 const PLACE_PREPOSITIONS: &[&str] = &["in", "across", "near", "throughout", "outside", "inside"];
-
-fn places() -> &'static HashSet<String> {
-    static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
-    PLACES.get_or_init(|| {
-        include_str!("data/places.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| fold(l.trim()))
-            .collect()
-    })
-}
-
-/// True when the name is a known place.
-pub fn is_known_place(name: &str) -> bool {
-    places().contains(&fold(name))
-}
 
 /// The spelling skeleton of a name: folded, American spelling, each run of
 /// vowels reduced to its first, and particles and a leading `the` dropped.
@@ -147,6 +92,12 @@ fn initials(name: &str) -> String {
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
+}
+
+/// True when `acronym` may stand for `name`: it starts with the name's
+/// first initial (`ISIS` for `Islamic State`, not `U.S.` for `Doug Flach`).
+fn abbreviates(acronym: &str, name: &str) -> bool {
+    acronym.chars().next() == initials(name).chars().next()
 }
 
 fn is_acronym(name: &str) -> bool {
@@ -245,8 +196,11 @@ fn find_in_paragraph(facts: &mut Facts<'_, '_>, view: &View<'_>, heading: bool) 
         let title_case = heading || is_heading_case(view.text, &view.tokens[sentence.clone()]);
         for mention in &view.mentions[s] {
             let kind = classify(facts, view.text, &view.tokens, mention);
-            let kind = kind
-                .filter(|_| !title_case || facts.of(&view.text[mention.range.clone()]).known_place);
+            let kind = kind.filter(|_| {
+                !title_case
+                    || (!heading && is_set_off(&view.tokens, sentence, mention))
+                    || facts.of(&view.text[mention.range.clone()]).known_place
+            });
             if let Some(kind) = kind {
                 found.push(Found::new(
                     view.base + mention.range.start..view.base + mention.range.end,
@@ -275,6 +229,21 @@ fn find_in_paragraph(facts: &mut Facts<'_, '_>, view: &View<'_>, heading: bool) 
     }
     found.sort_by_key(|f| f.range.start);
     found
+}
+
+/// A short name with punctuation on both sides (`Romania - Cosmin Contra
+/// ( 31st )`): an item of a list, a name even in a line of capitals.
+/// At the start of a line, a bracket or comma must follow (`Marko Koers (
+/// Netherlands )`), as a headline's words are not followed so.
+fn is_set_off(tokens: &[Token], sentence: &Range<usize>, mention: &Mention) -> bool {
+    let punct = |t: usize| sentence.contains(&t) && matches!(tokens[t].kind, TokenKind::Punct(_));
+    let after = mention.tokens.end;
+    let starts_item = if mention.start == sentence.start {
+        sentence.contains(&after) && (tokens[after].is_punct('(') || tokens[after].is_punct(','))
+    } else {
+        punct(mention.start - 1) && punct(after)
+    };
+    mention.tokens.len() <= 3 && starts_item
 }
 
 /// A sentence in title case or capitals (a headline): its capitals say
@@ -317,8 +286,10 @@ struct NameFacts {
     org_word: bool,
     geographic_word: bool,
     acronym: bool,
-    /// One word naming a people (`Kurds`, `Iraqi`).
+    /// Naming a people (`Kurds`, `Iraqi`, `South Koreans`).
     demonym: bool,
+    /// Ending in a word that names events (`World Cup`).
+    event: bool,
     /// Two words or more, none a connector or acronym: the shape of a
     /// person's name.
     person_shaped: bool,
@@ -330,8 +301,8 @@ struct NameFacts {
 struct Facts<'r, 'a> {
     reading: &'r Reading<'a>,
     known: HashMap<String, NameFacts>,
-    /// Lone words of unknown kind → whether the article repeats them.
-    repeated: HashMap<String, bool>,
+    /// Lone words of unknown kind → the kind their uses suggest.
+    lone_words: HashMap<String, Option<EntityKind>>,
 }
 
 impl<'r, 'a> Facts<'r, 'a> {
@@ -339,18 +310,32 @@ impl<'r, 'a> Facts<'r, 'a> {
         Facts {
             reading,
             known: HashMap::new(),
-            repeated: HashMap::new(),
+            lone_words: HashMap::new(),
         }
     }
 
-    /// True when the article writes `word` more than once.
-    fn is_repeated(&mut self, word: &str) -> bool {
-        if let Some(repeated) = self.repeated.get(word) {
-            return *repeated;
+    /// The kind of a lone capitalized word nothing else classifies: a name
+    /// only if the article writes it more than once, once at least apart
+    /// from other capitalized words (`Security` is only ever part of
+    /// `Security Council` and its like); a group if it is a
+    /// plural or ever follows `the` (`the Houthis`, `the Taliban`), else a
+    /// person (a surname: `Hussain struck 158`).
+    fn lone_word_kind(&mut self, word: &str) -> Option<EntityKind> {
+        if let Some(kind) = self.lone_words.get(word) {
+            return *kind;
         }
-        let repeated = occurrences(self.reading, word) >= 2;
-        self.repeated.insert(word.to_owned(), repeated);
-        repeated
+        let uses = occurrences(self.reading, word);
+        let plural = word.ends_with('s') && !word.ends_with("ss");
+        let kind = match uses {
+            Uses { count: 0..=1, .. } | Uses { standalone: 0, .. } => None,
+            Uses {
+                after_the: true, ..
+            } => Some(EntityKind::Org),
+            _ if plural => Some(EntityKind::Org),
+            _ => Some(EntityKind::Person),
+        };
+        self.lone_words.insert(word.to_owned(), kind);
+        kind
     }
 
     fn of(&mut self, name: &str) -> NameFacts {
@@ -373,18 +358,16 @@ impl<'r, 'a> Facts<'r, 'a> {
             known_place: is_known_place(name),
             republic: republic_of(name).is_some(),
             org_word: words.iter().any(|w| is_org_word(w)),
-            geographic_word: words.iter().any(|w| is_geographic(w)),
+            geographic_word: words.iter().any(|w| is_geographic_word(w)),
             acronym: is_acronym(name),
-            demonym: single && is_demonym(name),
+            demonym: is_demonym(name),
+            event: words.last().is_some_and(|w| is_event_word(w)),
             person_shaped: words.len() >= 2
+                && !is_demonym(words[0])
                 && !words.iter().any(|w| is_name_connector(w) || is_acronym(w)),
             single_word: single,
         }
     }
-}
-
-fn is_geographic(word: &str) -> bool {
-    GEOGRAPHIC.contains(&lowercase(word).as_ref())
 }
 
 fn classify(
@@ -405,7 +388,8 @@ fn classify(
             .filter(|t| t.kind == TokenKind::Word)
             .map(|t| t.text(text))
     };
-    let geographic = facts.geographic_word || word(mention.tokens.end).is_some_and(is_geographic);
+    let geographic =
+        facts.geographic_word || word(mention.tokens.end).is_some_and(is_geographic_word);
     let surely_person = mention.title.is_some() || facts.surely_person;
     let after_place_preposition = mention
         .start
@@ -421,14 +405,21 @@ fn classify(
     if facts.exact == NameKind::Org || facts.org_word || (facts.acronym && !mention.doubtful) {
         return Some(EntityKind::Org);
     }
-    if facts.demonym {
+    if facts.demonym || facts.event {
         return None;
     }
     if geographic {
         return Some(EntityKind::Place);
     }
     if mention.doubtful {
-        return None;
+        // A capitalized first word is a name only as the subject of a
+        // reporting verb (`Sherbatov said`) and if used again.
+        let reports = word(mention.tokens.end).is_some_and(|w| reporting_lemma(w).is_some());
+        return if reports && facts.single_word {
+            cache.lone_word_kind(name)
+        } else {
+            None
+        };
     }
     if after_place_preposition {
         return Some(EntityKind::Place);
@@ -438,65 +429,54 @@ fn classify(
     }
     // A lone capitalized word of unknown kind is a name only if the
     // article uses it more than once.
-    (facts.single_word && cache.is_repeated(name)).then_some(EntityKind::Org)
-}
-
-/// How often a word stands in the article, as a whole word.
-fn occurrences(reading: &Reading<'_>, word: &str) -> usize {
-    reading
-        .views
-        .iter()
-        .map(|view| {
-            view.text
-                .match_indices(word)
-                .filter(|(at, _)| {
-                    let before = view.text[..*at].chars().next_back();
-                    let after = view.text[at + word.len()..].chars().next();
-                    !before.is_some_and(char::is_alphanumeric)
-                        && !after.is_some_and(char::is_alphanumeric)
-                })
-                .count()
-        })
-        .sum()
-}
-
-/// `Iraqi`, `Kurdish`, `Americans`, `Kurds`: a people or an adjective made
-/// from a place, not an entity.
-fn is_demonym(name: &str) -> bool {
-    if name.contains(' ') {
-        return false;
-    }
-    let folded = fold(name);
-    let plural = folded.strip_suffix('s');
-    let singular = plural.unwrap_or(&folded);
-    // A bare stem counts only for a plural (`Kurds`): `ISIS` is no people.
-    let suffixes: &[&str] = if plural.is_some() {
-        &["ian", "ean", "ese", "ish", "an", "ic", "i", ""]
+    if facts.single_word {
+        cache.lone_word_kind(name)
     } else {
-        &["ian", "ean", "ese", "ish", "an", "ic", "i"]
-    };
-    suffixes
-        .iter()
-        .filter_map(|suffix| singular.strip_suffix(suffix))
-        .filter(|stem| stem.chars().count() >= 3)
-        .any(|stem| place_prefixes().contains(stem))
+        None
+    }
 }
 
-/// Every prefix (of three letters or more) of every known place name.
-fn place_prefixes() -> &'static HashSet<String> {
-    static PREFIXES: OnceLock<HashSet<String>> = OnceLock::new();
-    PREFIXES.get_or_init(|| {
-        places()
-            .iter()
-            .flat_map(|p| {
-                let first: String = p.split(' ').next().unwrap_or_default().to_owned();
-                (3..=first.len())
-                    .filter(|&n| first.is_char_boundary(n))
-                    .map(|n| first[..n].to_owned())
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    })
+/// How the article uses a word, as a whole word.
+fn occurrences(reading: &Reading<'_>, word: &str) -> Uses {
+    let mut uses = Uses::default();
+    for view in &reading.views {
+        for (at, _) in view.text.match_indices(word) {
+            let before = &view.text[..at];
+            let after = view.text[at + word.len()..].chars().next();
+            if before
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            uses.count += 1;
+            let previous = before.trim_end().rsplit(char::is_whitespace).next();
+            let next = view.text[at + word.len()..].split_whitespace().next();
+            uses.after_the |= previous.is_some_and(|w| w.eq_ignore_ascii_case("the"));
+            let in_a_name = |w: Option<&str>| {
+                w.is_some_and(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase) && !is_function_word(w)
+                })
+            };
+            if !in_a_name(previous) && !in_a_name(next) {
+                uses.standalone += 1;
+            }
+        }
+    }
+    uses
+}
+
+/// How an article uses a word.
+#[derive(Default)]
+struct Uses {
+    /// Times it stands as a whole word.
+    count: usize,
+    /// Whether it ever directly follows `the`.
+    after_the: bool,
+    /// Times it stands with no capitalized word on either side.
+    standalone: usize,
 }
 
 /// Text decoded with the wrong encoding (`Âþµº`): symbols of Latin-1 in a name.
@@ -664,7 +644,8 @@ fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
                     .map(|tok| tok.text(view.text))
             };
             if is(after, '(') && is(after + 2, ')') {
-                if let Some(acronym) = word(after + 1).filter(|a| is_acronym(a)) {
+                let acronym = word(after + 1).filter(|a| is_acronym(a) && abbreviates(a, name));
+                if let Some(acronym) = acronym {
                     aliases.insert(skeleton(acronym), name.to_owned());
                 }
             }
@@ -683,6 +664,74 @@ fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::analyze;
+    use crate::ingest::{parse, Format};
+
+    /// (text as written, entity, kind) of every mention in `text`.
+    fn tagged(text: &str) -> Vec<(String, String, &'static str)> {
+        let article = parse(text.as_bytes(), "a.txt", Format::Text)
+            .articles
+            .remove(0);
+        let analysis = analyze(article);
+        analysis
+            .passages
+            .iter()
+            .flat_map(|p| &p.mentions)
+            .map(|m| {
+                let written = analysis.article.text(m.range.clone()).to_owned();
+                (written, m.entity.clone(), m.kind.as_str())
+            })
+            .collect()
+    }
+
+    fn has(tags: &[(String, String, &str)], written: &str, kind: &str) -> bool {
+        tags.iter().any(|(w, _, k)| w == written && *k == kind)
+    }
+
+    #[test]
+    fn lone_words_take_the_kind_their_uses_suggest() {
+        let tags = tagged(
+            "Results\n\nThe veteran Okonkwo struck 158 runs. Later, Okonkwo was out.\n\n\
+             Fighters of the Zaydis attacked. The Zaydis left. The Tarvan Security Council \
+             and the Security Council met.\n",
+        );
+        assert!(has(&tags, "Okonkwo", "person"), "{tags:?}");
+        assert!(has(&tags, "Zaydis", "org"), "{tags:?}");
+        assert!(!tags.iter().any(|(w, _, _)| w == "Security"), "{tags:?}");
+    }
+
+    #[test]
+    fn lists_of_names_count_even_in_a_line_without_lower_case() {
+        let tags =
+            tagged("Scorers\n\nRomania - Cosmin Contra ( 31st ) , Mihai Tararache ( 75th )\n");
+        assert!(has(&tags, "Cosmin Contra", "person"), "{tags:?}");
+        assert!(has(&tags, "Mihai Tararache", "person"), "{tags:?}");
+    }
+
+    #[test]
+    fn descriptions_days_and_events_stay_out_of_names() {
+        let tags = tagged(
+            "Report\n\nThe American Dennis Mitchell beat A. Okafor on Friday at the \
+             Hong Kong Open, and Coach Berti Vogts watched. South Koreans cheered.\n",
+        );
+        assert!(has(&tags, "Dennis Mitchell", "person"), "{tags:?}");
+        assert!(has(&tags, "A. Okafor", "person"), "{tags:?}");
+        assert!(has(&tags, "Berti Vogts", "person"), "{tags:?}");
+        let written: Vec<&str> = tags.iter().map(|(w, _, _)| w.as_str()).collect();
+        assert!(
+            !written
+                .iter()
+                .any(|w| w.contains("Open") || w.contains("Korean")),
+            "{tags:?}"
+        );
+    }
+
+    #[test]
+    fn a_bracketed_acronym_must_match_the_name() {
+        let tags = tagged("Results\n\nTim Okafor ( U.S. ) beat Doug Flachs ( Canada ) 6-3.\n");
+        assert!(has(&tags, "Tim Okafor", "person"), "{tags:?}");
+        assert!(has(&tags, "U.S.", "place"), "{tags:?}");
+    }
 
     #[test]
     fn spelling_skeletons_join_transliterations_and_british_spelling() {

@@ -6,6 +6,8 @@
 //! - `lexer`: words, punctuation and quotations as tokens; sentences.
 //! - `names`: names in sentences, titles and roles, fullest forms.
 //! - `attribution`: the speaker and kind of every quotation.
+//! - `places`: known places and the peoples named after them.
+//! - `entities`: people, organisations and places, and their values.
 //! - `wordlists`: general English word lists (reporting verbs, titles).
 
 mod attribution;
@@ -13,6 +15,7 @@ mod entities;
 mod lexer;
 mod names;
 mod passages;
+mod places;
 pub mod quotations;
 mod reading;
 mod wordlists;

@@ -12,9 +12,10 @@ use std::ops::Range;
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, TextAnalyzer, TokenStream};
 
 use super::lexer::{Token, TokenKind, ABBREVIATIONS};
+use super::places::is_demonym;
 use super::wordlists::{
-    is_calendar_word, is_function_word, is_group_role, is_name_connector, is_name_particle,
-    is_org_word, is_person_role, is_title_head, is_title_word, singular,
+    is_calendar_word, is_function_word, is_geographic_word, is_group_role, is_name_connector,
+    is_name_particle, is_org_word, is_person_role, is_title_head, is_title_word, singular,
 };
 use crate::index::tokenizer::{is_apostrophe, WordTokenizer};
 
@@ -96,6 +97,20 @@ fn particle_prefixed(word: &str) -> bool {
     })
 }
 
+/// `American Dennis Mitchell`, `Coach Berti Vogts`: a people's adjective or
+/// a role noun in front of a person's name is not part of it. `Kurdish
+/// Democratic Party` and `Iraqi Kurdistan Region` keep theirs: an
+/// organisation or geographic word follows.
+fn leads_with_description(text: &str, tokens: &[Token], run: Range<usize>) -> bool {
+    let words: Vec<&str> = run.clone().map(|t| tokens[t].text(text)).collect();
+    words.len() >= 3
+        && run.clone().all(|t| tokens[t].kind == TokenKind::Word)
+        && (is_demonym(words[0]) || is_person_role(words[0]))
+        && !words[1..]
+            .iter()
+            .any(|w| is_org_word(w) || is_geographic_word(w) || is_name_connector(w))
+}
+
 fn follows_possessive(text: &str, token: &Token) -> bool {
     let word = token.text(text);
     word.ends_with("'s") || word.ends_with("’s")
@@ -135,8 +150,10 @@ fn joins_name(text: &str, tokens: &[Token], at: usize, end: usize, words_so_far:
         return false;
     }
     let word = joiner.text(text);
-    // `Islamic Resistance in Iraq` is one name; `Houthis in Yemen` is two.
-    let joins_here = word != "and" && (word != "in" || words_so_far >= 2);
+    // `Islamic Resistance in Iraq` is one name; `Houthis in Yemen` is two,
+    // and so are `Bill Clinton on Friday`.
+    let joins_here =
+        word != "and" && (word != "in" || words_so_far >= 2) && !is_calendar_word(next.text(text));
     is_name_particle(word) || (is_name_connector(word) && joins_here)
 }
 
@@ -147,10 +164,17 @@ fn mention(
     sentence_start: bool,
 ) -> Option<Mention> {
     let words: Vec<&str> = run.clone().map(|t| tokens[t].text(text)).collect();
-    let skip = words
-        .iter()
-        .take_while(|w| {
-            is_function_word(w)
+    let is_initial = |i: usize| {
+        words[i].chars().count() == 1
+            && tokens
+                .get(run.start + i + 1)
+                .is_some_and(|t| t.is_punct('.'))
+    };
+    let skip = (0..words.len())
+        .take_while(|&i| {
+            let w = words[i];
+            // `A. Smith` keeps its initial; `A Kurdish official` drops the article.
+            (is_function_word(w) && !is_initial(i))
                 || is_calendar_word(w)
                 || is_name_connector(w)
                 || is_compound_adjective(w)
@@ -177,6 +201,8 @@ fn mention(
         while start < end && tokens[start].kind != TokenKind::Word {
             start += 1; // the dot of `Mr.`
         }
+    } else if leads_with_description(text, tokens, start..end) {
+        start += 1;
     }
     if is_shouted(text, tokens, start..end) {
         return None;

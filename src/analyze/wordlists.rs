@@ -343,7 +343,9 @@ static PERSON_ROLES: WordSet = WordSet::new(&[
     "aide",
     "analyst",
     "author",
+    "broker",
     "candidate",
+    "coach",
     "chairman",
     "chief",
     "columnist",
@@ -632,6 +634,127 @@ pub fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(&lowercase(word))
 }
 
+/// Words that make a name a place (`Jordan Valley`, `Anbar province`).
+static GEOGRAPHIC: WordSet = WordSet::new(&[
+    "valley",
+    "heights",
+    "river",
+    "sea",
+    "mountains",
+    "mountain",
+    "island",
+    "islands",
+    "bay",
+    "gulf",
+    "strait",
+    "desert",
+    "province",
+    "governorate",
+    "region",
+    "peninsula",
+    "lake",
+    "ocean",
+    "coast",
+    "basin",
+    "plain",
+    "plains",
+    "district",
+    "county",
+    "city",
+    "state",
+    "territory",
+    "territories",
+    "oblast",
+    "canal",
+    "border",
+    "airport",
+    "square",
+    "street",
+    "airbase",
+    "base",
+]);
+
+/// True for a word that makes a name a place (`Valley`, `province`).
+pub fn is_geographic_word(word: &str) -> bool {
+    GEOGRAPHIC.contains(&lowercase(word))
+}
+
+/// Peoples, and faiths used as adjectives, whose names do not come from a
+/// place's name by a regular ending (`French`, `Arab`, `Sunni`).
+static PEOPLE_WORDS: WordSet = WordSet::new(&[
+    "french",
+    "british",
+    "english",
+    "welsh",
+    "scottish",
+    "scots",
+    "irish",
+    "dutch",
+    "swiss",
+    "greek",
+    "thai",
+    "danish",
+    "swedish",
+    "finnish",
+    "polish",
+    "turkish",
+    "spanish",
+    "portuguese",
+    "arab",
+    "muslim",
+    "moslem",
+    "christian",
+    "jewish",
+    "jew",
+    "sunni",
+    "shiite",
+    "hindu",
+    "sikh",
+    "buddhist",
+    "catholic",
+    "protestant",
+    "druze",
+    "yazidi",
+    "alawite",
+    "bedouin",
+]);
+
+/// True for a people's or faith's adjective or noun (`French`, `Arab`).
+pub fn is_people_word(word: &str) -> bool {
+    PEOPLE_WORDS.contains(&lowercase(word))
+}
+
+/// Words that end the name of an event, not of a person, organisation or
+/// place (`World Cup`, `Hong Kong Open`, `Labor Day`).
+static EVENT_WORDS: WordSet = WordSet::new(&[
+    "cup",
+    "open",
+    "games",
+    "olympics",
+    "classic",
+    "series",
+    "championship",
+    "championships",
+    "tournament",
+    "trophy",
+    "festival",
+    "prize",
+    "award",
+    "awards",
+    "day",
+    "slam",
+    "marathon",
+    "rally",
+    "summit",
+    "conference",
+    "war",
+]);
+
+/// True for a word that ends an event's name.
+pub fn is_event_word(word: &str) -> bool {
+    EVENT_WORDS.contains(&lowercase(word))
+}
+
 /// Pronouns that refer back to a person.
 pub fn is_person_pronoun(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "he" | "she")
@@ -834,7 +957,11 @@ static FUNCTION_WORDS: WordSet = WordSet::new(&[
 
 /// True for a word that is capitalized only because it starts a sentence.
 pub fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&lowercase(word))
+    let lower = lowercase(word);
+    if lower.contains('’') {
+        return FUNCTION_WORDS.contains(&lower.replace('’', "'"));
+    }
+    FUNCTION_WORDS.contains(&lower)
 }
 
 /// Month and weekday names: capitalized, but never names of entities.

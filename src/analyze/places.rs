@@ -1,0 +1,88 @@
+//! Places as general knowledge: the GeoNames list of countries, capitals,
+//! continents, US states, large cities and world regions in
+//! `data/places.tsv` (made by `scripts/make_places.py`), and the peoples
+//! named after them (`Iraqi`, `Kurds`).
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use super::names::fold;
+use super::wordlists::is_people_word;
+
+fn places() -> &'static HashSet<String> {
+    static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        include_str!("data/places.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .map(|l| fold(l.trim()))
+            .collect()
+    })
+}
+
+/// True when the name is a known place.
+pub fn is_known_place(name: &str) -> bool {
+    places().contains(&fold(name))
+}
+
+/// `Iraqi`, `Kurdish`, `Americans`, `Kurds`: a people or an adjective made
+/// from a place, not an entity.
+pub fn is_demonym(name: &str) -> bool {
+    let folded = fold(name);
+    let plural = folded.strip_suffix('s');
+    let singular = plural.unwrap_or(&folded);
+    if is_people_word(singular) {
+        return true;
+    }
+    if folded.contains(' ') {
+        // `South Korean`, `South Africans`: a place's whole name with an ending.
+        return ["n", "an", "ian", "i", "ese"]
+            .iter()
+            .filter_map(|suffix| singular.strip_suffix(suffix))
+            .any(|stem| places().contains(stem));
+    }
+    let of_a_place_prefix = ["ian", "ean", "ese", "ish", "an", "ic", "i"]
+        .iter()
+        .filter_map(|suffix| singular.strip_suffix(suffix))
+        .filter(|stem| stem.chars().count() >= 3)
+        .any(|stem| place_prefixes().contains(stem));
+    // A bare stem counts only for a plural of four letters or more
+    // (`Kurds`): `ISIS` is no people.
+    let plural_of_a_place_prefix =
+        plural.is_some() && singular.chars().count() >= 4 && place_prefixes().contains(singular);
+    // `Serb`, `Tajik`: the stem of `Serbia`, `Tajikistan`.
+    let stem_of_a_place = singular.chars().count() >= 4
+        && ["ia", "istan", "a"]
+            .iter()
+            .any(|ending| places().contains(&format!("{singular}{ending}")));
+    of_a_place_prefix || plural_of_a_place_prefix || stem_of_a_place
+}
+
+/// Every prefix (of three letters or more) of every known place name.
+fn place_prefixes() -> &'static HashSet<String> {
+    static PREFIXES: OnceLock<HashSet<String>> = OnceLock::new();
+    PREFIXES.get_or_init(|| {
+        places()
+            .iter()
+            .flat_map(|p| {
+                let first: String = p.split(' ').next().unwrap_or_default().to_owned();
+                (3..=first.len())
+                    .filter(|&n| first.is_char_boundary(n))
+                    .map(|n| first[..n].to_owned())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn peoples_are_named_after_known_places() {
+        assert!(is_demonym("Iraqi") && is_demonym("Kurds") && is_demonym("American"));
+        assert!(is_demonym("South Korean") && is_demonym("Serb") && is_demonym("French"));
+        assert!(!is_demonym("ISIS") && !is_demonym("Reuters") && !is_demonym("Iraqi Kurds"));
+    }
+}
