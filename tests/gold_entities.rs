@@ -8,7 +8,7 @@
 
 mod common;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use common::{of_type, repo_path, Workspace};
 use dossier::analyze::fold_name;
@@ -101,6 +101,17 @@ fn listed_entities_are_found_with_their_type_as_one_value() {
     );
     for miss in &misses {
         println!("  miss: {miss}");
+    }
+    let listed: HashSet<String> = gold
+        .iter()
+        .flat_map(|g| g.variants.iter().chain([&g.canonical]))
+        .map(|v| fold_name(v))
+        .collect();
+    for entity in &entities {
+        let name = entity["name"].as_str().unwrap_or_default();
+        if !listed.contains(&fold_name(name)) {
+            println!("  beyond the gold: {name} ({})", entity["kind"]);
+        }
     }
     assert!(
         right >= FLOOR,

@@ -402,11 +402,11 @@ fn classify(
     if facts.known_place || facts.republic {
         return Some(EntityKind::Place);
     }
+    if (facts.demonym && !facts.acronym) || facts.event {
+        return None;
+    }
     if facts.exact == NameKind::Org || facts.org_word || (facts.acronym && !mention.doubtful) {
         return Some(EntityKind::Org);
-    }
-    if facts.demonym || facts.event {
-        return None;
     }
     if geographic {
         return Some(EntityKind::Place);

@@ -28,6 +28,13 @@ pub fn is_known_place(name: &str) -> bool {
 /// `Iraqi`, `Kurdish`, `Americans`, `Kurds`: a people or an adjective made
 /// from a place, not an entity.
 pub fn is_demonym(name: &str) -> bool {
+    // `Pro-Iranian`, `Anti-American`.
+    if let Some((_, people)) = name
+        .split_once('-')
+        .filter(|(prefix, _)| ["pro", "anti", "non"].contains(&prefix.to_lowercase().as_str()))
+    {
+        return is_demonym(people);
+    }
     let folded = fold(name);
     let plural = folded.strip_suffix('s');
     let singular = plural.unwrap_or(&folded);
@@ -35,11 +42,15 @@ pub fn is_demonym(name: &str) -> bool {
         return true;
     }
     if folded.contains(' ') {
-        // `South Korean`, `South Africans`: a place's whole name with an ending.
+        // `South Korean`, `South Africans`: a place's whole name with an
+        // ending; `Sunni Arab`: peoples' words only.
         return ["n", "an", "ian", "i", "ese"]
             .iter()
             .filter_map(|suffix| singular.strip_suffix(suffix))
-            .any(|stem| places().contains(stem));
+            .any(|stem| places().contains(stem))
+            || folded
+                .split(' ')
+                .all(|word| is_demonym(word) && !places().contains(word));
     }
     let of_a_place_prefix = ["ian", "ean", "ese", "ish", "an", "ic", "i"]
         .iter()
@@ -83,6 +94,7 @@ mod tests {
     fn peoples_are_named_after_known_places() {
         assert!(is_demonym("Iraqi") && is_demonym("Kurds") && is_demonym("American"));
         assert!(is_demonym("South Korean") && is_demonym("Serb") && is_demonym("French"));
-        assert!(!is_demonym("ISIS") && !is_demonym("Reuters") && !is_demonym("Iraqi Kurds"));
+        assert!(is_demonym("Sunni Arab") && is_demonym("Iraqi Kurds") && is_demonym("Pro-Iranian"));
+        assert!(!is_demonym("ISIS") && !is_demonym("Reuters") && !is_demonym("Iraqi Kurdistan"));
     }
 }
