@@ -527,12 +527,17 @@ impl Values {
         }
         let (acronyms, spelled_out): (Vec<&Found>, Vec<&Found>) =
             found.clone().partition(|f| is_acronym(&f.name));
+        let spelled_out: HashSet<(EntityKind, &str)> = spelled_out
+            .into_iter()
+            .filter(|_| !acronyms.is_empty())
+            .map(|f| (f.kind, f.name.as_str()))
+            .collect();
         let mut by_initials: HashMap<(EntityKind, String), HashSet<&str>> = HashMap::new();
-        for f in spelled_out.into_iter().filter(|_| !acronyms.is_empty()) {
+        for (kind, name) in spelled_out {
             by_initials
-                .entry((f.kind, initials(&f.name)))
+                .entry((kind, initials(name)))
                 .or_default()
-                .insert(f.name.as_str());
+                .insert(name);
         }
         for acronym in acronyms {
             if aliases.contains_key(&acronym.key) {
