@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure dossier's people, organisations and places on CoNLL-2003.
 
-Usage: scripts/eval_conll.py [CONLL_JSONL] [--dossier PATH]
+Usage: scripts/eval_conll.py [CONLL_JSONL] [--dossier PATH] [--min-person-f1 PCT]
 
 CONLL_JSONL is eng.testa.jsonl (default ../shared/dev/conll2003/eng.testa.jsonl):
 one document a line with `text` and `entities` (type, start, end in code
@@ -27,6 +27,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("path", nargs="?", default="../shared/dev/conll2003/eng.testa.jsonl")
     parser.add_argument("--dossier", default="target/release/dossier")
+    parser.add_argument("--min-person-f1", type=float, default=0.0,
+                        help="exit 1 when person F1 (in percent) is below this: a regression guard")
     args = parser.parse_args()
     if not os.path.isfile(args.path):
         sys.exit(f"eval_conll: no CoNLL file at {args.path}")
@@ -63,10 +65,12 @@ def main():
     print(f"CoNLL-2003 {os.path.basename(args.path)}: {len(docs)} documents, exact span and type")
     print(f"{'type':8} {'precision':>9} {'recall':>7} {'F1':>6} {'partial recall':>15}")
     totals = Counter()
+    f1 = {}
     for kind in ["person", "org", "place"]:
         p = tp[kind] / (tp[kind] + fp[kind]) if tp[kind] + fp[kind] else 0.0
         r = tp[kind] / (tp[kind] + fn[kind]) if tp[kind] + fn[kind] else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
+        f1[kind] = f
         gold_n = tp[kind] + fn[kind]
         print(f"{kind:8} {p:9.1%} {r:7.1%} {f:6.1%} {partial[kind] / gold_n if gold_n else 0:15.1%}")
         totals["tp"] += tp[kind]
@@ -75,6 +79,8 @@ def main():
     p = totals["tp"] / (totals["tp"] + totals["fp"]) if totals["tp"] + totals["fp"] else 0.0
     r = totals["tp"] / (totals["tp"] + totals["fn"]) if totals["tp"] + totals["fn"] else 0.0
     print(f"{'all':8} {p:9.1%} {r:7.1%} {2 * p * r / (p + r) if p + r else 0:6.1%}")
+    if f1["person"] * 100 < args.min_person_f1:
+        sys.exit(f"eval_conll: person F1 {f1['person']:.1%} is below {args.min_person_f1}%")
 
 
 if __name__ == "__main__":
