@@ -8,9 +8,11 @@
 //! - `attribution`: the speaker and kind of every quotation.
 //! - `places`: known places and the peoples named after them.
 //! - `entities`: people, organisations and places, and their values.
+//! - `dates`: dates mentioned and the publication date, normalized.
 //! - `wordlists`: general English word lists (reporting verbs, titles).
 
 mod attribution;
+mod dates;
 mod entities;
 mod lexer;
 mod names;
@@ -23,6 +25,7 @@ mod wordlists;
 use std::ops::Range;
 
 pub use attribution::{Quote, QuoteKind, Speaker};
+pub use dates::{day_number, DateMention, DateValue};
 pub use entities::{skeleton, EntityKind, EntityMention};
 pub use names::{fold as fold_name, is_short_form, name_words};
 pub use passages::MAX_PASSAGE_BYTES;
@@ -37,6 +40,18 @@ pub struct Analysis {
     pub article: Article,
     /// Its passages in reading order.
     pub passages: Vec<Passage>,
+    /// When it was published, if known.
+    pub published: Option<Published>,
+}
+
+/// An article's publication date and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// The date.
+    pub value: DateValue,
+    /// The file byte range that states it, unless it came from outside
+    /// the text (a JSON field).
+    pub span: Option<Range<usize>>,
 }
 
 /// A passage: a paragraph, or a bounded part of a long one.
@@ -52,6 +67,8 @@ pub struct Passage {
     pub quotes: Vec<Quote>,
     /// People, organisations and places named in this passage.
     pub mentions: Vec<EntityMention>,
+    /// Dates mentioned in this passage (body ranges).
+    pub dates: Vec<DateMention>,
 }
 
 /// Analyzes one article.
@@ -66,29 +83,73 @@ pub fn analyze(article: Article) -> Analysis {
     let quotes = attribution::attribute(&reading);
     let headings: Vec<bool> = article.paragraphs.iter().map(|p| p.heading).collect();
     let mentions = entities::tag(&reading, &headings);
+    let published = publication(&article);
+    let mut context = dates::Context::new(published.as_ref().map(|p| p.value));
+    let dates: Vec<Vec<DateMention>> = ranges
+        .iter()
+        .map(|range| {
+            let found = dates::find(&text[range.clone()], &mut context);
+            found
+                .into_iter()
+                .map(|d| DateMention {
+                    range: d.range.start + range.start..d.range.end + range.start,
+                    value: d.value,
+                })
+                .collect()
+        })
+        .collect();
     let mut passages = Vec::new();
     let paragraphs = article
         .paragraphs
         .iter()
         .enumerate()
         .zip(quotes)
-        .zip(mentions);
-    for (((number, paragraph), mut quotes), mut mentions) in paragraphs {
+        .zip(mentions)
+        .zip(dates);
+    for ((((number, paragraph), mut quotes), mut mentions), mut dates) in paragraphs {
         for range in passages::split_paragraph(text, paragraph.range.clone()) {
             let later_quotes =
                 quotes.split_off(quotes.partition_point(|q| q.outer.start < range.end));
             let later_mentions =
                 mentions.split_off(mentions.partition_point(|m| m.range.start < range.end));
+            let later_dates = dates.split_off(dates.partition_point(|d| d.range.start < range.end));
             passages.push(Passage {
                 paragraph: number + 1,
                 range,
                 heading: paragraph.heading,
                 quotes: std::mem::replace(&mut quotes, later_quotes),
                 mentions: std::mem::replace(&mut mentions, later_mentions),
+                dates: std::mem::replace(&mut dates, later_dates),
             });
         }
     }
-    Analysis { article, passages }
+    Analysis {
+        article,
+        passages,
+        published,
+    }
+}
+
+/// The publication date the metadata gives (a `date` line, a JSON field,
+/// HTML meta), or else a wire dateline's; never the file's time.
+fn publication(article: &Article) -> Option<Published> {
+    let stated = article.published.as_deref().and_then(|date| {
+        DateValue::parse(date.get(..10).unwrap_or(date)).or_else(|| DateValue::parse(date))
+    });
+    if let Some(value) = stated {
+        return Some(Published {
+            value,
+            span: article.published_span.clone(),
+        });
+    }
+    let text = article.body.as_str();
+    let first = article.paragraphs.iter().find(|p| !p.heading)?;
+    let (range, value) = dates::dateline(&text[first.range.clone()], text)?;
+    let body_range = range.start + first.range.start..range.end + first.range.start;
+    Some(Published {
+        value,
+        span: Some(article.file_range(body_range)),
+    })
 }
 
 fn shifted(quotations: Vec<Quotation>, by: usize) -> Vec<Quotation> {
@@ -107,6 +168,18 @@ impl Analysis {
     /// The text of a passage.
     pub fn text(&self, passage: &Passage) -> &str {
         self.article.text(passage.range.clone())
+    }
+
+    /// A passage's dates: those it mentions and its article's publication
+    /// date, each once, in order.
+    pub fn passage_dates(&self, passage: &Passage) -> Vec<DateValue> {
+        let mentioned = passage.dates.iter().map(|d| d.value);
+        let mut dates: Vec<DateValue> = mentioned
+            .chain(self.published.as_ref().map(|p| p.value))
+            .collect();
+        dates.sort_unstable();
+        dates.dedup();
+        dates
     }
 
     /// The quoted speech of a passage, joined, for the `quote` field.

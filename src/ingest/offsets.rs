@@ -71,6 +71,23 @@ impl MappedText {
         }
     }
 
+    /// The text range that stands for file bytes `range`, if the text holds
+    /// them verbatim (a JSON field outside the body, or markup, has none).
+    pub fn text_range(&self, range: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+        let i = self
+            .anchors
+            .partition_point(|a| a.file_offset <= range.start);
+        let anchor = self.anchors.get(i.checked_sub(1)?)?;
+        let start = anchor.text_offset + (range.start - anchor.file_offset);
+        let end = start + range.len();
+        let piece_end = self
+            .anchors
+            .get(i)
+            .map_or(self.text.len(), |a| a.text_offset);
+        (end <= piece_end && self.text.is_char_boundary(start) && self.text.is_char_boundary(end))
+            .then_some(start..end)
+    }
+
     /// The file byte offset just past text byte `offset - 1`: the end of a
     /// range. Unlike [`MappedText::file_offset`] it stays inside the piece the
     /// last byte belongs to, so a range never swallows markup that follows it.
@@ -153,6 +170,10 @@ mod tests {
         assert_eq!(text.file_offset(9), 22);
         assert_eq!(text.file_end(11), 24);
         assert_eq!(text.file_end(8), 18);
+        assert_eq!(text.text_range(13..15), Some(3..5));
+        assert_eq!(text.text_range(22..24), Some(9..11));
+        assert_eq!(text.text_range(17..21), None, "spans the escape");
+        assert_eq!(text.text_range(0..2), None, "before the text");
     }
 
     #[test]

@@ -233,8 +233,9 @@ pub fn write_analysis(out: &mut dyn WriteColor, analysis: &Analysis) -> std::io:
     out.reset()?;
     writeln!(out)?;
     writeln!(out, "  title:     {}", article.title)?;
+    let published = analysis.published.as_ref().map(|p| p.value.to_string());
     for (label, value) in [
-        ("published", &article.published),
+        ("published", &published),
         ("source", &article.source),
         ("url", &article.url),
     ] {
@@ -255,6 +256,10 @@ pub fn write_analysis(out: &mut dyn WriteColor, analysis: &Analysis) -> std::io:
         writeln!(out, "{}", if preview.end < text.len() { "…" } else { "" })?;
         for quote in &passage.quotes {
             write_quote_line(out, analysis, quote)?;
+        }
+        if !passage.dates.is_empty() {
+            let dates: Vec<String> = passage.dates.iter().map(|d| d.value.to_string()).collect();
+            writeln!(out, "{:>18}{}", "dates ", dates.join(", "))?;
         }
     }
     Ok(())

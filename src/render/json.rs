@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::analyze::{Analysis, Passage, Quote};
+use crate::analyze::{Analysis, DateValue, Passage, Published, Quote};
 use crate::search::{
     EntityCount, FacetCount, Hit, QuoteHit, QuoteResults, SearchResults, SpeakerCount,
 };
@@ -32,6 +32,8 @@ pub enum Record<'a> {
     Quote(QuoteRecord<'a>),
     /// A name of a person, organisation or place, from `dossier analyze`.
     Mention(MentionRecord<'a>),
+    /// A date, from `dossier analyze`.
+    Date(DateRecord<'a>),
     /// A quotation found by `dossier quotes`.
     #[serde(rename = "quote")]
     QuoteHit(&'a QuoteHit),
@@ -64,6 +66,27 @@ pub struct MentionRecord<'a> {
     pub end: usize,
 }
 
+/// A date: its ISO value, as written, and whether it dates the article.
+#[derive(Debug, Serialize)]
+pub struct DateRecord<'a> {
+    /// ISO 8601 at the precision written: `2023`, `2023-10`, `2023-10-07`.
+    pub value: String,
+    /// The expression as written.
+    pub text: &'a str,
+    /// `published` (the article's date) or `mentioned`.
+    pub role: &'static str,
+    /// Article id.
+    pub doc: &'a str,
+    /// File path.
+    pub path: &'a str,
+    /// 1-based line.
+    pub line: usize,
+    /// File byte offset of the expression, if it is in the file.
+    pub start: Option<usize>,
+    /// File byte offset of its end.
+    pub end: Option<usize>,
+}
+
 /// A quotation with its speaker and where both are in the file.
 #[derive(Debug, Serialize)]
 pub struct QuoteRecord<'a> {
@@ -92,7 +115,9 @@ pub struct QuoteRecord<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_end: Option<usize>,
     /// The article's publication date.
-    pub published: Option<&'a str>,
+    pub published: Option<String>,
+    /// The dates of its passage (ISO), publication date included.
+    pub dates: Vec<String>,
 }
 
 /// An article's metadata and where it is in the file.
@@ -109,7 +134,7 @@ pub struct ArticleRecord<'a> {
     /// Address, when stated.
     pub url: Option<&'a str>,
     /// Publication date, ISO.
-    pub published: Option<&'a str>,
+    pub published: Option<String>,
     /// 1-based line of the article's first byte.
     pub line: usize,
     /// File byte offset of the article's text.
@@ -212,13 +237,16 @@ pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resu
             title: &article.title,
             source: article.source.as_deref(),
             url: article.url.as_deref(),
-            published: article.published.as_deref(),
+            published: analysis.published.as_ref().map(|p| p.value.to_string()),
             line: article.lines.line(whole.start),
             start: whole.start,
             end: whole.end,
             passages: analysis.passages.len(),
         }),
     )?;
+    if let Some(published) = &analysis.published {
+        write_record(out, &Record::Date(published_record(analysis, published)))?;
+    }
     for passage in &analysis.passages {
         write_record(out, &Record::Passage(passage_record(analysis, passage)))?;
         for quote in &passage.quotes {
@@ -238,8 +266,44 @@ pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resu
             };
             write_record(out, &Record::Mention(record))?;
         }
+        for date in &passage.dates {
+            let range = article.file_range(date.range.clone());
+            let record = DateRecord {
+                value: date.value.to_string(),
+                text: article.text(date.range.clone()),
+                role: "mentioned",
+                doc: &article.doc,
+                path: &article.path,
+                line: article.line_at(date.range.start),
+                start: Some(range.start),
+                end: Some(range.end),
+            };
+            write_record(out, &Record::Date(record))?;
+        }
     }
     Ok(())
+}
+
+/// The record of an article's publication date: as written where the body
+/// holds it (`date 2025-08-15`), else as the metadata gave it.
+fn published_record<'a>(analysis: &'a Analysis, published: &'a Published) -> DateRecord<'a> {
+    let article = &analysis.article;
+    let span = published.span.clone();
+    let written = span
+        .clone()
+        .and_then(|s| article.body.text_range(s))
+        .map(|r| article.text(r));
+    let text = written.or(article.published.as_deref()).unwrap_or_default();
+    DateRecord {
+        value: published.value.to_string(),
+        text,
+        role: "published",
+        doc: &article.doc,
+        path: &article.path,
+        line: article.lines.line(span.as_ref().map_or(0, |s| s.start)),
+        start: span.as_ref().map(|s| s.start),
+        end: span.as_ref().map(|s| s.end),
+    }
 }
 
 /// The record of a quotation found by analysis.
@@ -267,8 +331,13 @@ pub fn quote_record<'a>(
         end: range.end,
         speaker_start: speaker_range.as_ref().map(|r| r.start),
         speaker_end: speaker_range.map(|r| r.end),
-        published: article.published.as_deref(),
+        published: analysis.published.as_ref().map(|p| p.value.to_string()),
+        dates: iso(&analysis.passage_dates(passage)),
     }
+}
+
+fn iso(dates: &[DateValue]) -> Vec<String> {
+    dates.iter().map(DateValue::to_string).collect()
 }
 
 /// The provenance record of a passage.

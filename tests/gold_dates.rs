@@ -1,0 +1,86 @@
+//! Dates of the seed articles against `tests/fixtures/seed-dates.tsv`:
+//! every listed date found on its line with its exact ISO value and role,
+//! and none made from the counts and names the seeds hold.
+
+mod common;
+
+use common::{of_type, repo_path, Workspace};
+
+struct GoldDate {
+    doc: String,
+    line: u64,
+    text: String,
+    value: String,
+    role: String,
+}
+
+fn gold() -> Vec<GoldDate> {
+    let text =
+        std::fs::read_to_string(repo_path("tests/fixtures/seed-dates.tsv")).expect("gold file");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            GoldDate {
+                doc: f[0].to_owned(),
+                line: f[1].parse().expect("a line number"),
+                text: f[2].to_owned(),
+                value: f[3].to_owned(),
+                role: f[4].to_owned(),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn every_listed_date_is_found_on_its_line_with_its_value() {
+    let gold = gold();
+    assert_eq!(gold.len(), 22);
+    let workspace = Workspace::with_seeds();
+    let lines = workspace.json(&["analyze", "seeds"]);
+    let dates = of_type(&lines, "date");
+    let mut misses = Vec::new();
+    for g in &gold {
+        let found = dates.iter().any(|d| {
+            d["path"].as_str().is_some_and(|p| p.ends_with(&g.doc))
+                && d["line"].as_u64() == Some(g.line)
+                && d["value"] == g.value.as_str()
+                && d["role"] == g.role.as_str()
+        });
+        if !found {
+            misses.push(format!("{}:{} {} = {}", g.doc, g.line, g.text, g.value));
+        }
+    }
+    assert!(misses.is_empty(), "missed:\n{}", misses.join("\n"));
+}
+
+#[test]
+fn counts_and_names_in_the_seeds_are_not_dates() {
+    let workspace = Workspace::with_seeds();
+    let lines = workspace.json(&["analyze", "seeds"]);
+    let not_dates = [
+        "170",
+        "200,000",
+        "Tower 22",
+        "Channel 14",
+        "Qasef-2K",
+        "pre-1948",
+    ];
+    let mut checked = 0;
+    for date in of_type(&lines, "date") {
+        let path = date["path"].as_str().unwrap_or_default();
+        let (Some(start), Some(end)) = (date["start"].as_u64(), date["end"].as_u64()) else {
+            continue;
+        };
+        let file = std::fs::read_to_string(workspace.path().join(path)).expect("seed file");
+        for number in not_dates {
+            for (at, _) in file.match_indices(number) {
+                checked += 1;
+                let overlaps = (start as usize) < at + number.len() && at < end as usize;
+                assert!(!overlaps, "{path}: {:?} made from {number}", date["text"]);
+            }
+        }
+    }
+    assert!(checked > 0, "the seeds hold none of the counts and names");
+}
