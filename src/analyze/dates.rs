@@ -14,6 +14,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use std::borrow::Cow;
+
 use super::wordlists::lowercase;
 
 /// A date at the precision it was written: a year, a month or a day.
@@ -282,7 +284,7 @@ fn read_at(
     if let Some(season_year) = read_season(text, words, i, &lower) {
         return Some(season_year);
     }
-    read_relative(words, i, &lower, context)
+    read_relative(text, words, i, &lower, context)
 }
 
 /// Lower-case words that may start a date (`yesterday`, `last month`,
@@ -345,6 +347,10 @@ fn read_month_first(
     if let Some(year) = next(1).and_then(as_year).filter(|_| joined(1)) {
         return Some((DateValue::month(year, month)?, 2));
     }
+    let published_year = context.published.map(|p| p.year);
+    if let (Some(year), Some("last"), Some("year")) = (published_year, next(1), next(2)) {
+        return Some((DateValue::month(year.checked_sub(1)?, month)?, 3));
+    }
     if next(1) == Some("of") {
         if let Some(year) = next(2).and_then(as_year) {
             return Some((DateValue::month(year, month)?, 3));
@@ -398,6 +404,7 @@ fn read_season(
 /// `yesterday`, `on Thursday`, `last month`, `next year`, `two years ago`:
 /// only with a publication date.
 fn read_relative(
+    text: &str,
     words: &[Word<'_>],
     i: usize,
     lower: &str,
@@ -418,7 +425,13 @@ fn read_relative(
         if !words[i].text.starts_with(char::is_uppercase) {
             return None;
         }
-        let from_published = weekday_offset(published, weekday as i64, next_is_future(words, i));
+        let before = i.checked_sub(1).map(|k| lowercase(words[k].text));
+        let future = before.as_deref() == Some("next")
+            || tense_at(text, words[i].range.start) == Tense::Future;
+        let mut from_published = weekday_offset(published, weekday as i64, future);
+        if from_published == 0 && matches!(before.as_deref(), Some("last" | "previous")) {
+            from_published = -7; // `last Wednesday`, said on a Wednesday
+        }
         return Some((published.plus_days(from_published)?, 1));
     }
     let step: i64 = match lower {
@@ -427,6 +440,18 @@ fn read_relative(
         "next" | "coming" => 1,
         _ => return read_ago(words, i, lower, published),
     };
+    let named_month = words.get(i + 1).and_then(|w| month_number(w.text));
+    if let Some(month) = named_month.filter(|_| matches!(lower, "last" | "this" | "next")) {
+        // `last April` is the latest April before this month; `next April`
+        // the first after it.
+        let this_month = published.month?;
+        let year = match step {
+            -1 if month >= this_month => published.year.checked_sub(1)?,
+            1 if month <= this_month => shift_year(published.year, 1)?,
+            _ => published.year,
+        };
+        return Some((DateValue::month(year, month)?, 2));
+    }
     match next(1).as_deref() {
         Some("year") => Some((DateValue::year(shift_year(published.year, step)?)?, 2)),
         Some("month") => {
@@ -439,7 +464,7 @@ fn read_relative(
     }
 }
 
-/// `two years ago`, `a year ago`.
+/// `two years ago`, `a year earlier`, `ten days ago`.
 fn read_ago(
     words: &[Word<'_>],
     i: usize,
@@ -451,11 +476,14 @@ fn read_ago(
         _ => number_word(lower).or_else(|| lower.parse().ok().filter(|n| (1..=99).contains(n)))?,
     };
     let unit = words.get(i + 1)?.text.to_lowercase();
-    let ago = words.get(i + 2)?.text.eq_ignore_ascii_case("ago");
-    if !ago || !matches!(unit.as_str(), "year" | "years") {
-        return None;
+    let back = words.get(i + 2)?.text.to_lowercase();
+    match (unit.as_str(), back.as_str()) {
+        ("year" | "years", "ago" | "earlier") => {
+            Some((DateValue::year(shift_year(published.year, -count)?)?, 3))
+        }
+        ("day" | "days", "ago") => Some((published.plus_days(-count)?, 3)),
+        _ => None,
     }
-    Some((DateValue::year(shift_year(published.year, -count)?)?, 3))
 }
 
 fn shift_year(year: u16, by: i64) -> Option<u16> {
@@ -499,7 +527,7 @@ fn infer_year(
     match context.published {
         Some(published) => {
             let later = published.month.is_some_and(|p| month > p);
-            if later && !sentence_is_future(text, words[i].range.start) {
+            if later && tense_at(text, words[i].range.start) == Tense::Past {
                 published.year.checked_sub(1)
             } else {
                 Some(published.year)
@@ -509,14 +537,12 @@ fn infer_year(
     }
 }
 
-fn next_is_future(words: &[Word<'_>], i: usize) -> bool {
-    i > 0 && words[i - 1].text.eq_ignore_ascii_case("next")
-        || words
-            .iter()
-            .take(i)
-            .rev()
-            .take(8)
-            .any(|w| FUTURE_MARKERS.contains(&w.text.to_lowercase().as_str()))
+/// What a sentence tells of: the past, the future, or it does not say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tense {
+    Past,
+    Future,
+    Unknown,
 }
 
 /// Words that put a sentence in the future.
@@ -528,17 +554,36 @@ const FUTURE_MARKERS: &[&str] = &[
     "scheduled",
     "planned",
     "expected",
+    "due",
+    "plans",
 ];
 
-/// True when the sentence around byte `at` speaks of the future.
-fn sentence_is_future(text: &str, at: usize) -> bool {
-    let start = text[..at].rfind(['.', '!', '?']).map_or(0, |i| i + 1);
-    let end = text[at..]
-        .find(['.', '!', '?'])
-        .map_or(text.len(), |i| at + i);
-    words(&text[start..end])
+/// Past forms that do not end in `-ed`.
+const IRREGULAR_PAST: &[&str] = &[
+    "was", "were", "had", "did", "said", "told", "rose", "fell", "began", "took", "came", "went",
+    "made", "left", "won", "lost", "met", "held", "saw", "gave", "led", "struck", "fought", "sent",
+    "spoke", "wrote", "ran", "became", "paid", "sold", "bought", "brought", "got", "hit", "shot",
+];
+
+/// The tense of the clause that byte `at` ends: future with a future
+/// marker, past with a past verb, else unknown (`the offer expires on`).
+fn tense_at(text: &str, at: usize) -> Tense {
+    let start = text[..at]
+        .rfind(['.', '!', '?', ',', ';', ':'])
+        .map_or(0, |i| i + 1);
+    let clause: Vec<Cow<'_, str>> = words(&text[start..at])
         .iter()
-        .any(|w| FUTURE_MARKERS.contains(&w.text.to_lowercase().as_str()))
+        .map(|w| lowercase(w.text))
+        .collect();
+    if clause.iter().any(|w| FUTURE_MARKERS.contains(&w.as_ref())) {
+        return Tense::Future;
+    }
+    let past = |w: &str| IRREGULAR_PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed"));
+    if clause.iter().any(|w| past(w)) {
+        Tense::Past
+    } else {
+        Tense::Unknown
+    }
 }
 
 /// True when the four digits at word `i` are a year, not a count or part
@@ -559,7 +604,13 @@ fn is_a_year(text: &str, words: &[Word<'_>], i: usize) -> bool {
             && words
                 .get(i + 1)
                 .is_some_and(|w| w.text.bytes().all(|b| b.is_ascii_digit())));
-    let after_letters = i > 0 && words[i - 1].text.chars().any(char::is_alphabetic);
+    // `mid-1996` is a year, `pre-1948` an adjective.
+    let after_letters = i > 0
+        && words[i - 1].text.chars().any(char::is_alphabetic)
+        && !matches!(
+            lowercase(words[i - 1].text).as_ref(),
+            "mid" | "early" | "late"
+        );
     let glued = before.ends_with(['$', '£', '€', '#']) || (before.ends_with('-') && after_letters);
     let percent = after.trim_start().starts_with('%');
     if in_a_number || glued || percent {
