@@ -10,10 +10,10 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use termcolor::{BufferedStandardStream, WriteColor};
 
-use dossier::analyze::EntityKind;
+use dossier::analyze::{DateValue, EntityKind};
 use dossier::index::{self, IndexOptions};
 use dossier::render::{self, ColorWhen};
-use dossier::search::{check_limit, Filters, Searcher};
+use dossier::search::{check_limit, parse_date_argument, DateRange, Filters, Searcher};
 use dossier::{analyze, ingest, Error};
 
 /// Search folders of news articles and policy analyses by passage.
@@ -54,7 +54,7 @@ enum Command {
         limit: usize,
         #[command(flatten)]
         filters: FilterArgs,
-        /// Count matching passages per speaker, person, organisation and place.
+        /// Count matching passages per speaker, person, organisation, place and date.
         #[arg(long)]
         facets: bool,
         /// Print JSON Lines instead of text.
@@ -84,6 +84,19 @@ enum Command {
         /// Number of entities to show.
         #[arg(short = 'n', long = "max", default_value_t = 50)]
         limit: usize,
+        /// Print JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count passages per year or month of their dates, as a histogram.
+    Dates {
+        /// Count only passages matching this query.
+        query: Vec<String>,
+        /// Count per year or per month.
+        #[arg(long, value_enum, default_value_t = PeriodArg::Year)]
+        by: PeriodArg,
+        #[command(flatten)]
+        filters: FilterArgs,
         /// Print JSON Lines instead of text.
         #[arg(long)]
         json: bool,
@@ -121,6 +134,25 @@ struct FilterArgs {
     /// Only where this place is named.
     #[arg(long, value_name = "NAME")]
     place: Option<String>,
+    #[command(flatten)]
+    dates: DateArgs,
+}
+
+/// Date filters: YYYY, YYYY-MM or YYYY-MM-DD, inclusive at that precision.
+#[derive(Args)]
+struct DateArgs {
+    /// Only passages with a date (mentioned or published) on or after DATE.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_argument)]
+    from: Option<DateValue>,
+    /// Only passages with a date (mentioned or published) on or before DATE.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_argument)]
+    to: Option<DateValue>,
+    /// Only articles published on or after DATE.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_argument)]
+    published_from: Option<DateValue>,
+    /// Only articles published on or before DATE.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_argument)]
+    published_to: Option<DateValue>,
 }
 
 impl From<FilterArgs> for Filters {
@@ -130,8 +162,23 @@ impl From<FilterArgs> for Filters {
             person: args.person,
             org: args.org,
             place: args.place,
+            dates: DateRange {
+                from: args.dates.from,
+                to: args.dates.to,
+            },
+            published: DateRange {
+                from: args.dates.published_from,
+                to: args.dates.published_to,
+            },
         }
     }
+}
+
+/// `--by` of `dossier dates`.
+#[derive(Clone, Copy, ValueEnum)]
+enum PeriodArg {
+    Year,
+    Month,
 }
 
 /// `--type` of `dossier entities`.
@@ -249,6 +296,19 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             json,
             &mut out,
         )?,
+        Command::Dates {
+            query,
+            by,
+            filters,
+            json,
+        } => dates(
+            &cli.index,
+            &query.join(" "),
+            matches!(by, PeriodArg::Month),
+            &Filters::from(filters),
+            json,
+            &mut out,
+        )?,
         Command::Speakers { json } => speakers(&cli.index, json, &mut out)?,
         Command::Analyze { paths, json } => analyze_paths(&paths, json, &mut out)?,
     };
@@ -353,6 +413,25 @@ fn entities(
         render::human::write_entities,
     )?;
     Ok(found(!entities.is_empty()))
+}
+
+fn dates(
+    dir: &Path,
+    query: &str,
+    by_month: bool,
+    filters: &Filters,
+    json: bool,
+    out: &mut BufferedStandardStream,
+) -> anyhow::Result<Found> {
+    let counts = open_searcher(dir)?.dates(optional(query), by_month, filters)?;
+    print(
+        out,
+        json,
+        counts.as_slice(),
+        render::json::write_dates,
+        render::human::write_dates,
+    )?;
+    Ok(found(!counts.is_empty()))
 }
 
 fn speakers(dir: &Path, json: bool, out: &mut BufferedStandardStream) -> anyhow::Result<Found> {

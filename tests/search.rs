@@ -20,6 +20,7 @@ struct Hit {
     end: usize,
     title: String,
     published: Option<String>,
+    dates: Vec<String>,
     score: f32,
     heading: bool,
     text: String,
@@ -155,6 +156,7 @@ fn a_date_glued_to_the_first_sentence_is_metadata_not_text() {
         .find(|h| h.path.ends_with("001_11262eb2b51e0817.txt") && h.line == 1)
         .expect("line 1");
     assert_eq!(first.published.as_deref(), Some("2025-08-15"));
+    assert_eq!(first.dates, ["2025-08-15"]);
     assert!(first.text.starts_with("Fears over"), "{}", first.text);
 }
 

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use tantivy::schema::Facet;
 use tantivy::{doc, TantivyDocument};
 
-use super::schema::{Fields, PASSAGE, QUOTE};
+use super::schema::{day_key, month_key, Fields, PASSAGE, QUOTE};
 use crate::analyze::{Analysis, EntityKind, Passage, Quote};
 
 /// A quotation as stored with its passage, and returned with hits.
@@ -66,14 +66,11 @@ pub fn passage_document(
         fields.end => range.end as u64,
         fields.heading => u64::from(passage.heading),
     );
-    if let Some(published) = &article.published {
-        document.add_text(fields.published, published);
-    }
+    add_entities(fields, &mut document, analysis, passage);
+    add_dates(fields, &mut document, analysis, passage);
     if passage.quotes.is_empty() {
-        add_entities(fields, &mut document, analysis, passage);
         return document;
     }
-    add_entities(fields, &mut document, analysis, passage);
     document.add_text(fields.quote, analysis.quoted_speech(passage));
     let stored: Vec<StoredQuote> = passage
         .quotes
@@ -109,9 +106,7 @@ pub fn quote_document(
         fields.start => stored.start,
         fields.end => stored.end,
     );
-    if let Some(published) = &article.published {
-        document.add_text(fields.published, published);
-    }
+    add_dates(fields, &mut document, analysis, passage);
     if let Some(range) = quote.speaker.as_ref().and_then(|s| s.mention.clone()) {
         let range = article.file_range(range);
         document.add_u64(fields.speaker_start, range.start as u64);
@@ -155,6 +150,35 @@ fn add_entities(
             ];
             document.add_facet(fields.entity_facet, Facet::from_path(path));
         }
+    }
+}
+
+/// A passage's dates (those it mentions and its article's publication
+/// date): stored as ISO text, indexed by precision for range filters, and
+/// counted by year and month.
+fn add_dates(
+    fields: &Fields,
+    document: &mut TantivyDocument,
+    analysis: &Analysis,
+    passage: &Passage,
+) {
+    for date in analysis.passage_dates(passage) {
+        document.add_text(fields.dates, date.to_string());
+        let year = format!("{:04}", date.year);
+        match (date.month, date.day) {
+            (Some(_), Some(_)) => document.add_u64(fields.date_day, day_key(date.days().start)),
+            (Some(month), None) => document.add_u64(fields.date_month, month_key(date.year, month)),
+            _ => document.add_u64(fields.date_year, u64::from(date.year)),
+        }
+        let facet = match date.month {
+            Some(month) => Facet::from_path([year, format!("{month:02}")]),
+            None => Facet::from_path([year]),
+        };
+        document.add_facet(fields.date_facet, facet);
+    }
+    if let Some(published) = &analysis.published {
+        document.add_text(fields.published, published.value.to_string());
+        document.add_u64(fields.published_day, day_key(published.value.days().start));
     }
 }
 

@@ -10,7 +10,7 @@ use super::schema::SCHEMA_VERSION;
 
 /// Bumped whenever analysis changes what it produces, so that the next
 /// `dossier index` re-reads every file.
-pub const ANALYZER_VERSION: u32 = 3;
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// What one commit of the index contains.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use super::tokenizer::TOKENIZER_NAME;
 
 /// Bumped whenever fields change; an index of another version is rejected
 /// with a message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// `record` value of a passage document.
 pub const PASSAGE: u64 = 0;
@@ -68,6 +68,29 @@ pub struct Fields {
     pub place: Field,
     /// `/kind/value/as written`, for counting.
     pub entity_facet: Field,
+    /// The passage's dates as ISO text, publication date included.
+    pub dates: Field,
+    /// Dates given as a year alone: the year.
+    pub date_year: Field,
+    /// Dates given to the month: [`month_key`].
+    pub date_month: Field,
+    /// Dates given to the day: [`day_key`].
+    pub date_day: Field,
+    /// The publication date: [`day_key`].
+    pub published_day: Field,
+    /// `/YYYY/MM` (or `/YYYY`) per date, for counting.
+    pub date_facet: Field,
+}
+
+/// The indexed value of a month: months since year 0.
+pub fn month_key(year: u16, month: u8) -> u64 {
+    u64::from(year) * 12 + u64::from(month.saturating_sub(1))
+}
+
+/// The indexed value of a day: days since 1970 shifted to stay positive
+/// for any year from 1.
+pub fn day_key(days_since_1970: i64) -> u64 {
+    u64::try_from(days_since_1970 + 1_000_000).unwrap_or(0)
 }
 
 /// Names of the fields a query may name (`title:iraq`).
@@ -112,6 +135,12 @@ pub fn build() -> (Schema, Fields) {
         org: builder.add_text_field("org", STRING | STORED),
         place: builder.add_text_field("place", STRING | STORED),
         entity_facet: builder.add_facet_field("entity_facet", FacetOptions::default()),
+        dates: builder.add_text_field("dates", STORED),
+        date_year: builder.add_u64_field("date_year", INDEXED),
+        date_month: builder.add_u64_field("date_month", INDEXED),
+        date_day: builder.add_u64_field("date_day", INDEXED),
+        published_day: builder.add_u64_field("published_day", INDEXED),
+        date_facet: builder.add_facet_field("date_facet", FacetOptions::default()),
     };
     (builder.build(), fields)
 }
@@ -143,5 +172,11 @@ pub fn lookup(schema: &Schema) -> Option<Fields> {
         org: get("org")?,
         place: get("place")?,
         entity_facet: get("entity_facet")?,
+        dates: get("dates")?,
+        date_year: get("date_year")?,
+        date_month: get("date_month")?,
+        date_day: get("date_day")?,
+        published_day: get("published_day")?,
+        date_facet: get("date_facet")?,
     })
 }

@@ -8,7 +8,7 @@ use termcolor::{Color, ColorSpec, WriteColor};
 
 use super::snippet;
 use crate::analyze::Analysis;
-use crate::search::{EntityCount, Hit, QuoteResults, SearchResults, SpeakerCount};
+use crate::search::{DateCount, EntityCount, Hit, QuoteResults, SearchResults, SpeakerCount};
 
 /// Passages longer than this are shown as a snippet around the matches.
 const SNIPPET_BYTES: usize = 360;
@@ -185,6 +185,23 @@ pub fn write_entities(out: &mut dyn WriteColor, entities: &[EntityCount]) -> std
             &entity.name,
             &entity.variants,
         )?;
+    }
+    Ok(())
+}
+
+/// Widest bar of the date histogram, in characters.
+const HISTOGRAM_WIDTH: u64 = 50;
+
+/// Writes `2023-10   42  ████████` lines, bars scaled to the largest count.
+pub fn write_dates(out: &mut dyn WriteColor, counts: &[DateCount]) -> std::io::Result<()> {
+    let most = counts.iter().map(|c| c.count).max().unwrap_or(1).max(1);
+    for period in counts {
+        let width = (period.count * HISTOGRAM_WIDTH).div_ceil(most) as usize;
+        write!(out, "{:<8} {:>6}  ", period.period, period.count)?;
+        out.set_color(&spec(Color::Cyan, false))?;
+        write!(out, "{}", "█".repeat(width))?;
+        out.reset()?;
+        writeln!(out)?;
     }
     Ok(())
 }

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::analyze::{Analysis, DateValue, Passage, Published, Quote};
 use crate::search::{
-    EntityCount, FacetCount, Hit, QuoteHit, QuoteResults, SearchResults, SpeakerCount,
+    DateCount, EntityCount, FacetCount, Hit, QuoteHit, QuoteResults, SearchResults, SpeakerCount,
 };
 
 /// One line of JSON output.
@@ -43,6 +43,8 @@ pub enum Record<'a> {
     Facet(&'a FacetCount),
     /// An entity with counts, from `dossier entities`.
     Entity(&'a EntityCount),
+    /// Passages per year or month, from `dossier dates`.
+    DateCount(&'a DateCount),
 }
 
 /// An entity mention: the name as written and the entity it stands for.
@@ -213,6 +215,14 @@ pub fn write_quotes(out: &mut dyn Write, results: &QuoteResults) -> std::io::Res
 pub fn write_entities(out: &mut dyn Write, entities: &[EntityCount]) -> std::io::Result<()> {
     for entity in entities {
         write_record(out, &Record::Entity(entity))?;
+    }
+    Ok(())
+}
+
+/// Writes one `date_count` line per year or month.
+pub fn write_dates(out: &mut dyn Write, counts: &[DateCount]) -> std::io::Result<()> {
+    for count in counts {
+        write_record(out, &Record::DateCount(count))?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! - `highlight`: byte ranges of matched words in a passage.
 //! - `speakers`: one speaker, one name, across the index.
 
+mod dates;
 mod highlight;
 pub mod names;
 mod query;
@@ -21,6 +22,7 @@ use tantivy::{
     DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, TantivyDocument, Term,
 };
 
+pub use dates::{parse_date_argument, DateCount, DateRange};
 pub use highlight::Highlighter;
 pub use names::{key_words, name_matches, Grouping, NameGroup, NameTable};
 
@@ -48,6 +50,8 @@ pub struct Hit {
     pub title: String,
     /// Publication date (ISO), when known.
     pub published: Option<String>,
+    /// The passage's dates (ISO), publication date included.
+    pub dates: Vec<String>,
     /// BM25 score.
     pub score: f32,
     /// True for a heading.
@@ -197,6 +201,10 @@ pub struct Filters {
     pub org: Option<String>,
     /// Only those naming a place matching this name.
     pub place: Option<String>,
+    /// Only those with a date (mentioned or published) in this range.
+    pub dates: DateRange,
+    /// Only those of articles published in this range.
+    pub published: DateRange,
 }
 
 /// A set of names grouped together.
@@ -246,6 +254,8 @@ pub struct QuoteHit {
     pub end: u64,
     /// The article's publication date.
     pub published: Option<String>,
+    /// The dates of the quotation's passage (ISO), publication date included.
+    pub dates: Vec<String>,
     /// BM25 score when a query ranked the quotations.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub score: Option<f32>,
@@ -321,6 +331,7 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let restricted = self.restrict(&searcher, parsed.box_clone(), PASSAGE, filters)?;
         let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
+        let facets_wanted = facets;
         let (top, total, counts) = if facets {
             let (speakers, entities) = facet_collectors();
             let ((top, total), speakers, entities) =
@@ -355,15 +366,62 @@ impl Searcher {
             .iter()
             .map(|(score, d)| self.hit(d, *score, &terms, &tables))
             .collect();
-        let facets = counts
+        let mut facets = counts
             .map(|(speakers, entities)| facet_counts(&speakers, &entities, &tables))
             .unwrap_or_default();
+        if facets_wanted {
+            facets.extend(self.date_facets(&searcher, restricted.as_ref())?);
+        }
         Ok(SearchResults {
             hits,
             total,
             facets,
             elapsed: started.elapsed(),
         })
+    }
+
+    /// The date facet: the busiest years, in order, and the months of the
+    /// busiest one.
+    fn date_facets(
+        &self,
+        searcher: &TantivySearcher,
+        query: &dyn Query,
+    ) -> Result<Vec<FacetCount>> {
+        let mut years = dates::count_by_period(searcher, query, false)?;
+        years.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.period.cmp(&b.period)));
+        years.truncate(FACET_VALUES);
+        let busiest = years.first().map(|y| y.period.clone());
+        years.sort_by(|a, b| a.period.cmp(&b.period));
+        let months = match busiest {
+            Some(year) => dates::months_of(searcher, query, &year)?,
+            None => Vec::new(),
+        };
+        Ok(years
+            .into_iter()
+            .chain(months)
+            .map(|period| FacetCount {
+                field: "date",
+                value: period.period,
+                count: period.count,
+            })
+            .collect())
+    }
+
+    /// Passages matching `query` (all without one) and `filters`, counted
+    /// per year or per month of their dates.
+    pub fn dates(
+        &self,
+        query: Option<&str>,
+        by_month: bool,
+        filters: &Filters,
+    ) -> Result<Vec<DateCount>> {
+        let searcher = self.reader.searcher();
+        let base: Box<dyn Query> = match query {
+            Some(q) => self.parser.parse(q)?,
+            None => Box::new(AllQuery),
+        };
+        let restricted = self.restrict(&searcher, base, PASSAGE, filters)?;
+        dates::count_by_period(&searcher, restricted.as_ref(), by_month)
     }
 
     /// Quotations by speaker: ranked by `query` over the quoted text when
@@ -726,6 +784,11 @@ impl Searcher {
                 .collect();
             clauses.push((Occur::Must, Box::new(TermSetQuery::new(raw))));
         }
+        let dated = dates::mentioned_in(fields, &filters.dates)?;
+        let published = dates::published_in(fields, &filters.published)?;
+        for query in [dated, published].into_iter().flatten() {
+            clauses.push((Occur::Must, query));
+        }
         Ok(Box::new(BooleanQuery::new(clauses)))
     }
 
@@ -763,6 +826,7 @@ impl Searcher {
             end: number_of(document, fields.end),
             title: text_of(document, fields.title),
             published: Some(text_of(document, fields.published)).filter(|p| !p.is_empty()),
+            dates: texts_of(document, fields.dates),
             score,
             heading: number_of(document, fields.heading) == 1,
             text,
@@ -834,6 +898,7 @@ impl Searcher {
             start: number_of(document, fields.start),
             end: number_of(document, fields.end),
             published: Some(text_of(document, fields.published)).filter(|p| !p.is_empty()),
+            dates: texts_of(document, fields.dates),
             score,
         }
     }
@@ -845,6 +910,14 @@ fn text_of(document: &TantivyDocument, field: tantivy::schema::Field) -> String 
         .and_then(|v| v.as_str())
         .unwrap_or_default()
         .to_owned()
+}
+
+fn texts_of(document: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
+    document
+        .get_all(field)
+        .filter_map(|v| v.as_str())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn number_of(document: &TantivyDocument, field: tantivy::schema::Field) -> u64 {

@@ -1,0 +1,161 @@
+//! Dates through the real binary: `--from`/`--to`, `--published-from`/
+//! `--published-to`, the date facet, `dossier dates`, and the `dates` of
+//! hits and quotes.
+
+mod common;
+
+use common::{of_type, Workspace};
+
+/// Three articles: one published in 2024 that mentions 2019 and October
+/// 2023, one published in 2025 that mentions a day, one without a date.
+fn corpus() -> Workspace {
+    let workspace = Workspace::new();
+    workspace.write(
+        "a.txt",
+        "date 2024-03-01 Harbour report\n\nThe harbour deal was signed in 2019.\n\n\
+         Fighting near the harbour resumed in October 2023, officials said.\n",
+    );
+    workspace.write(
+        "b.txt",
+        "date 2025-08-15 Harbour vote\n\nOn 13 June the council voted on the harbour. \
+         \"The harbour stays open,\" said Mayor Lena Okafor.\n",
+    );
+    workspace.write("c.txt", "Harbour notes\n\nThe harbour is quiet.\n");
+    workspace.run(&["index", "."]).ok();
+    workspace
+}
+
+fn hit_paths(workspace: &Workspace, args: &[&str]) -> Vec<String> {
+    let mut all = vec!["search", "harbour", "-n", "50"];
+    all.extend_from_slice(args);
+    let lines = workspace.json(&all);
+    let mut paths: Vec<String> = of_type(&lines, "hit")
+        .iter()
+        .map(|h| {
+            let path = h["path"].as_str().unwrap_or_default();
+            format!("{path}:{}", h["line"])
+        })
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn from_and_to_keep_passages_with_a_date_in_the_range_at_its_precision() {
+    let workspace = corpus();
+    // October 2023 is inside 2023-10-15..2023-10-20 at month precision.
+    assert_eq!(
+        hit_paths(&workspace, &["--from", "2023-10-15", "--to", "2023-10-20"]),
+        ["a.txt:5"]
+    );
+    assert_eq!(hit_paths(&workspace, &["--to", "2019"]), ["a.txt:3"]);
+    // Every passage of b.txt carries its publication date.
+    assert_eq!(
+        hit_paths(&workspace, &["--from", "2025-06"]),
+        ["b.txt:1", "b.txt:3"]
+    );
+}
+
+#[test]
+fn published_filters_use_the_publication_date_alone() {
+    let workspace = corpus();
+    assert_eq!(
+        hit_paths(
+            &workspace,
+            &["--published-from", "2024", "--published-to", "2024-12"]
+        ),
+        ["a.txt:1", "a.txt:3", "a.txt:5"]
+    );
+    assert!(hit_paths(&workspace, &["--published-to", "2019"]).is_empty());
+}
+
+#[test]
+fn bad_dates_name_the_argument() {
+    let workspace = corpus();
+    for args in [
+        &["--from", "2024-13"][..],
+        &["--to", "yesterday"],
+        &["--from", "2024", "--to", "2023"],
+    ] {
+        let mut all = vec!["search", "harbour"];
+        all.extend_from_slice(args);
+        let run = workspace.run(&all);
+        assert_eq!(run.code(), 2, "{args:?}");
+        assert!(run.stderr().contains("--"), "{}", run.stderr());
+    }
+}
+
+#[test]
+fn hits_and_quotes_carry_their_dates() {
+    let workspace = corpus();
+    let lines = workspace.json(&["search", "council"]);
+    let hit = of_type(&lines, "hit")[0];
+    assert_eq!(hit["published"], "2025-08-15");
+    assert_eq!(
+        hit["dates"],
+        serde_json::json!(["2025-06-13", "2025-08-15"])
+    );
+    let lines = workspace.json(&["quotes"]);
+    let quote = of_type(&lines, "quote")[0];
+    assert_eq!(quote["speaker"], "Lena Okafor");
+    assert_eq!(
+        quote["dates"],
+        serde_json::json!(["2025-06-13", "2025-08-15"])
+    );
+}
+
+#[test]
+fn dates_are_counted_by_year_and_month() {
+    let workspace = corpus();
+    let lines = workspace.json(&["dates", "harbour"]);
+    let counts: Vec<(String, u64)> = of_type(&lines, "date_count")
+        .iter()
+        .map(|c| {
+            (
+                c["period"].as_str().unwrap_or_default().to_owned(),
+                c["count"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let expected = [("2019", 1), ("2023", 1), ("2024", 3), ("2025", 2)];
+    assert_eq!(counts, expected.map(|(p, c)| (p.to_owned(), c)).to_vec());
+    let lines = workspace.json(&["dates", "--by", "month"]);
+    let months: Vec<&str> = of_type(&lines, "date_count")
+        .iter()
+        .filter_map(|c| c["period"].as_str())
+        .collect();
+    assert_eq!(months, ["2023-10", "2024-03", "2025-06", "2025-08"]);
+    let text = workspace.run(&["dates"]).ok().stdout();
+    assert!(text.contains("2024") && text.contains('█'), "{text}");
+    let facets = workspace.json(&["search", "harbour", "--facets"]);
+    let years: Vec<&str> = of_type(&facets, "facet")
+        .iter()
+        .filter(|f| f["field"] == "date")
+        .filter_map(|f| f["value"].as_str())
+        .collect();
+    assert_eq!(years, ["2019", "2023", "2024", "2025", "2024-03"]);
+}
+
+#[test]
+fn analyze_prints_a_date_object_for_every_date() {
+    let workspace = corpus();
+    let lines = workspace.json(&["analyze", "a.txt"]);
+    let dates: Vec<(String, String, String)> = of_type(&lines, "date")
+        .iter()
+        .map(|d| {
+            let field = |k: &str| d[k].as_str().unwrap_or_default().to_owned();
+            (field("value"), field("text"), field("role"))
+        })
+        .collect();
+    let expected = [
+        ("2024-03-01", "date 2024-03-01", "published"),
+        ("2019", "2019", "mentioned"),
+        ("2023-10", "October 2023", "mentioned"),
+    ];
+    assert_eq!(
+        dates,
+        expected
+            .map(|(a, b, c)| (a.to_owned(), b.to_owned(), c.to_owned()))
+            .to_vec()
+    );
+}
