@@ -12,6 +12,7 @@ use std::time::{Duration, Instant, UNIX_EPOCH};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use tantivy::directory::MmapDirectory;
+use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyError, Term};
 
 use super::documents::{passage_document, quote_document};
@@ -146,7 +147,11 @@ fn open_or_create(dir: &Path, rebuild: bool) -> Result<Index> {
     let directory =
         MmapDirectory::open(dir).map_err(|e| Error::io(dir, std::io::Error::other(e)))?;
     let (schema, _) = schema::build();
-    let index = Index::create(directory, schema, IndexSettings::default())?;
+    let settings = IndexSettings {
+        docstore_compression: Compressor::Zstd(ZstdCompressor::default()),
+        ..IndexSettings::default()
+    };
+    let index = Index::create(directory, schema, settings)?;
     register_tokenizer(&index);
     Ok(index)
 }
