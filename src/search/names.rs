@@ -10,7 +10,7 @@
 //! table is built when searching, from the names in the index, so indexing
 //! an article later groups exactly as indexing all at once.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use crate::analyze::{is_short_form, name_words, skeleton};
 
@@ -176,6 +176,13 @@ fn join_acronyms(
             .filter_map(|w| w.chars().next())
             .collect()
     };
+    // Initials → the keys of the names that have them, worked out once.
+    let mut by_initials: HashMap<String, HashSet<&Vec<String>>> = HashMap::new();
+    for (key, names) in by_key {
+        for (name, _) in names.iter().filter(|(n, _)| n.contains(' ')) {
+            by_initials.entry(initials(name)).or_default().insert(key);
+        }
+    }
     for (key, names) in by_key {
         let Some((acronym, _)) = names
             .iter()
@@ -184,15 +191,12 @@ fn join_acronyms(
             continue;
         };
         let letters: String = acronym.chars().filter(|c| *c != '.').collect();
-        let expansions: Vec<&Vec<String>> = by_key
-            .iter()
-            .filter(|(other, names)| {
-                *other != key
-                    && names
-                        .iter()
-                        .any(|(n, _)| n.contains(' ') && initials(n) == letters)
-            })
-            .map(|(other, _)| other)
+        let expansions: Vec<&Vec<String>> = by_initials
+            .get(&letters)
+            .into_iter()
+            .flatten()
+            .filter(|other| **other != key)
+            .copied()
             .collect();
         if let [only] = expansions.as_slice() {
             let target = root.get(*only).cloned().unwrap_or_else(|| (*only).clone());
