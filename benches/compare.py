@@ -310,16 +310,21 @@ class Bench:
         out = []
         r = self.results
 
-        def verdict(ok):
-            return "met" if ok else "**not met**"
+        def verdict(ok, why=None):
+            if ok:
+                return "met"
+            return "**not met**" + (f": {WHY[why]}" if why else "")
 
         if "index-1x" in r:
             i = r["index-1x"]
             d, t, s = i["dossier"]["median"], i["tantivy-cli"]["median"], i["sqlite3 FTS5"]["median"]
-            out.append(f"- Indexing 1x at most 1.25 × tantivy-cli: {d / t:.2f} × — {verdict(d <= 1.25 * t)}.")
-            out.append(f"- Indexing 1x at most 0.5 × SQLite FTS5: {d / s:.2f} × — {verdict(d <= 0.5 * s)}.")
+            out.append(f"- Indexing 1x at most 1.25 × tantivy-cli: {d / t:.2f} × — "
+                       f"{verdict(d <= 1.25 * t, 'indexing')}.")
+            out.append(f"- Indexing 1x at most 0.5 × SQLite FTS5: {d / s:.2f} × — "
+                       f"{verdict(d <= 0.5 * s, 'indexing')}.")
+            peak = max(r[k]["dossier"]["memory"] for k in ("index-1x", "index-10x") if k in r)
             out.append(f"- Peak memory while indexing within the 1 GiB default budget: "
-                       f"{i['dossier']['memory']:.0f} MiB — {verdict(i['dossier']['memory'] <= 1024)}.")
+                       f"{peak:.0f} MiB at most — {verdict(peak <= 1024)}.")
         if "query-1x" in r:
             q = r["query-1x"]
             worst = max(s["dossier"]["median"] for s in q.values())
@@ -328,26 +333,50 @@ class Bench:
             rg = min(s["rg -i"]["median"] / s["dossier"]["median"] for s in q.values())
             out.append(f"- At least 20 × faster than `rg -i`: at least {rg:.1f} × — {verdict(rg >= 20)}.")
             sq = min(s["sqlite3 FTS5"]["median"] / s["dossier"]["median"] for s in q.values())
-            out.append(f"- Faster than the sqlite3 FTS5 query: at least {sq:.2f} × — {verdict(sq > 1)}.")
+            out.append(f"- Faster than the sqlite3 FTS5 query: at least {sq:.2f} × — "
+                       f"{verdict(sq > 1, 'sqlite')}.")
             facets = max(s["dossier --facets"]["median"] for s in q.values())
-            out.append(f"- (With `--facets`: worst median {facets * 1e3:.1f} ms — "
-                       f"{verdict(facets <= 0.010)} against the same 10 ms.)")
+            out.append(f"- The same 10 ms with `--facets` (not a target of its own): worst median "
+                       f"{facets * 1e3:.1f} ms — {verdict(facets <= 0.010, 'facets')}.")
         if "index-10x" in r:
             ratio = r["index-10x"]["dossier"]["median"] / r["index-1x"]["dossier"]["median"]
             out.append(f"- Indexing 10x at most 11 × the 1x time: {ratio:.1f} × — {verdict(ratio <= 11)}.")
             worst = max(r["query-10x"][n]["dossier"]["median"] / r["query-1x"][n]["dossier"]["median"]
                         for n in r["query-10x"])
             out.append(f"- Query medians at 10x at most 3 × the 1x medians: worst {worst:.1f} × — "
-                       f"{verdict(worst <= 3)}.")
+                       f"{verdict(worst <= 3, 'scale')}.")
             memory = r["search-memory-10x"]["dossier"]
             out.append(f"- Memory while searching at 10x under 200 MB: {memory:.0f} MiB — "
                        f"{verdict(memory < 200)}.")
             size = r["index-10x"]["dossier"]["size"] / r["text-10x"]
-            out.append(f"- Index size at 10x at most 1.2 × the raw text: {size:.2f} × — {verdict(size <= 1.2)}.")
+            out.append(f"- Index size at 10x at most 1.2 × the raw text: {size:.2f} × — "
+                       f"{verdict(size <= 1.2, 'size')}.")
         if "incremental-10x" in r:
             s = r["incremental-10x"]["dossier index (one new article)"]["median"]
             out.append(f"- Adding one article to the 10x index in under a second: {s:.2f} s — {verdict(s < 1)}.")
         return out
+
+
+# Why a target is missed, from the profiles (perf record on the same runs).
+WHY = {
+    "indexing": "dossier reads every passage for quotations, speakers, people, organisations, "
+                "places and dates before indexing it (about 40% of the CPU time of a run, most of "
+                "it entity tagging and the register of names), and indexes more: a document per "
+                "quotation, entity and date fields and facets. The peers index the passages as "
+                "plain text. Both cores are busy (analysis on rayon, two tantivy writer threads)",
+    "sqlite": "on a rare word a search is a few milliseconds for either; dossier's process "
+              "start, index open and snippet highlighting (it re-analyzes the ten passages shown) "
+              "cost about as much as SQLite's whole query",
+    "facets": "facets group every speaker, person, organisation and place name of the index "
+              "into one value per entity at query time (so that an article indexed later groups "
+              "like a full rebuild); that grouping dominates the profile. Keeping the grouping "
+              "in the index, updated at commit time, is the fix",
+    "size": "dossier stores each passage's text, title and provenance, its quotations as JSON, a "
+            "document per quotation, entity and date values, positions for phrase queries and "
+            "fast fields for ordering; zstd compresses the store",
+    "scale": "a query costs in proportion to the postings it reads; at ten times the passages "
+             "the common words of a long query read ten times the postings",
+}
 
 
 def q_sql(text):
@@ -399,8 +428,14 @@ def main():
     parser.add_argument("--out", required=True)
     parser.add_argument("--quick", action="store_true", help="fewer runs, 1x only")
     parser.add_argument("--skip-10x", action="store_true", help="1x only")
+    parser.add_argument("--report-only", action="store_true",
+                        help="write the report again from the last run's results.json")
     args = parser.parse_args()
     bench = Bench(args)
+    if args.report_only:
+        bench.results = json.load(open(bench.path("results.json")))
+        bench.write(args.out)
+        return 0
     scales = [1] if args.quick or args.skip_10x else [1, 10]
     for scale in scales:
         root = bench.prepare(scale)
@@ -409,6 +444,7 @@ def main():
         bench.measure_incremental(scale, root)
     bench.write(args.out)
     say(f"wrote {args.out}")
+    return 0
 
 
 if __name__ == "__main__":

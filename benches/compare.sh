@@ -2,7 +2,7 @@
 # Measures dossier side by side with ripgrep, SQLite FTS5 and tantivy-cli on
 # one corpus, in one run, and writes BENCHMARKS.md.
 #
-#   benches/compare.sh [CORPUS.jsonl] [--quick] [--skip-10x]
+#   benches/compare.sh [CORPUS.jsonl] [--quick] [--skip-10x] [--report-only]
 #
 # CORPUS defaults to ../shared/corpora/news.jsonl (JSON Lines with `id`,
 # `title`, `date`, `body`). Installs what it lacks (hyperfine, ripgrep,
@@ -10,7 +10,8 @@
 # dossier in release mode, then hands over to benches/compare.py, which
 # prepares the data under target/compare/, runs the measurements and
 # writes the report. --quick: fewer runs and no 10x corpus, to try the
-# script; --skip-10x: the 1x measurements only.
+# script; --skip-10x: the 1x measurements only; --report-only: write
+# BENCHMARKS.md again from the last run's target/compare/results.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{of_type, repo_path, Workspace};
+use common::{gold_rows, of_type, Workspace};
 
 struct GoldDate {
     doc: String,
@@ -15,20 +15,14 @@ struct GoldDate {
 }
 
 fn gold() -> Vec<GoldDate> {
-    let text =
-        std::fs::read_to_string(repo_path("tests/fixtures/seed-dates.tsv")).expect("gold file");
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            GoldDate {
-                doc: f[0].to_owned(),
-                line: f[1].parse().expect("a line number"),
-                text: f[2].to_owned(),
-                value: f[3].to_owned(),
-                role: f[4].to_owned(),
-            }
+    gold_rows("seed-dates.tsv")
+        .into_iter()
+        .map(|f| GoldDate {
+            doc: f[0].clone(),
+            line: f[1].parse().expect("a line number"),
+            text: f[2].clone(),
+            value: f[3].clone(),
+            role: f[4].clone(),
         })
         .collect()
 }

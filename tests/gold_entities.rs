@@ -10,7 +10,7 @@ mod common;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use common::{of_type, repo_path, Workspace};
+use common::{gold_rows, of_type, Workspace};
 use dossier::analyze::fold_name;
 
 /// Entities (out of 61) that must be found with their type and one value.
@@ -23,18 +23,12 @@ struct GoldEntity {
 }
 
 fn gold() -> Vec<GoldEntity> {
-    let text =
-        std::fs::read_to_string(repo_path("tests/fixtures/seed-entities.tsv")).expect("gold file");
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            GoldEntity {
-                canonical: f[0].to_owned(),
-                kind: f[1].to_owned(),
-                variants: f[2].split('|').map(str::to_owned).collect(),
-            }
+    gold_rows("seed-entities.tsv")
+        .into_iter()
+        .map(|f| GoldEntity {
+            canonical: f[0].clone(),
+            kind: f[1].clone(),
+            variants: f[2].split('|').map(str::to_owned).collect(),
         })
         .collect()
 }

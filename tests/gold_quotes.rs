@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{of_type, repo_path, Workspace};
+use common::{gold_comments, gold_rows, of_type, Workspace};
 use dossier::analyze::fold_name;
 use serde_json::Value;
 
@@ -18,11 +18,9 @@ struct GoldQuote {
 }
 
 fn gold() -> (Vec<GoldQuote>, Vec<String>) {
-    let text =
-        std::fs::read_to_string(repo_path("tests/fixtures/seed-quotes.tsv")).expect("gold file");
-    let terms = text
-        .lines()
-        .find(|l| l.starts_with('#') && l.contains("are not listed"))
+    let terms = gold_comments("seed-quotes.tsv")
+        .into_iter()
+        .find(|l| l.contains("are not listed"))
         .and_then(|l| {
             Some(
                 l[l.find('(')? + 1..l.find(')')?]
@@ -32,19 +30,14 @@ fn gold() -> (Vec<GoldQuote>, Vec<String>) {
             )
         })
         .expect("the header lists the quoted terms");
-    let rows = text
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            GoldQuote {
-                doc: f[0].to_owned(),
-                line: f[1].parse().expect("line number"),
-                start: f[2].to_owned(),
-                speakers: f[3].split('|').map(fold_name).collect(),
-                kind: f[4].to_owned(),
-            }
+    let rows = gold_rows("seed-quotes.tsv")
+        .into_iter()
+        .map(|f| GoldQuote {
+            doc: f[0].clone(),
+            line: f[1].parse().expect("line number"),
+            start: f[2].clone(),
+            speakers: f[3].split('|').map(fold_name).collect(),
+            kind: f[4].clone(),
         })
         .collect();
     (rows, terms)

@@ -118,6 +118,28 @@ pub fn of_type<'a>(lines: &'a [serde_json::Value], kind: &str) -> Vec<&'a serde_
     lines.iter().filter(|l| l["type"] == kind).collect()
 }
 
+/// The data rows of a gold TSV file under `tests/fixtures/`: comments,
+/// blank lines and the header row left out, each row split at tabs.
+pub fn gold_rows(file: &str) -> Vec<Vec<String>> {
+    let path = repo_path(&format!("tests/fixtures/{file}"));
+    let text = std::fs::read_to_string(&path).expect("gold file");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_owned).collect())
+        .collect()
+}
+
+/// The comment lines of a gold TSV file under `tests/fixtures/`.
+pub fn gold_comments(file: &str) -> Vec<String> {
+    let path = repo_path(&format!("tests/fixtures/{file}"));
+    let text = std::fs::read_to_string(&path).expect("gold file");
+    text.lines()
+        .filter(|l| l.starts_with('#'))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// A path inside the repository.
 pub fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
