@@ -220,7 +220,12 @@ impl From<Color> for ColorWhen {
 enum Found {
     Something,
     Nothing,
+    /// `dossier index` indexed what it could but skipped some files.
+    Partly,
 }
+
+/// Exit code of an index run that skipped or failed on some files.
+const SOME_FILES_SKIPPED: u8 = 3;
 
 /// The corpus indexed on first use when no index exists yet.
 const DEFAULT_CORPUS: &str = "seeds";
@@ -230,6 +235,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(Found::Something) => ExitCode::SUCCESS,
         Ok(Found::Nothing) => ExitCode::from(1),
+        Ok(Found::Partly) => ExitCode::from(SOME_FILES_SKIPPED),
         Err(error)
             if error
                 .downcast_ref::<Error>()
@@ -252,8 +258,11 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             rebuild,
             memory,
         } => {
-            index_paths(&cli.index, &paths, rebuild, memory)?;
-            Found::Something
+            if index_paths(&cli.index, &paths, rebuild, memory)? {
+                Found::Something
+            } else {
+                Found::Partly
+            }
         }
         Command::Search {
             query,
@@ -321,7 +330,7 @@ fn index_paths(
     paths: &[PathBuf],
     rebuild: bool,
     memory_mib: usize,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<bool> {
     let options = IndexOptions {
         rebuild,
         progress: std::io::stderr().is_terminal(),
@@ -333,7 +342,7 @@ fn index_paths(
         writeln!(stderr, "dossier: warning: {warning}")?;
     }
     render::human::write_index_summary(&mut stderr, &report)?;
-    Ok(())
+    Ok(report.skipped.is_empty())
 }
 
 /// Builds the index from the default corpus when there is none yet, so a
@@ -346,7 +355,7 @@ fn ensure_index(dir: &Path) -> anyhow::Result<()> {
         "dossier: no index in {}; building it from {DEFAULT_CORPUS}/ first",
         dir.display()
     );
-    index_paths(dir, &[PathBuf::from(DEFAULT_CORPUS)], false, 1024)
+    index_paths(dir, &[PathBuf::from(DEFAULT_CORPUS)], false, 1024).map(|_| ())
 }
 
 /// How `search` prints.

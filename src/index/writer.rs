@@ -318,6 +318,9 @@ fn index_file(writer: &IndexWriter, fields: &Fields, planned: &Planned) -> Resul
         return Ok(Outcome::Touched { key, record });
     }
     let read = ingest::parse(&bytes, &file.display, file.format);
+    if let Some(reason) = read.refused {
+        return Ok(Outcome::skipped(file, reason, read.warnings));
+    }
     let analyses: Vec<Analysis> = read.articles.into_par_iter().map(analyze).collect();
     let passages: usize = analyses.iter().map(|a| a.passages.len()).sum();
     if passages == 0 {

@@ -7,8 +7,9 @@
 use std::ops::Range;
 
 use super::article::{Article, Paragraph};
+use super::encoding::decode;
 use super::metadata::{is_iso_date, read_opening};
-use super::offsets::{decode_utf8, LineIndex, MappedText};
+use super::offsets::{LineIndex, MappedText};
 use super::FileArticles;
 
 /// Elements whose content is never text of the article.
@@ -50,7 +51,8 @@ const HEADINGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
 
 /// Reads an `.html` or `.htm` file as one article.
 pub fn read(bytes: &[u8], path: &str) -> FileArticles {
-    let (source, lossy) = decode_utf8(bytes, 0);
+    let decoded = decode(bytes);
+    let source = decoded.text;
     let mut scanner = Scanner::new(&source);
     scanner.run();
     let Scanner {
@@ -78,7 +80,7 @@ pub fn read(bytes: &[u8], path: &str) -> FileArticles {
         paragraphs,
         lines: LineIndex::of(bytes),
     };
-    FileArticles::one(article, lossy)
+    FileArticles::one(article, decoded.note)
 }
 
 #[derive(Default)]
@@ -139,7 +141,10 @@ impl<'a> Scanner<'a> {
 
     fn tag(&mut self) {
         let end = tag_end(self.html, self.pos);
-        let inner = &self.html[self.pos + 1..end.saturating_sub(1).max(self.pos + 1)];
+        // A tag the file never closes runs to the end of the text.
+        let closed = self.html.as_bytes().get(end.wrapping_sub(1)) == Some(&b'>');
+        let inner_end = if closed { end - 1 } else { end };
+        let inner = &self.html[self.pos + 1..inner_end.max(self.pos + 1)];
         let closing = inner.starts_with('/');
         let name_start = usize::from(closing);
         let name: String = inner[name_start..]
@@ -248,7 +253,13 @@ impl<'a> Scanner<'a> {
     }
 
     fn entity(&mut self, at: usize, end: usize) -> usize {
-        let window = &self.html[at..end.min(at + 12)];
+        // Entity names are short; the window stops on a character boundary
+        // (`&` may be followed by any text).
+        let mut stop = end.min(at + 12);
+        while !self.html.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let window = &self.html[at..stop];
         let Some(semi) = window.find(';') else {
             self.emit(at..at + 1, None);
             return at + 1;
@@ -373,6 +384,16 @@ mod tests {
 <style>p { color: red }</style><script>var x = "<p>not text</p>";</script></head>
 <body><h1>The  Headline</h1><p>First &ldquo;quoted&rdquo; paragraph
  with a <b>bold</b> word.</p><!-- a comment --><div>Second<br>Third</div></body></html>"#;
+
+    #[test]
+    fn an_ampersand_before_wide_characters_is_text() {
+        let page = "<p>A &ملف بغداد and &amp; more</p>";
+        let article = &read(page.as_bytes(), "p.html").articles[0];
+        let text = article.text(article.paragraphs[0].range.clone());
+        assert_eq!(text, "A &ملف بغداد and & more");
+        let unclosed = "<p>Text</p><a href=\"x\" title=بغداد";
+        assert_eq!(read(unclosed.as_bytes(), "p.html").articles.len(), 1);
+    }
 
     #[test]
     fn visible_text_is_kept_in_paragraphs() {

@@ -6,6 +6,7 @@
 //! back to file offsets (`offsets`) so that every passage can be cited.
 
 mod article;
+mod encoding;
 mod html;
 mod jsonl;
 mod metadata;
@@ -57,22 +58,21 @@ pub struct FileArticles {
     pub articles: Vec<Article>,
     /// What was skipped or repaired, for the user.
     pub warnings: Vec<String>,
+    /// Why the whole file was not read as text (`a PDF document`), if so.
+    pub refused: Option<String>,
 }
 
 impl FileArticles {
-    /// A file that is one article; `lossy` when invalid UTF-8 was replaced.
-    fn one(article: Article, lossy: bool) -> Self {
-        let warnings = if lossy {
-            vec![format!(
-                "{}: not valid UTF-8; invalid bytes were replaced",
-                article.path
-            )]
-        } else {
-            Vec::new()
-        };
+    /// A file that is one article, with a note on how it was decoded.
+    fn one(article: Article, note: Option<&str>) -> Self {
+        let warnings = note
+            .map(|note| format!("{}: {note}", article.path))
+            .into_iter()
+            .collect();
         FileArticles {
             articles: vec![article],
             warnings,
+            refused: None,
         }
     }
 }
@@ -85,6 +85,12 @@ pub fn read_file(path: &Path, display: &str, format: Format) -> Result<FileArtic
 
 /// Reads articles from the bytes of a file shown as `display`.
 pub fn parse(bytes: &[u8], display: &str, format: Format) -> FileArticles {
+    if let Some(kind) = encoding::binary_kind(bytes) {
+        return FileArticles {
+            refused: Some(format!("not text: {kind}")),
+            ..FileArticles::default()
+        };
+    }
     match format {
         Format::Text | Format::Markdown => plain::read(bytes, display),
         Format::Html => html::read(bytes, display),

@@ -99,25 +99,6 @@ impl MappedText {
     }
 }
 
-/// Decodes bytes as UTF-8, replacing invalid sequences with U+FFFD while
-/// keeping offsets exact. Returns the text and whether anything was replaced.
-pub fn decode_utf8(bytes: &[u8], file_offset: usize) -> (MappedText, bool) {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return (MappedText::verbatim(text.to_owned(), file_offset), false);
-    }
-    let mut mapped = MappedText::new();
-    let mut at = file_offset;
-    for chunk in bytes.utf8_chunks() {
-        mapped.push(chunk.valid(), at);
-        at += chunk.valid().len();
-        if !chunk.invalid().is_empty() {
-            mapped.push("\u{FFFD}", at);
-            at += chunk.invalid().len();
-        }
-    }
-    (mapped, true)
-}
-
 /// Maps file byte offsets to 1-based line numbers.
 #[derive(Debug, Clone)]
 pub enum LineIndex {
@@ -182,14 +163,6 @@ mod tests {
         text.push("ab", 0);
         text.push("cd", 2);
         assert_eq!(text.anchors.len(), 1);
-    }
-
-    #[test]
-    fn invalid_utf8_is_replaced_without_shifting_offsets() {
-        let (text, lossy) = decode_utf8(b"ab\xffcd", 100);
-        assert!(lossy);
-        assert_eq!(text.as_str(), "ab\u{FFFD}cd");
-        assert_eq!(text.file_offset(5), 103);
     }
 
     #[test]

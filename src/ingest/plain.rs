@@ -1,21 +1,16 @@
 //! Plain text and Markdown files: the text is the article.
 
 use super::article::Article;
+use super::encoding::decode;
 use super::metadata::read_opening;
-use super::offsets::{decode_utf8, LineIndex};
+use super::offsets::LineIndex;
 use super::paragraphs::split;
 use super::FileArticles;
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
-
 /// Reads a `.txt` or `.md` file as one article.
 pub fn read(bytes: &[u8], path: &str) -> FileArticles {
-    let bom = if bytes.starts_with(UTF8_BOM) {
-        UTF8_BOM.len()
-    } else {
-        0
-    };
-    let (body, lossy) = decode_utf8(&bytes[bom..], bom);
+    let decoded = decode(bytes);
+    let body = decoded.text;
     let mut paragraphs = split(body.as_str());
     let opening = read_opening(body.as_str(), &mut paragraphs);
     let published_span = opening
@@ -33,7 +28,7 @@ pub fn read(bytes: &[u8], path: &str) -> FileArticles {
         paragraphs,
         lines: LineIndex::of(bytes),
     };
-    FileArticles::one(article, lossy)
+    FileArticles::one(article, decoded.note)
 }
 
 #[cfg(test)]
