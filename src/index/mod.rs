@@ -67,6 +67,8 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
                 schema::SCHEMA_VERSION
             )))
         }
+        // Created, then stopped before its first commit: an empty index.
+        None if metas.segments.is_empty() => {}
         None => return Err(incompatible("no dossier record in its last commit".into())),
     }
     register_tokenizer(&index);
