@@ -40,7 +40,7 @@ enum Command {
         /// Drop the index and build it again from scratch.
         #[arg(long)]
         rebuild: bool,
-        /// Memory budget for indexing, in MiB.
+        /// Memory budget for indexing, in MiB; files over an eighth of it are skipped.
         #[arg(long, default_value_t = 1024, value_name = "MIB")]
         memory: usize,
     },

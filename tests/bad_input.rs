@@ -33,6 +33,29 @@ fn binary_files_are_skipped_with_the_reason_and_exit_code_3() {
 }
 
 #[test]
+fn a_file_too_large_for_the_memory_budget_is_refused_with_a_message() {
+    let workspace = Workspace::new();
+    workspace.write("small.txt", "Harbour report\n\nThe harbour reopened.\n");
+    let paragraph = "The harbour council met again and talked at length.\n\n";
+    workspace.write(
+        "big.txt",
+        &paragraph.repeat(2 * 1024 * 1024 / paragraph.len() + 1),
+    );
+    // 8 MiB of budget reads files of at most 1 MiB.
+    let run = workspace.run(&["index", ".", "--memory", "8"]);
+    assert_eq!(run.code(), 3, "{}", run.stderr());
+    assert!(
+        run.stderr().contains(
+            "big.txt (too large: 2 MiB, and files of at most 1 MiB fit the memory budget"
+        ),
+        "{}",
+        run.stderr()
+    );
+    let hits = workspace.json(&["search", "reopened"]);
+    assert_eq!(of_type(&hits, "hit").len(), 1);
+}
+
+#[test]
 fn utf16_and_windows_1252_are_read_as_text() {
     let workspace = Workspace::new();
     let mut utf16 = vec![0xFF, 0xFE];

@@ -34,6 +34,19 @@ pub struct IndexOptions {
     pub memory: usize,
 }
 
+/// Reading a file, analyzing it and holding its documents until they are
+/// indexed takes about this many times its size in memory (a 41 MB
+/// `.jsonl` peaks near 360 MiB), so a file larger than the memory budget
+/// over this is refused.
+const MEMORY_PER_FILE_BYTE: usize = 8;
+
+impl IndexOptions {
+    /// The largest file read within the memory budget.
+    pub fn max_file_bytes(&self) -> u64 {
+        (self.memory / MEMORY_PER_FILE_BYTE) as u64
+    }
+}
+
 impl Default for IndexOptions {
     fn default() -> Self {
         IndexOptions {
@@ -115,7 +128,7 @@ pub fn update(dir: &Path, roots: &[PathBuf], options: &IndexOptions) -> Result<I
     let outcomes: Vec<Outcome> = plan
         .par_iter()
         .map(|planned| {
-            let outcome = index_file(&writer, &fields, planned);
+            let outcome = index_file(&writer, &fields, planned, options.max_file_bytes());
             progress.inc(planned.len);
             outcome
         })
@@ -301,8 +314,22 @@ enum Outcome {
     Skipped(Skipped, Vec<String>),
 }
 
-fn index_file(writer: &IndexWriter, fields: &Fields, planned: &Planned) -> Result<Outcome> {
+fn index_file(
+    writer: &IndexWriter,
+    fields: &Fields,
+    planned: &Planned,
+    max_bytes: u64,
+) -> Result<Outcome> {
     let file = &planned.file;
+    if planned.len > max_bytes {
+        let reason = format!(
+            "too large: {} MiB, and files of at most {} MiB fit the memory budget; \
+             raise --memory or split the file",
+            planned.len >> 20,
+            max_bytes >> 20
+        );
+        return Ok(Outcome::skipped(file, reason, Vec::new()));
+    }
     let bytes = match std::fs::read(&file.path) {
         Ok(bytes) => bytes,
         Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
