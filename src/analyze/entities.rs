@@ -371,13 +371,12 @@ impl<'r, 'a> Facts<'r, 'a> {
 }
 
 fn classify(
-    facts: &mut Facts<'_, '_>,
+    cache: &mut Facts<'_, '_>,
     text: &str,
     tokens: &[Token],
     mention: &Mention,
 ) -> Option<EntityKind> {
     let name = &text[mention.range.clone()];
-    let cache = facts;
     let facts = cache.of(name);
     if mention.role_only || facts.mojibake {
         return None;

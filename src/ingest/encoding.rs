@@ -106,7 +106,7 @@ fn decode_utf16(bytes: &[u8], file_offset: usize, big_endian: bool) -> MappedTex
 }
 
 /// UTF-8 with each invalid sequence replaced by U+FFFD, offsets kept exact.
-pub fn decode_utf8_lossy(bytes: &[u8], file_offset: usize) -> MappedText {
+fn decode_utf8_lossy(bytes: &[u8], file_offset: usize) -> MappedText {
     let mut mapped = MappedText::new();
     let mut at = file_offset;
     for chunk in bytes.utf8_chunks() {

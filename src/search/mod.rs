@@ -331,7 +331,6 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let restricted = self.restrict(&searcher, parsed.box_clone(), PASSAGE, filters)?;
         let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
-        let facets_wanted = facets;
         let (top, total, counts) = if facets {
             let (speakers, entities) = facet_collectors();
             let ((top, total), speakers, entities) =
@@ -366,16 +365,16 @@ impl Searcher {
             .iter()
             .map(|(score, d)| self.hit(d, *score, &terms, &tables))
             .collect();
-        let mut facets = counts
+        let mut counted = counts
             .map(|(speakers, entities)| facet_counts(&speakers, &entities, &tables))
             .unwrap_or_default();
-        if facets_wanted {
-            facets.extend(self.date_facets(&searcher, restricted.as_ref())?);
+        if facets {
+            counted.extend(self.date_facets(&searcher, restricted.as_ref())?);
         }
         Ok(SearchResults {
             hits,
             total,
-            facets,
+            facets: counted,
             elapsed: started.elapsed(),
         })
     }
