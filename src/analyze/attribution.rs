@@ -18,12 +18,13 @@
 //! recent person; descriptions (`the report`, `the Israeli FM`) to the
 //! entity introduced with that role.
 
+use std::cell::OnceCell;
 use std::collections::HashSet;
 use std::ops::Range;
 
 use super::lexer::TokenKind;
 use super::names::{Mention, NameKind};
-use super::reading::{Event, Reading, View};
+use super::reading::{Reading, View};
 use super::wordlists::{
     is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
     reporting_lemma,
@@ -77,6 +78,7 @@ pub fn attribute(reading: &Reading<'_>) -> Vec<Vec<Quote>> {
     let mut context = Context {
         reading,
         speakers: HashSet::new(),
+        kinds: (0..reading.register.len()).map(|_| OnceCell::new()).collect(),
     };
     let views = &reading.views;
     let mut out: Vec<Vec<Quote>> = Vec::with_capacity(views.len());
@@ -90,6 +92,9 @@ pub fn attribute(reading: &Reading<'_>) -> Vec<Vec<Quote>> {
 struct Context<'r, 'a> {
     reading: &'r Reading<'a>,
     speakers: HashSet<usize>,
+    /// The kind of each register entry over all its forms, worked out
+    /// when a pronoun first needs it.
+    kinds: Vec<OnceCell<NameKind>>,
 }
 
 /// What a frame points at as the speaker, before resolution.
@@ -193,15 +198,11 @@ impl Context<'_, '_> {
                 let position = view.base + view.tokens[t].range.start;
                 let event = self
                     .reading
-                    .events
+                    .events_before(position)
                     .iter()
                     .rev()
-                    .filter(|e| e.position < position)
                     .find(|e| {
-                        let kind = self
-                            .reading
-                            .register
-                            .kind(&self.reading.register.entry(e.entry).name);
+                        let kind = self.kind(e.entry);
                         if person {
                             kind == NameKind::Person
                                 || (kind == NameKind::Unknown && self.speakers.contains(&e.entry))
@@ -231,31 +232,18 @@ impl Context<'_, '_> {
     /// most recent one introduced with that role, or for a group noun with
     /// any group role.
     fn describe(&self, noun: &str, position: usize) -> Option<Speaker> {
-        let before: Vec<&Event> = self
+        let register = &self.reading.register;
+        let event = self
             .reading
-            .events
-            .iter()
-            .filter(|e| e.position < position)
-            .collect();
-        let entries = || before.iter().map(|e| e.entry);
-        let entry = self
-            .reading
-            .register
-            .with_role(noun, entries())
+            .most_recent(register.with_role(noun), position)
             .or_else(|| {
+                let groups =
+                    register.entries_where(|e| e.roles.iter().any(|r| is_group_type(r)));
                 is_group_role(noun)
-                    .then(|| {
-                        entries()
-                            .rev()
-                            .map(|i| self.reading.register.entry(i))
-                            .find(|e| e.roles.iter().any(|r| is_group_type(r)))
-                    })
+                    .then(|| self.reading.most_recent(groups, position))
                     .flatten()
             })?;
-        let event = before
-            .iter()
-            .rev()
-            .find(|e| self.reading.register.entry(e.entry).name == entry.name)?;
+        let entry = register.entry(event.entry);
         Some(Speaker {
             name: self
                 .reading
@@ -267,14 +255,16 @@ impl Context<'_, '_> {
     }
 
     fn remember_speaker(&mut self, name: &str) {
-        if let Some(event) = self
-            .reading
-            .events
-            .iter()
-            .find(|e| self.reading.register.entry(e.entry).name == name)
-        {
-            self.speakers.insert(event.entry);
+        let entry = self.reading.register.index_of(name);
+        if let Some(entry) = entry.filter(|&e| self.reading.last_event_of(e, usize::MAX).is_some()) {
+            self.speakers.insert(entry);
         }
+    }
+
+    /// The kind of register entry `entry`, taking all its forms into account.
+    fn kind(&self, entry: usize) -> NameKind {
+        let register = &self.reading.register;
+        *self.kinds[entry].get_or_init(|| register.kind(&register.entry(entry).name))
     }
 }
 

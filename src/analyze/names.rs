@@ -351,7 +351,13 @@ impl Register {
             // Evidence adds up over the article: `the X movement` makes X an
             // organisation even if its first mention looked like a person's name.
             let entry = &mut self.entries[i];
-            entry.roles.extend(new_roles);
+            // Each role once: a name written 10,000 times after its title
+            // must not make every later look-up 10,000 times slower.
+            for role in new_roles {
+                if !entry.roles.contains(&role) {
+                    entry.roles.push(role);
+                }
+            }
             entry.titled |= title.is_some();
             entry.kind = kind_of(&entry.name, entry.titled, &entry.roles);
             entry.confirmed |= confirmed;
@@ -387,6 +393,11 @@ impl Register {
             .iter()
             .find(|e| e.folded == folded)
             .map_or(NameKind::Unknown, |e| e.kind)
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
     }
 
     /// The entry at `index`.
@@ -443,19 +454,28 @@ impl Register {
             .fold(NameKind::Unknown, |kind, e| merge_kind(kind, e.kind))
     }
 
-    /// The most recently added entry with a role matching `noun` (a role
-    /// noun or title initials such as `fm`), among `candidates`.
-    pub fn with_role<'a>(
+    /// The indices of the entries with a role matching `noun` (a role noun
+    /// or title initials such as `fm`).
+    pub fn with_role(&self, noun: &str) -> impl Iterator<Item = usize> + '_ {
+        let noun = singular(&noun.to_lowercase()).into_owned();
+        self.entries_where(move |e| e.roles.iter().any(|r| singular(r) == noun))
+    }
+
+    /// The indices of the entries that satisfy `keep`.
+    pub fn entries_where<'a>(
         &'a self,
-        noun: &str,
-        candidates: impl DoubleEndedIterator<Item = usize>,
-    ) -> Option<&'a Entry> {
-        let lower = noun.to_lowercase();
-        let noun = singular(&lower);
-        candidates
-            .rev()
-            .map(|i| &self.entries[i])
-            .find(|e| e.roles.iter().any(|r| singular(r) == noun))
+        keep: impl Fn(&Entry) -> bool + 'a,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| keep(e))
+            .map(|(i, _)| i)
+    }
+
+    /// The index of the entry whose name is exactly `name`.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.name == name)
     }
 }
 
@@ -629,8 +649,11 @@ mod tests {
             register.fullest("Iraq").is_none(),
             "a place is not short for an organisation"
         );
-        let fm = register.with_role("FM", 0..3).map(|e| e.name.as_str());
-        assert_eq!(fm, Some("Gideon Sa'ar"));
+        let fm: Vec<&str> = register
+            .with_role("FM")
+            .map(|i| register.entry(i).name.as_str())
+            .collect();
+        assert_eq!(fm, ["Gideon Sa'ar"]);
         assert_eq!(
             title_roles("Deputy Foreign Minister"),
             ["minister", "dfm", "fm"]

@@ -18,6 +18,8 @@ pub struct Reading<'a> {
     pub register: Register,
     /// Names outside quotations, in reading order.
     pub events: Vec<Event>,
+    /// For each register entry, the indices of its events, in order.
+    entry_events: Vec<Vec<usize>>,
 }
 
 /// One paragraph, tokenized, with its names.
@@ -61,10 +63,12 @@ pub fn read<'a>(
         views: Vec::new(),
         register: Register::default(),
         events: Vec::new(),
+        entry_events: Vec::new(),
     };
     for view in &views {
         reading.register_paragraph(view);
     }
+    reading.index_events_by_entry();
     for view in &mut views {
         for mention in view.mentions.iter_mut().flatten() {
             mention.doubtful &= !reading
@@ -105,6 +109,43 @@ fn view<'a>(text: &'a str, range: Range<usize>, quotes: &[Quotation]) -> View<'a
 }
 
 impl Reading<'_> {
+    /// The events before body offset `position`, in reading order.
+    pub fn events_before(&self, position: usize) -> &[Event] {
+        let end = self.events.partition_point(|e| e.position < position);
+        &self.events[..end]
+    }
+
+    /// The last event of register entry `entry` before body offset
+    /// `position`: found by bisection, as long articles have many events.
+    pub fn last_event_of(&self, entry: usize, position: usize) -> Option<&Event> {
+        let indices = self.entry_events.get(entry)?;
+        let before = indices.partition_point(|&i| self.events[i].position < position);
+        before.checked_sub(1).map(|k| &self.events[indices[k]])
+    }
+
+    /// The entry among `entries` whose last event before `position` is the
+    /// latest, with that event.
+    pub fn most_recent(
+        &self,
+        entries: impl Iterator<Item = usize>,
+        position: usize,
+    ) -> Option<&Event> {
+        entries
+            .filter_map(|entry| self.last_event_of(entry, position))
+            .max_by_key(|event| event.position)
+    }
+
+    fn index_events_by_entry(&mut self) {
+        let mut by_entry: Vec<Vec<usize>> = Vec::new();
+        for (i, event) in self.events.iter().enumerate() {
+            if by_entry.len() <= event.entry {
+                by_entry.resize_with(event.entry + 1, Vec::new);
+            }
+            by_entry[event.entry].push(i);
+        }
+        self.entry_events = by_entry;
+    }
+
     fn register_paragraph(&mut self, view: &View<'_>) {
         for (s, sentence) in view.sentences.iter().enumerate() {
             for mention in &view.mentions[s] {
