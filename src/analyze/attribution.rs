@@ -78,7 +78,9 @@ pub fn attribute(reading: &Reading<'_>) -> Vec<Vec<Quote>> {
     let mut context = Context {
         reading,
         speakers: HashSet::new(),
-        kinds: (0..reading.register.len()).map(|_| OnceCell::new()).collect(),
+        kinds: (0..reading.register.len())
+            .map(|_| OnceCell::new())
+            .collect(),
     };
     let views = &reading.views;
     let mut out: Vec<Vec<Quote>> = Vec::with_capacity(views.len());
@@ -237,8 +239,7 @@ impl Context<'_, '_> {
             .reading
             .most_recent(register.with_role(noun), position)
             .or_else(|| {
-                let groups =
-                    register.entries_where(|e| e.roles.iter().any(|r| is_group_type(r)));
+                let groups = register.entries_where(|e| e.roles.iter().any(|r| is_group_type(r)));
                 is_group_role(noun)
                     .then(|| self.reading.most_recent(groups, position))
                     .flatten()
@@ -256,7 +257,8 @@ impl Context<'_, '_> {
 
     fn remember_speaker(&mut self, name: &str) {
         let entry = self.reading.register.index_of(name);
-        if let Some(entry) = entry.filter(|&e| self.reading.last_event_of(e, usize::MAX).is_some()) {
+        if let Some(entry) = entry.filter(|&e| self.reading.last_event_of(e, usize::MAX).is_some())
+        {
             self.speakers.insert(entry);
         }
     }

@@ -1,0 +1,94 @@
+//! Inputs far larger than an article: a single line of 50 MB and an
+//! article of 100,000 paragraphs. Both must be indexed whole, cut into
+//! bounded passages, and searchable down to their last word with the right
+//! line. Before analysis was made linear, the first needed 6 GB for every
+//! 4 MB of line and the second over three minutes.
+
+mod common;
+
+use common::{of_type, Workspace};
+
+/// The largest passage dossier indexes, as `analyze::MAX_PASSAGE_BYTES`.
+const MAX_PASSAGE_BYTES: usize = 1500;
+
+/// A sentence of news prose with a quotation, a name, a place and a date,
+/// varied by `i` so that the text is not one sentence repeated.
+fn sentence(i: usize) -> String {
+    format!(
+        "Minister Rana Idris{} told reporters in Port {} on {} March 2024 that \
+         \"talks will resume\" after round {i}. ",
+        i % 97,
+        i % 13,
+        1 + i % 28
+    )
+}
+
+/// The single hit of `word`, which must be in one passage only.
+fn only_hit(workspace: &Workspace, word: &str) -> serde_json::Value {
+    let lines = workspace.json(&["search", word]);
+    let hits = of_type(&lines, "hit");
+    assert_eq!(hits.len(), 1, "{word}: {lines:?}");
+    hits[0].clone()
+}
+
+fn number(value: &serde_json::Value, field: &str) -> u64 {
+    value[field]
+        .as_u64()
+        .unwrap_or_else(|| panic!("{field} in {value}"))
+}
+
+#[test]
+fn a_single_line_of_50_mb_is_cut_into_bounded_passages() {
+    let workspace = Workspace::new();
+    let mut line = String::with_capacity(50 * 1024 * 1024 + 200);
+    let mut i = 0;
+    while line.len() < 50 * 1024 * 1024 {
+        line.push_str(&sentence(i));
+        i += 1;
+    }
+    let end_marker_at = line.len();
+    line.push_str("The last sentence names Zyxwvut.");
+    workspace.write("dump/feed.txt", &line);
+
+    let run = workspace.run(&["index", "dump"]).ok();
+    assert!(run.stderr().contains("from 1 files"), "{}", run.stderr());
+
+    let last = only_hit(&workspace, "zyxwvut");
+    assert_eq!(number(&last, "line"), 1);
+    let (start, end) = (number(&last, "start"), number(&last, "end"));
+    assert!(start as usize <= end_marker_at && end as usize == line.len());
+    assert!((end - start) as usize <= MAX_PASSAGE_BYTES);
+
+    // Every passage is bounded, and together they cover the line.
+    let all = workspace.json(&["search", "resume", "-n", "100000"]);
+    let hits = of_type(&all, "hit");
+    assert!(hits.len() > 40_000, "{} passages", hits.len());
+    for hit in &hits {
+        let length = number(hit, "end") - number(hit, "start");
+        assert!(length as usize <= MAX_PASSAGE_BYTES, "{hit}");
+    }
+}
+
+#[test]
+fn an_article_of_100_000_paragraphs_is_indexed_whole() {
+    let workspace = Workspace::new();
+    let mut article = String::from("A very long report\n\n");
+    for i in 0..100_000 {
+        article.push_str(&sentence(i));
+        article.push_str("\n\n");
+    }
+    article.push_str("Its closing paragraph names Qwertzu.\n");
+    workspace.write("long.txt", &article);
+
+    let run = workspace.run(&["index", "."]).ok();
+    assert!(
+        run.stderr()
+            .contains("index holds 1 articles, 100002 passages"),
+        "{}",
+        run.stderr()
+    );
+    let last = only_hit(&workspace, "qwertzu");
+    // The headline, then two lines a paragraph.
+    assert_eq!(number(&last, "line"), 3 + 2 * 100_000);
+    assert_eq!(number(&last, "paragraph"), 100_002);
+}
