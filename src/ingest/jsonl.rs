@@ -79,8 +79,13 @@ fn read_line(line: &RawLine<'_>, path: &str) -> Result<Option<Article>, String> 
     let at = |message: String| format!("{path}:{}: {message}", line.number);
     let content =
         std::str::from_utf8(line.content).map_err(|e| at(format!("not valid UTF-8 ({e})")))?;
+    // serde reads a struct from an array too, field by field: `[1, 2]`
+    // would be an article with title 1 and body 2.
+    if !content.trim_start().starts_with('{') {
+        return Err(at("not a JSON object".into()));
+    }
     let fields: Line<'_> =
-        serde_json::from_str(content).map_err(|e| at(format!("not a JSON object: {e}")))?;
+        serde_json::from_str(content).map_err(|e| at(format!("not valid JSON: {e}")))?;
     let offset_of =
         |raw: &RawValue| line.offset + (raw.get().as_ptr() as usize - content.as_ptr() as usize);
     let Some(body_raw) = fields
@@ -194,6 +199,7 @@ mod tests {
         r#"{"id": "a1", "title": "First", "date": "2017-03-04T00:00:00", "body": "He said \"yes\".\n\nSecond \u00e9t\u00e9 para."}"#,
         "\n",
         "{broken\n",
+        "[1, 2]\n",
         r#"{"id": 7, "text": "Only text, no title.", "extra": [1, 2]}"#,
         "\n"
     );
@@ -202,11 +208,12 @@ mod tests {
     fn articles_are_read_and_broken_lines_reported_by_number() {
         let out = read(FILE.as_bytes(), "n.jsonl");
         assert_eq!(out.articles.len(), 2);
-        assert_eq!(out.warnings.len(), 1);
-        assert!(
-            out.warnings[0].starts_with("n.jsonl:2:"),
-            "{}",
-            out.warnings[0]
+        assert_eq!(
+            out.warnings,
+            [
+                "n.jsonl:2: not valid JSON: key must be a string at line 1 column 2",
+                "n.jsonl:3: not a JSON object"
+            ]
         );
         let first = &out.articles[0];
         assert_eq!(first.doc, "n.jsonl#a1");
@@ -215,7 +222,7 @@ mod tests {
         let second = &out.articles[1];
         assert_eq!(second.doc, "n.jsonl#7");
         assert_eq!(second.title, "Only text, no title.");
-        assert!(matches!(second.lines, LineIndex::Fixed(3)));
+        assert!(matches!(second.lines, LineIndex::Fixed(4)));
     }
 
     #[test]
