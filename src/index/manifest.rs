@@ -3,6 +3,7 @@
 //! committed atomically with the passages it describes.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +51,61 @@ impl Default for Manifest {
     }
 }
 
+/// Starts the key of a path that is not UTF-8. A Unix path never holds a
+/// NUL byte, so no UTF-8 path's key starts with it.
+const BYTES_KEY: char = '\0';
+
+/// The manifest key of a file's canonical path: the path itself when it is
+/// UTF-8; otherwise NUL and the path's bytes in hex, so that the key turns
+/// back into the very same path (a lossy key would name no file, and the
+/// file would be dropped and indexed again on every run).
+pub fn file_key(path: &Path) -> String {
+    match path.to_str() {
+        Some(text) => text.to_owned(),
+        None => {
+            let hex: String = path_bytes(path)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
+            format!("{BYTES_KEY}{hex}")
+        }
+    }
+}
+
+/// The path a key was made from by [`file_key`].
+pub fn key_path(key: &str) -> PathBuf {
+    let Some(hex) = key.strip_prefix(BYTES_KEY) else {
+        return PathBuf::from(key);
+    };
+    let bytes: Vec<u8> = (0..hex.len() / 2)
+        .filter_map(|i| u8::from_str_radix(hex.get(2 * i..2 * i + 2)?, 16).ok())
+        .collect();
+    path_from_bytes(bytes)
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+// Elsewhere paths that are not Unicode are rare; they keep a lossy key.
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    path.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 impl Manifest {
     /// Reads a manifest from a commit payload; `None` if absent or unreadable.
     pub fn from_payload(payload: Option<&str>) -> Option<Manifest> {
@@ -80,6 +136,18 @@ impl Manifest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn keys_turn_back_into_their_paths_even_when_not_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let latin1 = Path::new(std::ffi::OsStr::from_bytes(b"/news/caf\xe9.txt"));
+        for path in [Path::new("/news/café.txt"), latin1] {
+            assert_eq!(key_path(&file_key(path)), path);
+        }
+        assert_eq!(file_key(Path::new("/a.txt")), "/a.txt");
+        assert!(file_key(latin1).starts_with('\0'));
+    }
 
     #[test]
     fn manifests_round_trip_through_the_payload() {

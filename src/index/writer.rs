@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -21,7 +21,7 @@ use super::schema::{self, Fields};
 use super::{exists, manifest, register_tokenizer};
 use crate::analyze::{analyze, Analysis};
 use crate::error::{Error, Result};
-use crate::ingest::{self, walk, FoundFile};
+use crate::ingest::{self, walk, FoundFile, Snapshot};
 
 /// How to run an index update.
 #[derive(Debug, Clone)]
@@ -205,7 +205,9 @@ fn open_writer(index: &Index, dir: &Path, memory: usize) -> Result<IndexWriter> 
         })
 }
 
-/// Removes the passages of files that no longer exist.
+/// Removes the passages of files that no longer exist. A file that cannot
+/// be looked at (its folder made unreadable) is not gone: it keeps its
+/// passages.
 fn remove_deleted(
     writer: &IndexWriter,
     fields: &Fields,
@@ -215,7 +217,7 @@ fn remove_deleted(
     let gone: Vec<String> = manifest
         .files
         .keys()
-        .filter(|key| !Path::new(key.as_str()).exists())
+        .filter(|key| matches!(manifest::key_path(key).try_exists(), Ok(false)))
         .cloned()
         .collect();
     for key in &gone {
@@ -231,7 +233,6 @@ struct Planned {
     file: FoundFile,
     key: String,
     len: u64,
-    modified: u64,
     previous: Option<FileRecord>,
 }
 
@@ -240,7 +241,7 @@ fn plan(files: Vec<FoundFile>, manifest: &Manifest, report: &mut IndexReport) ->
     let mut planned = Vec::new();
     for file in files {
         let key = match std::fs::canonicalize(&file.path) {
-            Ok(path) => path.to_string_lossy().into_owned(),
+            Ok(path) => manifest::file_key(&path),
             Err(e) => {
                 report.skipped.push(Skipped {
                     path: file.display,
@@ -262,11 +263,7 @@ fn plan(files: Vec<FoundFile>, manifest: &Manifest, report: &mut IndexReport) ->
                 continue;
             }
         };
-        let modified = metadata
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+        let modified = ingest::modified_nanos(&metadata);
         let previous = manifest.files.get(&key).cloned();
         let unchanged = previous
             .as_ref()
@@ -278,7 +275,6 @@ fn plan(files: Vec<FoundFile>, manifest: &Manifest, report: &mut IndexReport) ->
                 file,
                 key,
                 len: metadata.len(),
-                modified,
                 previous,
             });
         }
@@ -321,23 +317,27 @@ fn index_file(
     max_bytes: u64,
 ) -> Result<Outcome> {
     let file = &planned.file;
-    if planned.len > max_bytes {
-        let reason = format!(
-            "too large: {} MiB, and files of at most {} MiB fit the memory budget; \
-             raise --memory or split the file",
-            planned.len >> 20,
-            max_bytes >> 20
-        );
-        return Ok(Outcome::skipped(file, reason, Vec::new()));
-    }
-    let bytes = match std::fs::read(&file.path) {
-        Ok(bytes) => bytes,
+    let (bytes, modified) = match ingest::snapshot(&file.path, max_bytes) {
+        Ok(Snapshot::Read { bytes, modified }) => (bytes, modified),
+        Ok(Snapshot::TooLarge { len }) => {
+            let reason = format!(
+                "too large: {} MiB, and files of at most {} MiB fit the memory budget; \
+                 raise --memory or split the file",
+                len >> 20,
+                max_bytes >> 20
+            );
+            return Ok(Outcome::skipped(file, reason, Vec::new()));
+        }
         Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
     };
+    // Length and time as read, not as planned: the file may have changed
+    // in between, and the record must describe what the index holds.
+    let len = bytes.len() as u64;
     let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
     if let Some(previous) = planned.previous.as_ref().filter(|r| r.hash == hash) {
         let record = FileRecord {
-            modified: planned.modified,
+            len,
+            modified,
             display: file.display.clone(),
             ..previous.clone()
         };
@@ -377,8 +377,8 @@ fn index_file(
     }
     let record = FileRecord {
         display: file.display.clone(),
-        len: planned.len,
-        modified: planned.modified,
+        len,
+        modified,
         hash,
         articles: analyses.len(),
         passages,

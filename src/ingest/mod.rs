@@ -77,6 +77,60 @@ impl FileArticles {
     }
 }
 
+/// A file's bytes as read in one go, or why they were not read.
+#[derive(Debug)]
+pub enum Snapshot {
+    /// The bytes, and the modification time (nanoseconds since the epoch)
+    /// the file had when it was opened: a change while it is read moves the
+    /// time past this one, so the next run reads the file again.
+    Read {
+        /// The file's content.
+        bytes: Vec<u8>,
+        /// Its modification time when opened.
+        modified: u64,
+    },
+    /// The file is larger than the limit (it may have grown since it was
+    /// found); `len` is its size, or the limit plus one if it grew.
+    TooLarge {
+        /// Its size in bytes.
+        len: u64,
+    },
+}
+
+/// Reads a file of at most `max_bytes`, never holding more than that, even
+/// when the file grows while it is read.
+pub fn snapshot(path: &Path, max_bytes: u64) -> std::io::Result<Snapshot> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)?;
+    let metadata = file.metadata()?;
+    if metadata.len() > max_bytes {
+        return Ok(Snapshot::TooLarge {
+            len: metadata.len(),
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    let len = bytes.len() as u64;
+    if len > max_bytes {
+        return Ok(Snapshot::TooLarge { len });
+    }
+    Ok(Snapshot::Read {
+        bytes,
+        modified: modified_nanos(&metadata),
+    })
+}
+
+/// A file's modification time in nanoseconds since the epoch (0 if the
+/// system does not tell).
+pub fn modified_nanos(metadata: &std::fs::Metadata) -> u64 {
+    metadata
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+}
+
 /// Reads a file from disk.
 pub fn read_file(path: &Path, display: &str, format: Format) -> Result<FileArticles> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
