@@ -138,3 +138,193 @@ fn no_query_makes_dossier_panic() {
         }
     }
 }
+
+#[test]
+fn damaged_articles_are_read_as_far_as_they_can_be() {
+    let workspace = Workspace::new();
+    let huge_body = "The albatross circled. ".repeat(100_000); // 2.3 MB
+    let feed = [
+        r#"{"id": "a", "title": "Good", "body": "The walrus spoke."}"#.to_owned(),
+        "{broken".to_owned(),
+        r#"{"id": "b", "title": "No body"}"#.to_owned(),
+        r#"{"id": "c", "title": ["x"], "body": 5}"#.to_owned(),
+        "[1, 2]".to_owned(),
+        r#"{"id": "d", "title": 7, "date": 17, "body": "The heron flew."}"#.to_owned(),
+        format!(r#"{{"id": "e", "title": "Huge", "body": "{huge_body}"}}"#),
+    ]
+    .join("\n");
+    workspace.write("feed.jsonl", &feed);
+    workspace.write(
+        "bad.html",
+        "<html><body><p>The <b>ibis <i>waded</p><div>unclosed <span>tags &amp &bogus; \
+         &#99999999; and an egret</div><p",
+    );
+    workspace.write_bytes(
+        Path::new("lossy.txt"),
+        b"Notes\n\nThe caf\xC3\xA9 and \xFF bytes of a kestrel.\n",
+    );
+    workspace.write("mojibake.txt", "Notes\n\nThe town of °®Âþµº was named.\n");
+    workspace.write("blank.txt", "  \n\n\t\n");
+    workspace.write(
+        "punctuation.txt",
+        &format!(
+            "!!! ??? ...\n\n{}\n\n\u{201c}Never closes, said the flamingo\n\n\
+             \"Also open, said the pelican\n",
+            "\"".repeat(5000)
+        ),
+    );
+    workspace.write(
+        "scripts.txt",
+        "تقرير\n\nقال رئيس الوزراء محمد السوداني إن \"الحكومة مستعدة\".\n\nשלום עולם, wrote the stork.\n",
+    );
+
+    let run = workspace.run(&["index", "."]);
+    assert_eq!(run.code(), 3, "{}", run.stderr());
+    let stderr = run.stderr();
+    for expected in [
+        "feed.jsonl:2: not valid JSON",
+        "feed.jsonl:3: no `body` or `text` field",
+        "feed.jsonl:4: `body` is not a string",
+        "feed.jsonl:5: not a JSON object",
+        "lossy.txt: not valid UTF-8; invalid bytes were replaced",
+        "blank.txt (no text found)",
+        "skipped 1",
+    ] {
+        assert!(stderr.contains(expected), "{expected} in {stderr}");
+    }
+
+    let text_of = |word: &str| -> String {
+        let lines = workspace.json(&["search", word]);
+        let hits = of_type(&lines, "hit");
+        assert_eq!(hits.len(), 1, "{word}: {lines:?}");
+        hits[0]["text"].as_str().unwrap_or_default().to_owned()
+    };
+    assert_eq!(text_of("walrus"), "The walrus spoke.");
+    assert_eq!(text_of("heron"), "The heron flew.");
+    assert!(text_of("egret").ends_with("and an egret"));
+    assert_eq!(
+        text_of("kestrel"),
+        "The café and \u{FFFD} bytes of a kestrel."
+    );
+    assert_eq!(text_of("°®Âþµº"), "The town of °®Âþµº was named.");
+    assert_eq!(
+        text_of("flamingo"),
+        "\u{201c}Never closes, said the flamingo"
+    );
+    assert_eq!(text_of("pelican"), "\"Also open, said the pelican");
+    assert_eq!(text_of("stork"), "שלום עולם, wrote the stork.");
+
+    // Arabic is found by its words, and highlights fall on them.
+    let lines = workspace.json(&["search", "السوداني"]);
+    let hit = &of_type(&lines, "hit")[0];
+    let text = hit["text"].as_str().unwrap_or_default();
+    let highlight = &hit["highlights"][0];
+    let (from, to) = (highlight[0].as_u64(), highlight[1].as_u64());
+    let span = from
+        .zip(to)
+        .and_then(|(from, to)| text.get(from as usize..to as usize));
+    assert_eq!(span, Some("السوداني"));
+
+    let albatross = workspace.json(&["search", "albatross", "-n", "10000"]);
+    assert!(
+        of_type(&albatross, "hit").len() > 2_000,
+        "the huge field is cut into passages"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_loops_and_file_names_that_are_not_utf8() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::symlink;
+
+    let workspace = Workspace::new();
+    workspace.write("news/good.txt", "Notes\n\nThe harbour reopened.\n");
+    workspace.write_bytes(
+        Path::new(OsStr::from_bytes(b"news/caf\xE9.txt")),
+        b"Notes\n\nThe pangolin ran.\n",
+    );
+    let root = workspace.path().join("news");
+    symlink(&root, root.join("loop")).expect("a link loop");
+    symlink(root.join("missing.txt"), root.join("dangling.txt")).expect("a dangling link");
+
+    let first = workspace.run(&["index", "news"]);
+    assert_eq!(first.code(), 3, "{}", first.stderr());
+    for expected in [
+        "news/loop (symbolic link loop, not followed)",
+        "news/dangling.txt (No such file or directory",
+        "indexed 2 articles",
+    ] {
+        assert!(
+            first.stderr().contains(expected),
+            "{expected} in {}",
+            first.stderr()
+        );
+    }
+    // The file whose name is not UTF-8 is shown with a replacement
+    // character, in valid JSON, and is not read again by the next run.
+    let lines = workspace.json(&["search", "pangolin"]);
+    assert_eq!(of_type(&lines, "hit")[0]["path"], "news/caf\u{FFFD}.txt");
+    let second = workspace.run(&["index", "news"]);
+    assert!(
+        second.stderr().contains("from 0 files") && second.stderr().contains("2 files unchanged"),
+        "{}",
+        second.stderr()
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn unreadable_files_and_folders_are_skipped_and_keep_what_was_indexed() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::os::unix::process::CommandExt;
+
+    let workspace = Workspace::new();
+    workspace.write("news/open.txt", "Notes\n\nThe harbour reopened.\n");
+    workspace.write("news/secret.txt", "Notes\n\nThe vault report on otters.\n");
+    workspace.write(
+        "news/locked/inner.txt",
+        "Notes\n\nThe inner report on beavers.\n",
+    );
+    let set_mode = |relative: &str, mode: u32| {
+        let path = workspace.path().join(relative);
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    };
+    // Root reads every file whatever its mode, so as root dossier runs as
+    // `nobody`, which must be able to write the index in the workspace.
+    let root = workspace.path().metadata().expect("workspace").uid() == 0;
+    set_mode("", 0o777);
+    let index = || {
+        let mut command = workspace.command(&["index", "news"]);
+        if root {
+            command.uid(65534).gid(65534);
+        }
+        common::Run::of(&mut command)
+    };
+    index().ok();
+
+    // The file changes and can no longer be read; the folder is locked.
+    workspace.write("news/secret.txt", "Notes\n\nThe vault report on seals.\n");
+    set_mode("news/secret.txt", 0o000);
+    set_mode("news/locked", 0o000);
+    let run = index();
+    set_mode("news/locked", 0o755);
+    assert_eq!(run.code(), 3, "{}", run.stderr());
+    for expected in [
+        "news/secret.txt (Permission denied",
+        "news/locked (Permission denied",
+    ] {
+        assert!(
+            run.stderr().contains(expected),
+            "{expected} in {}",
+            run.stderr()
+        );
+    }
+    // Nothing indexed before is lost: the old text of the unreadable file
+    // and the files of the locked folder are still found.
+    for (word, hits) in [("otters", 1), ("seals", 0), ("beavers", 1), ("harbour", 1)] {
+        let lines = workspace.json(&["search", word]);
+        assert_eq!(of_type(&lines, "hit").len(), hits, "{word}");
+    }
+}

@@ -5,10 +5,10 @@
 
 mod common;
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use common::Workspace;
+use common::{holdings, Workspace};
 
 /// Moments at which a run is killed, spread over its duration.
 const KILLS: u32 = 20;
@@ -42,23 +42,12 @@ fn corpus(workspace: &Workspace) {
 }
 
 fn index(workspace: &Workspace, dir: &str) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["--index", dir, "index", "corpus"])
-        .current_dir(workspace.path())
+    workspace
+        .command(&["--index", dir, "index", "corpus"])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
         .expect("start dossier index")
-}
-
-/// The `index holds N articles, M passages` part of a summary line.
-fn holdings(stderr: &str) -> String {
-    stderr
-        .lines()
-        .rev()
-        .find_map(|l| l.split("index holds ").nth(1))
-        .map(|rest| rest.split(';').next().unwrap_or_default().to_owned())
-        .unwrap_or_default()
 }
 
 fn finish(child: Child) -> (i32, String) {

@@ -52,16 +52,20 @@ impl Workspace {
         std::fs::write(path, content).expect("write file");
     }
 
-    /// Runs `dossier ARGS` in the workspace.
-    pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    /// The command `dossier ARGS` in the workspace, not yet run.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+        command
             .args(args)
             .current_dir(self.path())
             .env_remove("DOSSIER_INDEX")
-            .env_remove("NO_COLOR")
-            .output()
-            .expect("run dossier");
-        Run { output }
+            .env_remove("NO_COLOR");
+        command
+    }
+
+    /// Runs `dossier ARGS` in the workspace.
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run::of(&mut self.command(args))
     }
 
     /// Runs `dossier ARGS --json` and parses every line.
@@ -78,6 +82,12 @@ pub struct Run {
 }
 
 impl Run {
+    /// Runs `command` to its end.
+    pub fn of(command: &mut Command) -> Run {
+        let output = command.output().expect("run dossier");
+        Run { output }
+    }
+
     pub fn code(&self) -> i32 {
         self.output.status.code().expect("exit code")
     }
@@ -143,4 +153,14 @@ pub fn gold_comments(file: &str) -> Vec<String> {
 /// A path inside the repository.
 pub fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// The `N articles, M passages` that a summary line says the index holds.
+pub fn holdings(stderr: &str) -> String {
+    stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.split("index holds ").nth(1))
+        .map(|rest| rest.split(';').next().unwrap_or_default().to_owned())
+        .unwrap_or_default()
 }
