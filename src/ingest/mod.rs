@@ -86,7 +86,8 @@ pub enum Snapshot {
     Read {
         /// The file's content.
         bytes: Vec<u8>,
-        /// Its modification time when opened.
+        /// Its modification time when opened, or 0 when that time is too
+        /// recent to trust (see `RACY_WINDOW`).
         modified: u64,
     },
     /// The file is larger than the limit (it may have grown since it was
@@ -115,10 +116,24 @@ pub fn snapshot(path: &Path, max_bytes: u64) -> std::io::Result<Snapshot> {
     if len > max_bytes {
         return Ok(Snapshot::TooLarge { len });
     }
+    let modified = modified_nanos(&metadata);
     Ok(Snapshot::Read {
         bytes,
-        modified: modified_nanos(&metadata),
+        modified: if is_recent(modified) { 0 } else { modified },
     })
+}
+
+/// File times move in clock ticks of some milliseconds, so a file written
+/// again within the tick of the version read keeps its time, and with the
+/// same length would look unchanged. As git does for its index, a time this
+/// recent is not recorded, and the next run compares the content instead.
+const RACY_WINDOW: std::time::Duration = std::time::Duration::from_secs(2);
+
+fn is_recent(modified_nanos: u64) -> bool {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+    now.saturating_sub(modified_nanos) < RACY_WINDOW.as_nanos() as u64
 }
 
 /// A file's modification time in nanoseconds since the epoch (0 if the
