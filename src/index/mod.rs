@@ -4,9 +4,11 @@
 //! - `schema`: the fields of a passage document.
 //! - `tokenizer`: how text becomes terms (folding, spelling, stemming).
 //! - `manifest`: the record of indexed files, committed with the index.
+//! - `integrity`: finds missing or damaged files before a search reads them.
 //! - `writer`: walks, reads, analyzes and writes what changed.
 
 mod documents;
+mod integrity;
 pub mod manifest;
 pub mod schema;
 pub mod tokenizer;
@@ -71,6 +73,7 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
         None if metas.segments.is_empty() => {}
         None => return Err(incompatible("no dossier record in its last commit".into())),
     }
+    integrity::check(&index, dir, &metas).map_err(incompatible)?;
     register_tokenizer(&index);
     Ok(OpenIndex {
         index,

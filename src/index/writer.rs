@@ -18,7 +18,7 @@ use tantivy::{Index, IndexSettings, IndexWriter, TantivyError, Term};
 use super::documents::{passage_document, quote_document};
 use super::manifest::{FileRecord, Manifest};
 use super::schema::{self, Fields};
-use super::{exists, manifest, register_tokenizer};
+use super::{exists, integrity, manifest, register_tokenizer};
 use crate::analyze::{analyze, Analysis};
 use crate::error::{Error, Result};
 use crate::ingest::{self, walk, FoundFile, Snapshot};
@@ -142,6 +142,13 @@ pub fn update(dir: &Path, roots: &[PathBuf], options: &IndexOptions) -> Result<I
         prepared.commit()?;
     }
     writer.wait_merging_threads()?;
+    // Check what was just written while it is in memory, so that the
+    // first search need not read the whole index to trust it.
+    let metas = index.load_metas()?;
+    integrity::check(&index, dir, &metas).map_err(|reason| Error::IncompatibleIndex {
+        path: dir.to_path_buf(),
+        reason,
+    })?;
     report.total_articles = manifest.articles();
     report.total_passages = manifest.passages();
     report.elapsed = started.elapsed();
@@ -181,6 +188,7 @@ fn remove_index_files(dir: &Path) -> Result<()> {
             .unwrap_or_default();
         let is_index_file = name == "meta.json"
             || name == ".managed.json"
+            || name.starts_with(integrity::CHECKED_FILE.trim_end_matches(".json"))
             || name.ends_with(".lock")
             || name.split('.').next().is_some_and(|stem| {
                 stem.len() == 32 && stem.chars().all(|c| c.is_ascii_hexdigit())
