@@ -1,7 +1,8 @@
 //! Killing `dossier index` (SIGKILL) at any moment leaves the last
 //! committed index searchable, and the next run ends with exactly the
 //! passages of an uninterrupted run. A second `dossier index` on an index
-//! in use stops at once with a message. Files rewritten, emptied and
+//! in use stops at once with a message, and searches meanwhile answer from
+//! the last commit. Files rewritten, emptied and
 //! deleted while a run reads them are caught up by the next run. A damaged
 //! index, or one of another version, is refused with a message to rebuild.
 
@@ -100,9 +101,12 @@ fn a_killed_run_leaves_a_searchable_index_and_the_next_run_completes_it() {
 }
 
 #[test]
-fn a_second_run_on_an_index_in_use_stops_at_once() {
+fn a_second_run_stops_at_once_and_searches_answer_from_the_last_commit() {
     let workspace = Workspace::new();
     corpus(&workspace);
+    workspace
+        .run(&["--index", "shared", "index", "corpus/feed.jsonl"])
+        .ok();
     let mut first = index(&workspace, "shared");
     // Wait until the first run holds the writer's lock.
     let lock = workspace.path().join("shared/.tantivy-writer.lock");
@@ -115,6 +119,8 @@ fn a_second_run_on_an_index_in_use_stops_at_once() {
     }
     assert!(lock.exists(), "the first run took the lock");
     let second = workspace.run(&["--index", "shared", "index", "corpus"]);
+    let feed_during = workspace.json(&["--index", "shared", "search", "feed"]);
+    let harbour_during = workspace.run(&["--index", "shared", "search", "harbour"]);
     let first_ran_throughout = first.try_wait().ok().flatten().is_none();
     let (code, stderr) = finish(first);
     assert_eq!(code, 0, "{stderr}");
@@ -124,6 +130,10 @@ fn a_second_run_on_an_index_in_use_stops_at_once() {
     );
     assert_eq!(second.code(), 2, "{}", second.stderr());
     assert!(second.stderr().contains("in use"), "{}", second.stderr());
+    // While the first run worked, searches saw the feed of the last commit
+    // and none of the reports it had not committed yet.
+    assert_eq!(of_type(&feed_during, "summary")[0]["total"], 500);
+    assert_eq!(harbour_during.code(), 1, "{}", harbour_during.stdout());
 }
 
 /// Version `version` of corpus file `i`. Versions of one file differ in
