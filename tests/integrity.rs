@@ -2,9 +2,9 @@
 //! committed index searchable, and the next run ends with exactly the
 //! passages of an uninterrupted run. A second `dossier index` on an index
 //! in use stops at once with a message, and searches meanwhile answer from
-//! the last commit. Files rewritten, emptied and
-//! deleted while a run reads them are caught up by the next run. A damaged
-//! index, or one of another version, is refused with a message to rebuild.
+//! the last commit. Files rewritten, emptied and deleted while a run reads
+//! them are caught up by the next run. A damaged index, or one of another
+//! version, is refused with a message to rebuild.
 
 mod common;
 
