@@ -40,7 +40,8 @@ enum Command {
         /// Drop the index and build it again from scratch.
         #[arg(long)]
         rebuild: bool,
-        /// Memory budget for indexing, in MiB; files over an eighth of it are skipped.
+        /// Memory budget for indexing, in MiB. Files over a sixteenth of it
+        /// (an eighth for .jsonl) are skipped.
         #[arg(long, default_value_t = 1024, value_name = "MIB")]
         memory: usize,
     },

@@ -41,12 +41,12 @@ fn a_file_too_large_for_the_memory_budget_is_refused_with_a_message() {
         "big.txt",
         &paragraph.repeat(2 * 1024 * 1024 / paragraph.len() + 1),
     );
-    // 8 MiB of budget reads files of at most 1 MiB.
+    // 8 MiB of budget reads text files of at most 512 KiB.
     let run = workspace.run(&["index", ".", "--memory", "8"]);
     assert_eq!(run.code(), 3, "{}", run.stderr());
     assert!(
         run.stderr().contains(
-            "big.txt (too large: 2 MiB, and files of at most 1 MiB fit the memory budget"
+            "big.txt (too large: 2 MiB, and such files of at most 512 KiB fit the memory budget"
         ),
         "{}",
         run.stderr()

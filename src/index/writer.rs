@@ -21,7 +21,7 @@ use super::schema::{self, Fields};
 use super::{exists, integrity, manifest, register_tokenizer};
 use crate::analyze::{analyze, Analysis};
 use crate::error::{Error, Result};
-use crate::ingest::{self, walk, FoundFile, Snapshot};
+use crate::ingest::{self, walk, Format, FoundFile, Snapshot};
 
 /// How to run an index update.
 #[derive(Debug, Clone)]
@@ -34,16 +34,22 @@ pub struct IndexOptions {
     pub memory: usize,
 }
 
-/// Reading a file, analyzing it and holding its documents until they are
-/// indexed takes about this many times its size in memory (a 41 MB
-/// `.jsonl` peaks near 360 MiB), so a file larger than the memory budget
-/// over this is refused.
-const MEMORY_PER_FILE_BYTE: usize = 8;
-
 impl IndexOptions {
-    /// The largest file read within the memory budget.
-    pub fn max_file_bytes(&self) -> u64 {
-        (self.memory / MEMORY_PER_FILE_BYTE) as u64
+    /// The largest file of `format` read within the memory budget.
+    pub fn max_file_bytes(&self, format: Format) -> u64 {
+        (self.memory / memory_per_file_byte(format)) as u64
+    }
+}
+
+/// About how many bytes of memory one byte of a file takes while it is read,
+/// analyzed and held as documents until indexed. One article is analyzed
+/// whole: a 129 MiB text file peaked at 2.0 GiB. A `.jsonl` file is many
+/// small articles: 128 MiB of them peaked at 0.75 GiB. A file larger than
+/// the budget over this is refused.
+fn memory_per_file_byte(format: Format) -> usize {
+    match format {
+        Format::Jsonl => 8,
+        Format::Text | Format::Markdown | Format::Html => 16,
     }
 }
 
@@ -128,7 +134,8 @@ pub fn update(dir: &Path, roots: &[PathBuf], options: &IndexOptions) -> Result<I
     let outcomes: Vec<Outcome> = plan
         .par_iter()
         .map(|planned| {
-            let outcome = index_file(&writer, &fields, planned, options.max_file_bytes());
+            let max_bytes = options.max_file_bytes(planned.file.format);
+            let outcome = index_file(&writer, &fields, planned, max_bytes);
             progress.inc(planned.len);
             outcome
         })
@@ -329,10 +336,10 @@ fn index_file(
         Ok(Snapshot::Read { bytes, modified }) => (bytes, modified),
         Ok(Snapshot::TooLarge { len }) => {
             let reason = format!(
-                "too large: {} MiB, and files of at most {} MiB fit the memory budget; \
+                "too large: {}, and such files of at most {} fit the memory budget; \
                  raise --memory or split the file",
-                len >> 20,
-                max_bytes >> 20
+                size(len),
+                size(max_bytes)
             );
             return Ok(Outcome::skipped(file, reason, Vec::new()));
         }
@@ -398,6 +405,15 @@ fn index_file(
         record,
         warnings,
     })
+}
+
+/// A size in MiB, or KiB below one MiB.
+fn size(bytes: u64) -> String {
+    if bytes >= 1 << 20 {
+        format!("{} MiB", bytes >> 20)
+    } else {
+        format!("{} KiB", bytes >> 10)
+    }
 }
 
 impl Outcome {
