@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# What dossier does with a file of 1 GB (or SIZE_MB): with the default
+# memory budget it refuses the file with a message and exit code 3, indexes
+# the rest, and its memory stays within the budget. (Files up to a sixteenth
+# of the budget are read: 64 MiB of text by default.) Too slow and too large
+# for CI; run by hand:
+#   bash scripts/huge_file.sh [SIZE_MB]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+size_mb="${1:-1024}"
+
+cargo build --release --locked --quiet
+dossier="$PWD/target/release/dossier"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/corpus"
+
+echo "== writing a ${size_mb} MB article and a small one"
+python3 - "$work/corpus/huge.txt" "$size_mb" <<'PY'
+import sys
+path, size = sys.argv[1], int(sys.argv[2]) << 20
+paragraph = ("The harbour council met again on Monday. \"We will reopen the port,\" "
+             "said Mayor Lena Okafor, who spoke in Port Harcourt on 12 June 2024.\n\n")
+block = paragraph * 10_000
+with open(path, "w") as out:
+    out.write("A huge report\n\n")
+    written = 0
+    while written < size:
+        out.write(block)
+        written += len(block)
+PY
+printf 'Small report\n\nThe ferry runs again.\n' > "$work/corpus/small.txt"
+
+echo "== dossier index (default memory budget)"
+set +e
+/usr/bin/time -f "peak memory %M KiB, %e s" \
+    "$dossier" --index "$work/index" index "$work/corpus" 2> "$work/stderr"
+code=$?
+set -e
+cat "$work/stderr"
+peak_kib=$(sed -n 's/^peak memory \([0-9]*\) KiB.*/\1/p' "$work/stderr")
+
+fail() { echo "FAIL: $*" >&2; exit 1; }
+[ "$code" -eq 3 ] || fail "exit code $code, expected 3 (some files skipped)"
+grep -q "huge.txt (too large" "$work/stderr" || fail "no message naming huge.txt"
+"$dossier" --index "$work/index" search ferry > /dev/null || fail "small.txt was not indexed"
+[ "$peak_kib" -lt $((1024 * 1024)) ] || fail "peak memory ${peak_kib} KiB is over the 1 GiB budget"
+echo "OK: the ${size_mb} MB file was refused with a message, the rest indexed, peak memory ${peak_kib} KiB"
