@@ -2,35 +2,11 @@
 //! analysis without a panic, and everything analysis reports points inside
 //! the text on character boundaries.
 
-use dossier::analyze::analyze;
-use dossier::ingest::{parse, Format};
-use proptest::prelude::*;
+mod common;
 
-/// Reads `bytes` as a file of `format` and checks every range analysis gives.
-fn analyze_all(bytes: &[u8], format: Format) {
-    for article in parse(bytes, "case.txt", format).articles {
-        let analysis = analyze(article);
-        let body = analysis.article.body.as_str();
-        let inside = |r: &std::ops::Range<usize>| {
-            r.start <= r.end
-                && r.end <= body.len()
-                && body.is_char_boundary(r.start)
-                && body.is_char_boundary(r.end)
-        };
-        for passage in &analysis.passages {
-            assert!(inside(&passage.range), "passage {:?}", passage.range);
-            for quote in &passage.quotes {
-                assert!(inside(&quote.inner) && inside(&quote.outer), "{quote:?}");
-            }
-            for mention in &passage.mentions {
-                assert!(inside(&mention.range), "{mention:?}");
-            }
-            for date in &passage.dates {
-                assert!(inside(&date.range), "{date:?}");
-            }
-        }
-    }
-}
+use common::analysis::analyze_all;
+use dossier::ingest::Format;
+use proptest::prelude::*;
 
 /// Text made of the characters analysis cares about: letters, quotation
 /// marks of every kind, apostrophes, digits, month names, punctuation,

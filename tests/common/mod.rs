@@ -8,6 +8,8 @@ use std::process::{Command, Output};
 
 use tempfile::TempDir;
 
+pub mod analysis;
+
 /// A temporary working folder with a corpus in it.
 pub struct Workspace {
     pub dir: TempDir,
