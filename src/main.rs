@@ -40,8 +40,9 @@ enum Command {
         /// Drop the index and build it again from scratch.
         #[arg(long)]
         rebuild: bool,
-        /// Memory budget for indexing, in MiB. Files over a sixteenth of it
-        /// (an eighth for .jsonl) are skipped.
+        /// Memory budget for indexing, in MiB. Text, Markdown and HTML files
+        /// over a sixteenth of it are skipped; larger .jsonl files are read
+        /// in batches.
         #[arg(long, default_value_t = 1024, value_name = "MIB")]
         memory: usize,
     },

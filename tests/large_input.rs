@@ -92,3 +92,55 @@ fn an_article_of_100_000_paragraphs_is_indexed_whole() {
     assert_eq!(number(&last, "line"), 3 + 2 * 100_000);
     assert_eq!(number(&last, "paragraph"), 100_002);
 }
+
+#[test]
+fn a_jsonl_file_larger_than_the_memory_budget_is_read_in_batches() {
+    let workspace = Workspace::new();
+    let line =
+        |id: &str, body: &str| serde_json::json!({"id": id, "body": body}).to_string() + "\n";
+    let mut feed = line("first", "The opening item names Zyxwvut.");
+    let mut items = 1;
+    while feed.len() < 3 << 20 {
+        feed.push_str(&line(&format!("n{items}"), &sentence(items)));
+        items += 1;
+    }
+    // A line larger than a batch, then one more article.
+    feed.push_str(&line("huge", &"word ".repeat(300_000)));
+    let closing_at = feed.len() + r#"{"body":""#.len();
+    feed.push_str(&line("last", "The closing item names Qwertzu."));
+    workspace.write("feed.jsonl", &feed);
+
+    // 8 MiB of budget holds .jsonl files of 1 MiB: this one of 4.5 MiB is
+    // read in batches of 512 KiB.
+    let run = workspace.run(&["index", ".", "--memory", "8"]).ok();
+    let huge_line = items + 1;
+    for expected in [
+        format!(
+            "feed.jsonl:{huge_line}: a line of 1 MiB is too large for the memory budget; skipped"
+        ),
+        format!("index holds {} articles", items + 1),
+    ] {
+        assert!(
+            run.stderr().contains(&expected),
+            "{expected} in {}",
+            run.stderr()
+        );
+    }
+    let last = only_hit(&workspace, "qwertzu");
+    assert_eq!(last["doc"], "feed.jsonl#last");
+    assert_eq!(number(&last, "line"), huge_line as u64 + 1);
+    assert_eq!(number(&last, "start"), closing_at as u64);
+    let first = only_hit(&workspace, "zyxwvut");
+    let body_at = r#"{"body":""#.len() as u64;
+    assert_eq!(
+        (number(&first, "line"), number(&first, "start")),
+        (1, body_at)
+    );
+
+    let again = workspace.run(&["index", ".", "--memory", "8"]).ok();
+    assert!(
+        again.stderr().contains("1 files unchanged"),
+        "{}",
+        again.stderr()
+    );
+}

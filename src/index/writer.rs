@@ -21,7 +21,7 @@ use super::schema::{self, Fields};
 use super::{exists, integrity, manifest, register_tokenizer};
 use crate::analyze::{analyze, Analysis};
 use crate::error::{Error, Result};
-use crate::ingest::{self, walk, Format, FoundFile, Snapshot};
+use crate::ingest::{self, walk, Fingerprint, Format, FoundFile, Snapshot};
 
 /// How to run an index update.
 #[derive(Debug, Clone)]
@@ -41,11 +41,18 @@ impl IndexOptions {
     }
 }
 
+/// Lines of a streamed `.jsonl` file are analyzed this many bytes at a time:
+/// enough to keep every core busy. Memory goes with the number of articles
+/// more than with their size (100 MB of 180-byte articles in batches of
+/// 64 MiB peaked at 1.5 GiB), so batches stay small.
+const STREAM_BATCH_BYTES: usize = 4 << 20;
+
 /// About how many bytes of memory one byte of a file takes while it is read,
 /// analyzed and held as documents until indexed. One article is analyzed
-/// whole: a 129 MiB text file peaked at 2.0 GiB. A `.jsonl` file is many
-/// small articles: 128 MiB of them peaked at 0.75 GiB. A file larger than
-/// the budget over this is refused.
+/// whole: a 129 MiB text file peaked at 2.0 GiB, so a larger text file than
+/// the budget over this is refused. A `.jsonl` file is many small articles:
+/// 128 MiB of them peaked at 0.75 GiB; a larger one is read in batches,
+/// and a line of over half the size this allows is skipped.
 fn memory_per_file_byte(format: Format) -> usize {
     match format {
         Format::Jsonl => 8,
@@ -332,6 +339,9 @@ fn index_file(
     max_bytes: u64,
 ) -> Result<Outcome> {
     let file = &planned.file;
+    if file.format == Format::Jsonl && planned.len > max_bytes {
+        return index_streamed(writer, fields, planned, max_bytes);
+    }
     let (bytes, modified) = match ingest::snapshot(&file.path, max_bytes) {
         Ok(Snapshot::Read { bytes, modified }) => (bytes, modified),
         Ok(Snapshot::TooLarge { len }) => {
@@ -347,17 +357,13 @@ fn index_file(
     };
     // Length and time as read, not as planned: the file may have changed
     // in between, and the record must describe what the index holds.
-    let len = bytes.len() as u64;
-    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-    if let Some(previous) = planned.previous.as_ref().filter(|r| r.hash == hash) {
-        let record = FileRecord {
-            len,
-            modified,
-            display: file.display.clone(),
-            ..previous.clone()
-        };
-        let key = planned.key.clone();
-        return Ok(Outcome::Touched { key, record });
+    let fingerprint = Fingerprint {
+        len: bytes.len() as u64,
+        hash: ingest::content_hash(&bytes),
+        modified,
+    };
+    if let Some(touched) = touched(planned, fingerprint) {
+        return Ok(touched);
     }
     let read = ingest::parse(&bytes, &file.display, file.format);
     if let Some(reason) = read.refused {
@@ -376,35 +382,123 @@ fn index_file(
     if planned.previous.is_some() {
         writer.delete_term(Term::from_field_text(fields.file, &planned.key));
     }
-    for analysis in &analyses {
-        for passage in &analysis.passages {
-            writer.add_document(passage_document(fields, &planned.key, analysis, passage))?;
-            for quote in &passage.quotes {
-                writer.add_document(quote_document(
-                    fields,
-                    &planned.key,
-                    analysis,
-                    passage,
-                    quote,
-                ))?;
+    add_documents(writer, fields, &planned.key, &analyses)?;
+    Ok(indexed(
+        planned,
+        fingerprint,
+        (analyses.len(), passages),
+        read.warnings,
+    ))
+}
+
+/// Indexes a `.jsonl` file too large to hold, batch by batch. Its old
+/// passages are deleted only once the first batch has articles, so a file
+/// that turns out to hold none keeps them. A read error halfway fails the
+/// whole run, before its commit, so nothing indexed is lost.
+fn index_streamed(
+    writer: &IndexWriter,
+    fields: &Fields,
+    planned: &Planned,
+    max_bytes: u64,
+) -> Result<Outcome> {
+    let file = &planned.file;
+    match ingest::fingerprint(&file.path) {
+        Ok(fingerprint) => {
+            if let Some(touched) = touched(planned, fingerprint) {
+                return Ok(touched);
             }
         }
+        Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
     }
+    let mut counts = (0, 0);
+    let mut replacing = planned.previous.is_some();
+    let max_line_bytes = usize::try_from(max_bytes / 2).unwrap_or(usize::MAX);
+    let sizes = (max_line_bytes.min(STREAM_BATCH_BYTES), max_line_bytes);
+    let streamed = ingest::stream_jsonl(&file.path, &file.display, sizes, |articles| {
+        if replacing && !articles.is_empty() {
+            writer.delete_term(Term::from_field_text(fields.file, &planned.key));
+            replacing = false;
+        }
+        let analyses: Vec<Analysis> = articles.into_par_iter().map(analyze).collect();
+        counts.0 += analyses.len();
+        counts.1 += add_documents(writer, fields, &planned.key, &analyses)?;
+        Ok(())
+    })?;
+    match streamed {
+        Ok(streamed) if counts.0 > 0 => Ok(indexed(
+            planned,
+            streamed.fingerprint,
+            counts,
+            streamed.warnings,
+        )),
+        Ok(streamed) => Ok(Outcome::skipped(
+            file,
+            "no text found".to_owned(),
+            streamed.warnings,
+        )),
+        Err(reason) => Ok(Outcome::skipped(file, reason, Vec::new())),
+    }
+}
+
+/// The outcome for a file whose content is what was indexed before, if so:
+/// only its record's length and time move.
+fn touched(planned: &Planned, fingerprint: Fingerprint) -> Option<Outcome> {
+    let previous = planned
+        .previous
+        .as_ref()
+        .filter(|r| r.hash == fingerprint.hash)?;
     let record = FileRecord {
-        display: file.display.clone(),
-        len,
-        modified,
-        hash,
-        articles: analyses.len(),
+        len: fingerprint.len,
+        modified: fingerprint.modified,
+        display: planned.file.display.clone(),
+        ..previous.clone()
+    };
+    let key = planned.key.clone();
+    Some(Outcome::Touched { key, record })
+}
+
+/// Adds the passage and quotation documents of `analyses`; returns the
+/// number of passages.
+fn add_documents(
+    writer: &IndexWriter,
+    fields: &Fields,
+    key: &str,
+    analyses: &[Analysis],
+) -> Result<usize> {
+    let mut passages = 0;
+    for analysis in analyses {
+        for passage in &analysis.passages {
+            writer.add_document(passage_document(fields, key, analysis, passage))?;
+            for quote in &passage.quotes {
+                writer.add_document(quote_document(fields, key, analysis, passage, quote))?;
+            }
+            passages += 1;
+        }
+    }
+    Ok(passages)
+}
+
+/// The outcome for a file indexed with `(articles, passages)`.
+fn indexed(
+    planned: &Planned,
+    fingerprint: Fingerprint,
+    (articles, passages): (usize, usize),
+    warnings: Vec<String>,
+) -> Outcome {
+    let record = FileRecord {
+        display: planned.file.display.clone(),
+        len: fingerprint.len,
+        modified: fingerprint.modified,
+        hash: fingerprint.hash,
+        articles,
         passages,
     };
     let key = planned.key.clone();
-    let warnings = read.warnings;
-    Ok(Outcome::Indexed {
+    Outcome::Indexed {
         key,
         record,
         warnings,
-    })
+    }
 }
 
 /// A size in MiB, or KiB below one MiB.

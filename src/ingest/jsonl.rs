@@ -42,7 +42,13 @@ struct RawLine<'a> {
 /// Reads every article of a `.jsonl` file; a broken line is a warning naming
 /// its line number, and the other lines are still read.
 pub fn read(bytes: &[u8], path: &str) -> FileArticles {
-    let results: Vec<Result<Option<Article>, String>> = lines(bytes)
+    read_at(bytes, path, 1, 0)
+}
+
+/// Reads `bytes` as the part of a `.jsonl` file that starts on line
+/// `first_line`, at byte `first_offset`.
+pub fn read_at(bytes: &[u8], path: &str, first_line: usize, first_offset: usize) -> FileArticles {
+    let results: Vec<Result<Option<Article>, String>> = lines(bytes, first_line, first_offset)
         .par_iter()
         .map(|line| read_line(line, path))
         .collect();
@@ -57,14 +63,14 @@ pub fn read(bytes: &[u8], path: &str) -> FileArticles {
     out
 }
 
-fn lines(bytes: &[u8]) -> Vec<RawLine<'_>> {
-    let mut offset = 0;
+fn lines(bytes: &[u8], first_line: usize, first_offset: usize) -> Vec<RawLine<'_>> {
+    let mut offset = first_offset;
     bytes
         .split_inclusive(|&b| b == b'\n')
         .enumerate()
         .map(|(i, content)| {
             let line = RawLine {
-                number: i + 1,
+                number: first_line + i,
                 offset,
                 content,
             };

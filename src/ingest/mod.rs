@@ -13,12 +13,14 @@ mod metadata;
 pub mod offsets;
 mod paragraphs;
 mod plain;
+mod stream;
 mod walk;
 
 use std::path::Path;
 
 pub use article::{Article, Paragraph};
 pub use metadata::is_iso_date;
+pub use stream::{fingerprint, stream_jsonl, Fingerprint, Streamed};
 pub use walk::{display_path, walk, FoundFile, Walk};
 
 use crate::error::{Error, Result};
@@ -116,11 +118,26 @@ pub fn snapshot(path: &Path, max_bytes: u64) -> std::io::Result<Snapshot> {
     if len > max_bytes {
         return Ok(Snapshot::TooLarge { len });
     }
-    let modified = modified_nanos(&metadata);
     Ok(Snapshot::Read {
         bytes,
-        modified: if is_recent(modified) { 0 } else { modified },
+        modified: snapshot_time(&metadata),
     })
+}
+
+/// The content hash that tells whether a file changed since it was indexed.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(bytes)
+}
+
+/// The modification time to record for a file being read: 0 when it is too
+/// recent to trust.
+fn snapshot_time(metadata: &std::fs::Metadata) -> u64 {
+    let modified = modified_nanos(metadata);
+    if is_recent(modified) {
+        0
+    } else {
+        modified
+    }
 }
 
 /// File times move in clock ticks of some milliseconds, so a file written
