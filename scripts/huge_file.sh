@@ -32,14 +32,16 @@ with open(path, "w") as out:
         written += len(block)
 PY
 printf 'Small report\n\nThe ferry runs again.\n' > "$work/corpus/small.txt"
-python3 - "$work/feed/huge.jsonl" "$size_mb" <<'PY'
+# Articles of six paragraphs of the seeds each, about 12 KB, as in a dump.
+python3 - "$work/feed/huge.jsonl" "$size_mb" seeds/*.txt <<'PY'
 import json, sys
-path, size = sys.argv[1], int(sys.argv[2]) << 20
+path, size, seeds = sys.argv[1], int(sys.argv[2]) << 20, sys.argv[3:]
+paragraphs = [p for s in seeds for p in open(s, encoding="utf-8", errors="replace").read().split("\n\n")
+              if len(p) > 80]
 with open(path, "w") as out:
     written, i = 0, 0
     while written < size:
-        body = (f"Minister Rana Idris told reporters in Port {i % 13} on {1 + i % 28} March "
-                f"2024 that \"talks will resume\" after round {i}.\n\nThe ferry item {i}.")
+        body = "\n\n".join(paragraphs[(7 * i + k) % len(paragraphs)] for k in range(6))
         line = json.dumps({"id": f"n{i}", "title": f"Item {i}", "body": body}) + "\n"
         out.write(line)
         written += len(line)
