@@ -620,7 +620,7 @@ fn is_a_year(text: &str, words: &[Word<'_>], i: usize) -> bool {
     let next = words.get(i + 1).map(|w| w.text);
     let counted = previous
         .as_deref()
-        .is_some_and(|w| COUNT_WORDS.contains(&w));
+        .is_some_and(|w| COUNT_WORDS.contains(&w) || LABEL_WORDS.contains(&w));
     let dated = previous
         .as_deref()
         .is_some_and(|w| BEFORE_A_DATE.contains(&w) || w == "the" || w == "year");
@@ -654,6 +654,39 @@ const COUNT_WORDS: &[&str] = &[
     "estimated",
     "killed",
     "numbered",
+];
+
+/// Nouns a number labels rather than dates (`round 1843`, `Resolution
+/// 2085`, `flight 1907`).
+const LABEL_WORDS: &[&str] = &[
+    "round",
+    "number",
+    "no",
+    "page",
+    "item",
+    "chapter",
+    "section",
+    "article",
+    "resolution",
+    "flight",
+    "room",
+    "route",
+    "highway",
+    "episode",
+    "match",
+    "stage",
+    "phase",
+    "level",
+    "unit",
+    "platform",
+    "gate",
+    "block",
+    "model",
+    "version",
+    "building",
+    "apartment",
+    "suite",
+    "box",
 ];
 
 fn as_year(word: &str) -> Option<u16> {
@@ -838,7 +871,8 @@ mod tests {
             pairs(&[("2014", "2014"), ("2016", "2016")])
         );
         let text = "170 attacks, 200,000 recruits, about 2000 troops, 1500 fighters, \
-                    Tower 22, Channel 14, a Qasef-2K drone, pre-1948 borders, 2020% and $2024.";
+                    Tower 22, Channel 14, a Qasef-2K drone, pre-1948 borders, 2020% and $2024. \
+                    Resolution 2085 passed after round 1843 on flight 1907.";
         assert_eq!(found(text, Some("2025-08-15")), pairs(&[]));
     }
 

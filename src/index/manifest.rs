@@ -11,7 +11,7 @@ use super::schema::SCHEMA_VERSION;
 
 /// Bumped whenever analysis changes what it produces, so that the next
 /// `dossier index` re-reads every file.
-pub const ANALYZER_VERSION: u32 = 4;
+pub const ANALYZER_VERSION: u32 = 5;
 
 /// What one commit of the index contains.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
