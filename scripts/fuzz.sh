@@ -11,6 +11,8 @@ seconds="${1:-600}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -O
+started="$(mktemp)"
+trap 'rm -f "$started"' EXIT
 for target in $(cargo fuzz list); do
     echo "== $target for ${seconds}s"
     mkdir -p "corpus/$target"
@@ -18,8 +20,11 @@ for target in $(cargo fuzz list); do
     if [ "$target" = analyze ]; then cp ../seeds/* "corpus/$target/" 2>/dev/null || true; fi
     cargo fuzz run -O "$target" -- -max_total_time="$seconds" -max_len=65536 2>&1 |
         tee "/tmp/fuzz-$target.log" | grep -E "^(#[0-9]+\s+DONE|Done|==[0-9]+== ERROR|SUMMARY)" || true
-    if ls "artifacts/$target"/crash-* >/dev/null 2>&1; then
-        echo "FINDINGS in fuzz/artifacts/$target" >&2
+    # Crashes, timeouts, out-of-memory and leaks of this run, not older ones.
+    findings="$(find "artifacts/$target" -type f -newer "$started" 2>/dev/null || true)"
+    if [ -n "$findings" ]; then
+        echo "FINDINGS in fuzz/artifacts/$target:" >&2
+        echo "$findings" >&2
         exit 1
     fi
 done

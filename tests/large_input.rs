@@ -59,7 +59,7 @@ fn a_single_line_of_50_mb_is_cut_into_bounded_passages() {
     assert!(start as usize <= end_marker_at && end as usize == line.len());
     assert!((end - start) as usize <= MAX_PASSAGE_BYTES);
 
-    // Every passage is bounded, and together they cover the line.
+    // Every passage is bounded, and there are as many as 50 MB needs.
     let all = workspace.json(&["search", "resume", "-n", "100000"]);
     let hits = of_type(&all, "hit");
     assert!(hits.len() > 40_000, "{} passages", hits.len());

@@ -661,7 +661,6 @@ const COUNT_WORDS: &[&str] = &[
 const LABEL_WORDS: &[&str] = &[
     "round",
     "number",
-    "no",
     "page",
     "item",
     "chapter",

@@ -1,7 +1,9 @@
 //! Detects a damaged index before it is searched. tantivy trusts its files:
 //! a flipped byte in a segment can make a search panic or quietly return
 //! wrong passages. Every file of the last commit must therefore exist and
-//! match the checksum tantivy wrote in its footer.
+//! match the checksum tantivy wrote in its footer. Damage that keeps a
+//! file's size and modification time is not seen once the file has been
+//! checked (see below).
 //!
 //! Reading a whole index to check it costs more than a search, so files
 //! already checked are remembered by size and modification time in a file

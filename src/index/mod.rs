@@ -17,7 +17,7 @@ mod writer;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::MmapDirectory;
-use tantivy::Index;
+use tantivy::{Index, IndexMeta};
 
 pub use documents::{entity_field, StoredQuote};
 pub use manifest::Manifest;
@@ -73,13 +73,33 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
         None if metas.segments.is_empty() => {}
         None => return Err(incompatible("no dossier record in its last commit".into())),
     }
-    integrity::check(&index, dir, &metas).map_err(incompatible)?;
+    check_integrity(&index, dir, metas).map_err(incompatible)?;
     register_tokenizer(&index);
     Ok(OpenIndex {
         index,
         fields,
         dir: dir.to_path_buf(),
     })
+}
+
+/// Checks the files of the last commit. A `dossier index` that commits
+/// meanwhile deletes the files of the commit read a moment ago; then the
+/// newer commit is checked instead.
+fn check_integrity(
+    index: &Index,
+    dir: &Path,
+    mut metas: IndexMeta,
+) -> std::result::Result<(), String> {
+    for _ in 0..3 {
+        let Err(reason) = integrity::check(index, dir, &metas) else {
+            return Ok(());
+        };
+        match index.load_metas() {
+            Ok(newer) if newer.opstamp != metas.opstamp => metas = newer,
+            _ => return Err(reason),
+        }
+    }
+    integrity::check(index, dir, &metas)
 }
 
 /// The manifest of the last commit.

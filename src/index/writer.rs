@@ -42,10 +42,13 @@ impl IndexOptions {
 }
 
 /// Lines of a streamed `.jsonl` file are analyzed this many bytes at a time:
-/// enough to keep every core busy. Memory goes with the number of articles
-/// more than with their size (100 MB of 180-byte articles in batches of
-/// 64 MiB peaked at 1.5 GiB), so batches stay small.
+/// enough to keep every core busy, small beside the writer's memory.
 const STREAM_BATCH_BYTES: usize = 4 << 20;
+
+/// tantivy's writer gets this fraction of the memory budget. It uses several
+/// times what it is given: indexing 1 GB of `.jsonl` peaked at 1.45 GiB with
+/// a quarter of 1 GiB, and at 0.71 GiB with an eighth.
+const WRITER_SHARE: usize = 8;
 
 /// About how many bytes of memory one byte of a file takes while it is read,
 /// analyzed and held as documents until indexed. One article is analyzed
@@ -214,11 +217,20 @@ fn remove_index_files(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// True when `path` surely no longer exists: not found, or a folder on its
+/// way replaced by a file. Any other error (permissions) leaves it be.
+fn is_gone(path: &Path) -> bool {
+    match path.try_exists() {
+        Ok(exists) => !exists,
+        Err(e) => e.kind() == std::io::ErrorKind::NotADirectory,
+    }
+}
+
 fn open_writer(index: &Index, dir: &Path, memory: usize) -> Result<IndexWriter> {
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .clamp(1, 4);
-    let heap = (memory / 4).max(MIN_WRITER_HEAP * threads);
+    let heap = (memory / WRITER_SHARE).max(MIN_WRITER_HEAP * threads);
     index
         .writer_with_num_threads(threads, heap)
         .map_err(|e| match e {
@@ -239,7 +251,7 @@ fn remove_deleted(
     let gone: Vec<String> = manifest
         .files
         .keys()
-        .filter(|key| matches!(manifest::key_path(key).try_exists(), Ok(false)))
+        .filter(|key| is_gone(&manifest::key_path(key)))
         .cloned()
         .collect();
     for key in &gone {
@@ -330,6 +342,12 @@ enum Outcome {
         record: FileRecord,
     },
     Skipped(Skipped, Vec<String>),
+    /// Indexed before, and holds no text now: its passages were deleted.
+    Emptied {
+        key: String,
+        skipped: Skipped,
+        warnings: Vec<String>,
+    },
 }
 
 fn index_file(
@@ -344,6 +362,10 @@ fn index_file(
     }
     let (bytes, modified) = match ingest::snapshot(&file.path, max_bytes) {
         Ok(Snapshot::Read { bytes, modified }) => (bytes, modified),
+        // Grown past the limit since it was planned.
+        Ok(Snapshot::TooLarge { .. }) if file.format == Format::Jsonl => {
+            return index_streamed(writer, fields, planned, max_bytes);
+        }
         Ok(Snapshot::TooLarge { len }) => {
             let reason = format!(
                 "too large: {}, and such files of at most {} fit the memory budget; \
@@ -377,7 +399,7 @@ fn index_file(
         } else {
             "no text found"
         };
-        return Ok(Outcome::skipped(file, reason.to_owned(), read.warnings));
+        return Ok(emptied(writer, fields, planned, reason, read.warnings));
     }
     if planned.previous.is_some() {
         writer.delete_term(Term::from_field_text(fields.file, &planned.key));
@@ -392,9 +414,8 @@ fn index_file(
 }
 
 /// Indexes a `.jsonl` file too large to hold, batch by batch. Its old
-/// passages are deleted only once the first batch has articles, so a file
-/// that turns out to hold none keeps them. A read error halfway fails the
-/// whole run, before its commit, so nothing indexed is lost.
+/// passages are deleted once the file is read as text. A read error halfway
+/// fails the whole run, before its commit, so nothing indexed is lost.
 fn index_streamed(
     writer: &IndexWriter,
     fields: &Fields,
@@ -412,10 +433,13 @@ fn index_streamed(
     }
     let mut counts = (0, 0);
     let mut replacing = planned.previous.is_some();
+    // Lines longer than half the file limit are skipped; a later run with a
+    // larger `--memory` reads them only with `--rebuild`, as the content
+    // has not changed.
     let max_line_bytes = usize::try_from(max_bytes / 2).unwrap_or(usize::MAX);
     let sizes = (max_line_bytes.min(STREAM_BATCH_BYTES), max_line_bytes);
     let streamed = ingest::stream_jsonl(&file.path, &file.display, sizes, |articles| {
-        if replacing && !articles.is_empty() {
+        if replacing {
             writer.delete_term(Term::from_field_text(fields.file, &planned.key));
             replacing = false;
         }
@@ -425,18 +449,44 @@ fn index_streamed(
         Ok(())
     })?;
     match streamed {
-        Ok(streamed) if counts.0 > 0 => Ok(indexed(
+        Ok(streamed) if counts.1 > 0 => Ok(indexed(
             planned,
             streamed.fingerprint,
             counts,
             streamed.warnings,
         )),
-        Ok(streamed) => Ok(Outcome::skipped(
-            file,
-            "no text found".to_owned(),
+        Ok(streamed) => Ok(emptied(
+            writer,
+            fields,
+            planned,
+            "no text found",
             streamed.warnings,
         )),
         Err(reason) => Ok(Outcome::skipped(file, reason, Vec::new())),
+    }
+}
+
+/// The outcome for a file read whole that holds no text (any more): its
+/// old passages, if any, go, as a fresh index would not have them.
+fn emptied(
+    writer: &IndexWriter,
+    fields: &Fields,
+    planned: &Planned,
+    reason: &str,
+    warnings: Vec<String>,
+) -> Outcome {
+    let skipped = Skipped {
+        path: planned.file.display.clone(),
+        reason: reason.to_owned(),
+    };
+    if planned.previous.is_none() {
+        return Outcome::Skipped(skipped, warnings);
+    }
+    writer.delete_term(Term::from_field_text(fields.file, &planned.key));
+    Outcome::Emptied {
+        key: planned.key.clone(),
+        skipped,
+        warnings,
     }
 }
 
@@ -541,6 +591,16 @@ fn apply(outcomes: Vec<Outcome>, manifest: &mut Manifest, report: &mut IndexRepo
             Outcome::Skipped(skipped, warnings) => {
                 report.skipped.push(skipped);
                 report.warnings.extend(warnings);
+            }
+            Outcome::Emptied {
+                key,
+                skipped,
+                warnings,
+            } => {
+                manifest.files.remove(&key);
+                report.skipped.push(skipped);
+                report.warnings.extend(warnings);
+                changed = true;
             }
         }
     }

@@ -147,19 +147,18 @@ fn snapshot_time(metadata: &std::fs::Metadata) -> u64 {
 const RACY_WINDOW: std::time::Duration = std::time::Duration::from_secs(2);
 
 fn is_recent(modified_nanos: u64) -> bool {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX));
+    let now = nanos_since_epoch(std::time::SystemTime::now());
     now.saturating_sub(modified_nanos) < RACY_WINDOW.as_nanos() as u64
 }
 
 /// A file's modification time in nanoseconds since the epoch (0 if the
 /// system does not tell).
 pub fn modified_nanos(metadata: &std::fs::Metadata) -> u64 {
-    metadata
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+    metadata.modified().map_or(0, nanos_since_epoch)
+}
+
+fn nanos_since_epoch(time: std::time::SystemTime) -> u64 {
+    time.duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
 
