@@ -40,9 +40,8 @@ enum Command {
         /// Drop the index and build it again from scratch.
         #[arg(long)]
         rebuild: bool,
-        /// Memory budget for indexing, in MiB. Text, Markdown and HTML files
-        /// over a sixteenth of it are skipped; larger .jsonl files are read
-        /// in batches.
+        /// Memory budget for indexing, in MiB. Articles over a sixteenth of
+        /// it (a text, Markdown or HTML file, or a .jsonl line) are skipped.
         #[arg(long, default_value_t = 1024, value_name = "MIB")]
         memory: usize,
     },

@@ -41,7 +41,7 @@ fn a_file_too_large_for_the_memory_budget_is_refused_with_a_message() {
         "big.txt",
         &paragraph.repeat(2 * 1024 * 1024 / paragraph.len() + 1),
     );
-    // 8 MiB of budget reads text files of at most 512 KiB.
+    // 8 MiB of budget reads articles of at most 512 KiB.
     let run = workspace.run(&["index", ".", "--memory", "8"]);
     assert_eq!(run.code(), 3, "{}", run.stderr());
     assert!(

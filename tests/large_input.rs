@@ -110,8 +110,8 @@ fn a_jsonl_file_larger_than_the_memory_budget_is_read_in_batches() {
     feed.push_str(&line("last", "The closing item names Qwertzu."));
     workspace.write("feed.jsonl", &feed);
 
-    // 8 MiB of budget holds .jsonl files of 1 MiB: this one of 4.5 MiB is
-    // read in batches of 512 KiB.
+    // 8 MiB of budget holds articles of 512 KiB: the .jsonl of 4.5 MiB is
+    // read in batches of that size, and the line of 1.5 MiB is skipped.
     let run = workspace.run(&["index", ".", "--memory", "8"]).ok();
     let huge_line = items + 1;
     for expected in [

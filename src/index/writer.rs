@@ -35,9 +35,10 @@ pub struct IndexOptions {
 }
 
 impl IndexOptions {
-    /// The largest file of `format` read within the memory budget.
-    pub fn max_file_bytes(&self, format: Format) -> u64 {
-        (self.memory / memory_per_file_byte(format)) as u64
+    /// The largest article read within the memory budget: a text, Markdown
+    /// or HTML file, or a line of a `.jsonl` file.
+    pub fn max_article_bytes(&self) -> u64 {
+        (self.memory / MEMORY_PER_ARTICLE_BYTE) as u64
     }
 }
 
@@ -50,18 +51,12 @@ const STREAM_BATCH_BYTES: usize = 4 << 20;
 /// a quarter of 1 GiB, and at 0.71 GiB with an eighth.
 const WRITER_SHARE: usize = 8;
 
-/// About how many bytes of memory one byte of a file takes while it is read,
-/// analyzed and held as documents until indexed. One article is analyzed
-/// whole: a 129 MiB text file peaked at 2.0 GiB, so a larger text file than
-/// the budget over this is refused. A `.jsonl` file is many small articles:
-/// 128 MiB of them peaked at 0.75 GiB; a larger one is read in batches,
-/// and a line of over half the size this allows is skipped.
-fn memory_per_file_byte(format: Format) -> usize {
-    match format {
-        Format::Jsonl => 8,
-        Format::Text | Format::Markdown | Format::Html => 16,
-    }
-}
+/// About how many bytes of memory one byte of an article takes while it is
+/// analyzed whole and held as documents: a 129 MiB text file peaked at
+/// 2.0 GiB. A larger article than the budget over this is refused. `.jsonl`
+/// files are always read in batches of lines, as their articles add up:
+/// 100 MB of 180-byte articles read whole peaked at 1.4 GiB.
+const MEMORY_PER_ARTICLE_BYTE: usize = 16;
 
 impl Default for IndexOptions {
     fn default() -> Self {
@@ -144,8 +139,7 @@ pub fn update(dir: &Path, roots: &[PathBuf], options: &IndexOptions) -> Result<I
     let outcomes: Vec<Outcome> = plan
         .par_iter()
         .map(|planned| {
-            let max_bytes = options.max_file_bytes(planned.file.format);
-            let outcome = index_file(&writer, &fields, planned, max_bytes);
+            let outcome = index_file(&writer, &fields, planned, options.max_article_bytes());
             progress.inc(planned.len);
             outcome
         })
@@ -357,15 +351,11 @@ fn index_file(
     max_bytes: u64,
 ) -> Result<Outcome> {
     let file = &planned.file;
-    if file.format == Format::Jsonl && planned.len > max_bytes {
+    if file.format == Format::Jsonl {
         return index_streamed(writer, fields, planned, max_bytes);
     }
     let (bytes, modified) = match ingest::snapshot(&file.path, max_bytes) {
         Ok(Snapshot::Read { bytes, modified }) => (bytes, modified),
-        // Grown past the limit since it was planned.
-        Ok(Snapshot::TooLarge { .. }) if file.format == Format::Jsonl => {
-            return index_streamed(writer, fields, planned, max_bytes);
-        }
         Ok(Snapshot::TooLarge { len }) => {
             let reason = format!(
                 "too large: {}, and such files of at most {} fit the memory budget; \
@@ -413,7 +403,7 @@ fn index_file(
     ))
 }
 
-/// Indexes a `.jsonl` file too large to hold, batch by batch. Its old
+/// Indexes a `.jsonl` file batch by batch, whatever its size. Its old
 /// passages are deleted once the file is read as text. A read error halfway
 /// fails the whole run, before its commit, so nothing indexed is lost.
 fn index_streamed(
@@ -433,10 +423,10 @@ fn index_streamed(
     }
     let mut counts = (0, 0);
     let mut replacing = planned.previous.is_some();
-    // Lines longer than half the file limit are skipped; a later run with a
+    // Lines longer than an article may be are skipped; a later run with a
     // larger `--memory` reads them only with `--rebuild`, as the content
     // has not changed.
-    let max_line_bytes = usize::try_from(max_bytes / 2).unwrap_or(usize::MAX);
+    let max_line_bytes = usize::try_from(max_bytes).unwrap_or(usize::MAX);
     let sizes = (max_line_bytes.min(STREAM_BATCH_BYTES), max_line_bytes);
     let streamed = ingest::stream_jsonl(&file.path, &file.display, sizes, |articles| {
         if replacing {

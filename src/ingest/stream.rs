@@ -1,7 +1,7 @@
-//! Reads a `.jsonl` file too large to hold in memory, in batches of whole
-//! lines, so that memory stays bounded whatever the file's size. Wire and
-//! archive dumps come as one `.jsonl` file of gigabytes; every other format
-//! is one article a file and is read whole.
+//! Reads a `.jsonl` file in batches of whole lines, so that memory stays
+//! bounded whatever the file's size and however many articles it holds.
+//! Wire and archive dumps come as one `.jsonl` file of gigabytes; every
+//! other format is one article a file and is read whole.
 //!
 //! Each batch is read like a small `.jsonl` file that starts at its line and
 //! byte offset in the real one, so passages still cite the right line and
