@@ -342,9 +342,12 @@ impl Register {
         confirmed: bool,
     ) -> usize {
         let folded = fold_words(name);
-        let mut new_roles = roles.to_vec();
-        if let Some(title) = title {
-            new_roles.extend(title_roles(title));
+        let mut new_roles: Vec<String> = Vec::with_capacity(roles.len());
+        let title_roles = title.map(title_roles).unwrap_or_default();
+        for role in roles.iter().cloned().chain(title_roles) {
+            if !new_roles.contains(&role) {
+                new_roles.push(role);
+            }
         }
         let kind = kind_of(name, title.is_some(), &new_roles);
         if let Some(i) = self.entries.iter().position(|e| e.folded == folded) {

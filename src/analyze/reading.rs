@@ -136,6 +136,9 @@ impl Reading<'_> {
     }
 
     fn index_events_by_entry(&mut self) {
+        // `events_before` and `last_event_of` bisect: reading order is
+        // body order.
+        debug_assert!(self.events.is_sorted_by_key(|e| e.position));
         let mut by_entry: Vec<Vec<usize>> = Vec::new();
         for (i, event) in self.events.iter().enumerate() {
             if by_entry.len() <= event.entry {
