@@ -47,7 +47,7 @@ impl IndexOptions {
 const STREAM_BATCH_BYTES: usize = 4 << 20;
 
 /// tantivy's writer gets this fraction of the memory budget. It uses several
-/// times what it is given: indexing 1 GB of `.jsonl` peaked at 1.45 GiB with
+/// times what it is given: indexing 1 GB of `.jsonl` peaked at 1.38 GiB with
 /// a quarter of 1 GiB, and at 0.71 GiB with an eighth.
 const WRITER_SHARE: usize = 8;
 
@@ -55,7 +55,7 @@ const WRITER_SHARE: usize = 8;
 /// analyzed whole and held as documents: a 129 MiB text file peaked at
 /// 2.0 GiB. A larger article than the budget over this is refused. `.jsonl`
 /// files are always read in batches of lines, as their articles add up:
-/// 100 MB of 180-byte articles read whole peaked at 1.4 GiB.
+/// 100 MB of 180-byte articles read whole peaked at 1.35 GiB.
 const MEMORY_PER_ARTICLE_BYTE: usize = 16;
 
 impl Default for IndexOptions {
