@@ -16,6 +16,7 @@ fn binary_files_are_skipped_with_the_reason_and_exit_code_3() {
     workspace.write_bytes(Path::new("photo.md"), b"\x89PNG\r\n\x1a\n\x00\x00");
     workspace.write_bytes(Path::new("blob.txt"), b"abc\x00\x00\x00def");
     workspace.write("empty.txt", "");
+    workspace.write("empty.jsonl", "");
     let run = workspace.run(&["index", "."]);
     assert_eq!(run.code(), 3, "{}", run.stderr());
     let stderr = run.stderr();
@@ -24,7 +25,8 @@ fn binary_files_are_skipped_with_the_reason_and_exit_code_3() {
         "photo.md (not text: a PNG image)",
         "blob.txt (not text: binary data)",
         "empty.txt (empty file)",
-        "skipped 4",
+        "empty.jsonl (empty file)",
+        "skipped 5",
     ] {
         assert!(stderr.contains(expected), "{expected} in {stderr}");
     }

@@ -445,19 +445,20 @@ fn index_streamed(
             counts,
             streamed.warnings,
         )),
-        Ok(streamed) => Ok(emptied(
-            writer,
-            fields,
-            planned,
-            "no text found",
-            streamed.warnings,
-        )),
+        Ok(streamed) => {
+            let reason = if streamed.fingerprint.len == 0 {
+                "empty file"
+            } else {
+                "no text found"
+            };
+            Ok(emptied(writer, fields, planned, reason, streamed.warnings))
+        }
         Err(reason) => Ok(Outcome::skipped(file, reason, Vec::new())),
     }
 }
 
-/// The outcome for a file read whole that holds no text (any more): its
-/// old passages, if any, go, as a fresh index would not have them.
+/// The outcome for a file that holds no text (any more): its old passages,
+/// if any, go, as a fresh index would not have them.
 fn emptied(
     writer: &IndexWriter,
     fields: &Fields,
