@@ -25,6 +25,7 @@ use std::ops::Range;
 use super::lexer::TokenKind;
 use super::names::{Mention, NameKind};
 use super::reading::{Reading, View};
+use super::tagger::NameLabel;
 use super::wordlists::{
     is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
     reporting_lemma,
@@ -263,10 +264,17 @@ impl Context<'_, '_> {
         }
     }
 
-    /// The kind of register entry `entry`, taking all its forms into account.
+    /// The kind of register entry `entry`: the tagger's, where it tagged
+    /// the name; else what the register's titles and roles say over all
+    /// its forms.
     fn kind(&self, entry: usize) -> NameKind {
         let register = &self.reading.register;
-        *self.kinds[entry].get_or_init(|| register.kind(&register.entry(entry).name))
+        *self.kinds[entry].get_or_init(|| match self.reading.tagged_kind(entry) {
+            Some(NameLabel::Person) => NameKind::Person,
+            Some(NameLabel::Org) => NameKind::Org,
+            Some(NameLabel::Place | NameLabel::Other) => NameKind::Unknown,
+            None => register.kind(&register.entry(entry).name),
+        })
     }
 }
 

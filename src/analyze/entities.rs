@@ -1,11 +1,9 @@
 //! Tags the people, organisations and places an article names, and gives
 //! each the one value its variants share within the article.
 //!
-//! Kinds come from the article's register (titles, roles and name shapes
-//! make persons; organisation words and group roles make organisations),
-//! from a list of places (GeoNames countries, capitals, continents, US
-//! states, large cities, world regions), from geographic words (`Valley`,
-//! `province`) and from prepositions (`in X`). Variants are one entity when
+//! Names and their kinds come from the trained tagger (`tagger`), which
+//! reads titles, roles, organisation words and the place list as features.
+//! Variants are one entity when
 //! an acronym is defined for a name (`Popular Mobilization Forces (PMF)`) or
 //! matches its initials, when the text says `X, or Y`, when one is a longer
 //! form of the other, or when they are spelled alike once folded (case,
@@ -14,14 +12,11 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::lexer::{sentences, tokenize, Token, TokenKind};
-use super::names::{find_mentions, fold, Mention, NameKind};
-use super::places::{is_demonym, is_known_place};
+use super::names::fold;
+use super::places::is_known_place;
 use super::reading::{Reading, View};
-use super::wordlists::{
-    is_event_word, is_function_word, is_geographic_word, is_name_connector, is_name_particle,
-    is_org_word, lowercase, reporting_lemma,
-};
+use super::tagger::NameLabel;
+use super::wordlists::{is_name_connector, is_name_particle};
 use crate::index::tokenizer::american_spelling;
 
 /// What an entity is.
@@ -56,9 +51,6 @@ pub struct EntityMention {
     /// Its kind.
     pub kind: EntityKind,
 }
-
-/// Prepositions after which a lone name is a place (`in Anbar`).
-const PLACE_PREPOSITIONS: &[&str] = &["in", "across", "near", "throughout", "outside", "inside"];
 
 /// The spelling skeleton of a name: folded, American spelling, each run of
 /// vowels reduced to its first, and particles and a leading `the` dropped.
@@ -128,17 +120,11 @@ impl Found {
     }
 }
 
-/// Tags the entities of an article as read; one list per paragraph.
-/// Headings are title case throughout, so only known places are taken there.
-pub fn tag(reading: &Reading<'_>, headings: &[bool]) -> Vec<Vec<EntityMention>> {
-    let mut facts = Facts::new(reading);
-    let found: Vec<Vec<Found>> = reading
-        .views
-        .iter()
-        .zip(headings)
-        .map(|(view, &heading)| find_in_paragraph(&mut facts, view, heading))
-        .collect();
-    let found = settle_kinds(reading, found);
+/// Tags the entities of an article as read; one list per paragraph. The
+/// names and their kinds are the tagger's; names of other kinds
+/// (nationalities, events) and garbled text are left out.
+pub fn tag(reading: &Reading<'_>) -> Vec<Vec<EntityMention>> {
+    let found: Vec<Vec<Found>> = reading.views.iter().map(found_in_paragraph).collect();
     let values = Values::of(reading, found.iter().flatten());
     found
         .into_iter()
@@ -158,324 +144,21 @@ pub fn tag(reading: &Reading<'_>, headings: &[bool]) -> Vec<Vec<EntityMention>> 
         .collect()
 }
 
-/// A name whose only claim to being a person is its shape takes the kind
-/// of a variant the article is sure of (`Kataib Hezbollah` is the
-/// organisation `KH` stands for).
-fn settle_kinds(reading: &Reading<'_>, mut found: Vec<Vec<Found>>) -> Vec<Vec<Found>> {
-    let mut sure: HashMap<String, EntityKind> = HashMap::new();
-    for f in found.iter().flatten() {
-        if f.kind != EntityKind::Person {
-            sure.insert(f.key.clone(), f.kind);
-        }
-    }
-    for view in &reading.views {
-        let mut aliases = HashMap::new();
-        collect_aliases(view, &mut aliases);
-        for (alias, name) in aliases {
-            if let Some(kind) = sure.get(&alias).copied() {
-                sure.entry(skeleton(&name)).or_insert(kind);
-            }
-        }
-    }
-    for f in found.iter_mut().flatten() {
-        if f.kind == EntityKind::Person && !reading.register.is_surely_person(&f.name) {
-            if let Some(kind) = sure.get(&f.key) {
-                f.kind = *kind;
-            }
-        }
-    }
-    found
-}
-
-fn find_in_paragraph(facts: &mut Facts<'_, '_>, view: &View<'_>, heading: bool) -> Vec<Found> {
-    let mut found = Vec::new();
-    for (s, sentence) in view.sentences.iter().enumerate() {
-        if view.mentions[s].is_empty() {
-            continue;
-        }
-        let title_case = heading || is_heading_case(view.text, &view.tokens[sentence.clone()]);
-        for mention in &view.mentions[s] {
-            let kind = classify(facts, view.text, &view.tokens, mention);
-            let kind = kind.filter(|_| {
-                !title_case
-                    || (!heading && is_set_off(&view.tokens, sentence, mention))
-                    || facts.of(&view.text[mention.range.clone()]).known_place
-            });
-            if let Some(kind) = kind {
-                found.push(Found::new(
-                    view.base + mention.range.start..view.base + mention.range.end,
-                    &view.text[mention.range.clone()],
-                    kind,
-                ));
-            }
-        }
-    }
-    for quotation in &view.quotations {
-        let inner = &view.text[quotation.inner.clone()];
-        let tokens = tokenize(inner, &[]);
-        let mentions = sentences(inner, &tokens)
-            .into_iter()
-            .flat_map(|s| find_mentions(inner, &tokens, s));
-        for mention in mentions {
-            if let Some(kind) = classify(facts, inner, &tokens, &mention) {
-                let start = view.base + quotation.inner.start;
-                found.push(Found::new(
-                    start + mention.range.start..start + mention.range.end,
-                    &inner[mention.range.clone()],
-                    kind,
-                ));
-            }
-        }
-    }
-    found.sort_by_key(|f| f.range.start);
-    found
-}
-
-/// A short name with punctuation on both sides (`Romania - Cosmin Contra
-/// ( 31st )`): an item of a list, a name even in a line of capitals.
-/// At the start of a line, a bracket or comma must follow (`Marko Koers (
-/// Netherlands )`), as a headline's words are not followed so.
-fn is_set_off(tokens: &[Token], sentence: &Range<usize>, mention: &Mention) -> bool {
-    let punct = |t: usize| sentence.contains(&t) && matches!(tokens[t].kind, TokenKind::Punct(_));
-    let after = mention.tokens.end;
-    let starts_item = if mention.start == sentence.start {
-        sentence.contains(&after) && (tokens[after].is_punct('(') || tokens[after].is_punct(','))
-    } else {
-        punct(mention.start - 1) && punct(after)
-    };
-    mention.tokens.len() <= 3 && starts_item
-}
-
-/// A sentence in title case or capitals (a headline): its capitals say
-/// nothing about names.
-fn is_heading_case(text: &str, tokens: &[Token]) -> bool {
-    let words: Vec<&str> = tokens
+fn found_in_paragraph(view: &View<'_>) -> Vec<Found> {
+    view.names
         .iter()
-        .filter(|t| t.kind == TokenKind::Word)
-        .map(|t| t.text(text))
-        .collect();
-    let lower = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_lowercase))
-        .count();
-    let function_capitalized = words
-        .iter()
-        .skip(1)
-        .filter(|w| {
-            w.len() > 3 && w.chars().next().is_some_and(char::is_uppercase) && is_function_word(w)
-        })
-        .count();
-    let shouted = words
-        .iter()
-        .filter(|w| w.len() > 3 && !w.chars().any(char::is_lowercase))
-        .count();
-    words.len() >= 4 && (lower == 0 || function_capitalized >= 2 || shouted * 2 > words.len())
-}
-
-/// What the article and the place list say about one spelling of a name.
-#[derive(Clone, Copy)]
-struct NameFacts {
-    mojibake: bool,
-    /// The register's kind for exactly this spelling.
-    exact: NameKind,
-    /// Titled or given a person's role somewhere in the article.
-    surely_person: bool,
-    known_place: bool,
-    /// `Republic of X` for a known place X.
-    republic: bool,
-    org_word: bool,
-    geographic_word: bool,
-    acronym: bool,
-    /// Naming a people (`Kurds`, `Iraqi`, `South Koreans`).
-    demonym: bool,
-    /// Ending in a word that names events (`World Cup`).
-    event: bool,
-    /// Two words or more, none a connector or acronym: the shape of a
-    /// person's name.
-    person_shaped: bool,
-    single_word: bool,
-}
-
-/// The facts of each spelling an article uses, worked out once: an article
-/// repeats its names, and the register and place list are costly to ask.
-struct Facts<'r, 'a> {
-    reading: &'r Reading<'a>,
-    known: HashMap<String, NameFacts>,
-    /// Lone words of unknown kind → the kind their uses suggest.
-    lone_words: HashMap<String, Option<EntityKind>>,
-}
-
-impl<'r, 'a> Facts<'r, 'a> {
-    fn new(reading: &'r Reading<'a>) -> Self {
-        Facts {
-            reading,
-            known: HashMap::new(),
-            lone_words: HashMap::new(),
-        }
-    }
-
-    /// The kind of a lone capitalized word nothing else classifies: a name
-    /// only if the article writes it more than once, once at least apart
-    /// from other capitalized words (`Security` is only ever part of
-    /// `Security Council` and its like); a group if it is a
-    /// plural or ever follows `the` (`the Houthis`, `the Taliban`), else a
-    /// person (a surname: `Hussain struck 158`).
-    fn lone_word_kind(&mut self, word: &str) -> Option<EntityKind> {
-        if let Some(kind) = self.lone_words.get(word) {
-            return *kind;
-        }
-        let uses = occurrences(self.reading, word);
-        let plural = word.ends_with('s') && !word.ends_with("ss");
-        let kind = match uses {
-            Uses { count: 0..=1, .. } | Uses { standalone: 0, .. } => None,
-            Uses {
-                after_the: true, ..
-            } => Some(EntityKind::Org),
-            _ if plural => Some(EntityKind::Org),
-            _ => Some(EntityKind::Person),
-        };
-        self.lone_words.insert(word.to_owned(), kind);
-        kind
-    }
-
-    fn of(&mut self, name: &str) -> NameFacts {
-        if let Some(facts) = self.known.get(name) {
-            return *facts;
-        }
-        let facts = self.work_out(name);
-        self.known.insert(name.to_owned(), facts);
-        facts
-    }
-
-    fn work_out(&self, name: &str) -> NameFacts {
-        let register = &self.reading.register;
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let single = words.len() == 1;
-        NameFacts {
-            mojibake: is_mojibake(name),
-            exact: register.exact_kind(name),
-            surely_person: register.is_surely_person(name),
-            known_place: is_known_place(name),
-            republic: republic_of(name).is_some(),
-            org_word: words.iter().any(|w| is_org_word(w)),
-            geographic_word: words.iter().any(|w| is_geographic_word(w)),
-            acronym: is_acronym(name),
-            demonym: is_demonym(name),
-            event: words.last().is_some_and(|w| is_event_word(w)),
-            person_shaped: words.len() >= 2
-                && !is_demonym(words[0])
-                && !words.iter().any(|w| is_name_connector(w) || is_acronym(w)),
-            single_word: single,
-        }
-    }
-}
-
-fn classify(
-    cache: &mut Facts<'_, '_>,
-    text: &str,
-    tokens: &[Token],
-    mention: &Mention,
-) -> Option<EntityKind> {
-    let name = &text[mention.range.clone()];
-    let facts = cache.of(name);
-    if mention.role_only || facts.mojibake {
-        return None;
-    }
-    let word = |t: usize| {
-        tokens
-            .get(t)
-            .filter(|t| t.kind == TokenKind::Word)
-            .map(|t| t.text(text))
-    };
-    let geographic =
-        facts.geographic_word || word(mention.tokens.end).is_some_and(is_geographic_word);
-    let surely_person = mention.title.is_some() || facts.surely_person;
-    let after_place_preposition = mention
-        .start
-        .checked_sub(1)
-        .and_then(word)
-        .is_some_and(|w| PLACE_PREPOSITIONS.contains(&lowercase(w).as_ref()));
-    if surely_person && !facts.known_place {
-        return Some(EntityKind::Person);
-    }
-    if facts.known_place || facts.republic {
-        return Some(EntityKind::Place);
-    }
-    if (facts.demonym && !facts.acronym) || facts.event {
-        return None;
-    }
-    if facts.exact == NameKind::Org || facts.org_word || (facts.acronym && !mention.doubtful) {
-        return Some(EntityKind::Org);
-    }
-    if geographic {
-        return Some(EntityKind::Place);
-    }
-    if mention.doubtful {
-        // A capitalized first word is a name only as the subject of a
-        // reporting verb (`Sherbatov said`) and if used again.
-        let reports = word(mention.tokens.end).is_some_and(|w| reporting_lemma(w).is_some());
-        return if reports && facts.single_word {
-            cache.lone_word_kind(name)
-        } else {
-            None
-        };
-    }
-    if after_place_preposition {
-        return Some(EntityKind::Place);
-    }
-    if facts.exact == NameKind::Person || facts.person_shaped {
-        return Some(EntityKind::Person);
-    }
-    // A lone capitalized word of unknown kind is a name only if the
-    // article uses it more than once.
-    if facts.single_word {
-        cache.lone_word_kind(name)
-    } else {
-        None
-    }
-}
-
-/// How the article uses a word, as a whole word.
-fn occurrences(reading: &Reading<'_>, word: &str) -> Uses {
-    let mut uses = Uses::default();
-    for view in &reading.views {
-        for (at, _) in view.text.match_indices(word) {
-            let before = &view.text[..at];
-            let after = view.text[at + word.len()..].chars().next();
-            if before
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-                || after.is_some_and(char::is_alphanumeric)
-            {
-                continue;
-            }
-            uses.count += 1;
-            let previous = before.trim_end().rsplit(char::is_whitespace).next();
-            let next = view.text[at + word.len()..].split_whitespace().next();
-            uses.after_the |= previous.is_some_and(|w| w.eq_ignore_ascii_case("the"));
-            let in_a_name = |w: Option<&str>| {
-                w.is_some_and(|w| {
-                    w.chars().next().is_some_and(char::is_uppercase) && !is_function_word(w)
-                })
+        .filter_map(|tagged| {
+            let kind = match tagged.label {
+                NameLabel::Person => EntityKind::Person,
+                NameLabel::Org => EntityKind::Org,
+                NameLabel::Place => EntityKind::Place,
+                NameLabel::Other => return None,
             };
-            if !in_a_name(previous) && !in_a_name(next) {
-                uses.standalone += 1;
-            }
-        }
-    }
-    uses
-}
-
-/// How an article uses a word.
-#[derive(Default)]
-struct Uses {
-    /// Times it stands as a whole word.
-    count: usize,
-    /// Whether it ever directly follows `the`.
-    after_the: bool,
-    /// Times it stands with no capitalized word on either side.
-    standalone: usize,
+            let name = &view.text[tagged.range.clone()];
+            let range = view.base + tagged.range.start..view.base + tagged.range.end;
+            (!is_mojibake(name)).then(|| Found::new(range, name, kind))
+        })
+        .collect()
 }
 
 /// Text decoded with the wrong encoding (`Âþµº`): symbols of Latin-1 in a name.
@@ -693,15 +376,19 @@ mod tests {
     }
 
     #[test]
-    fn lone_words_take_the_kind_their_uses_suggest() {
+    fn a_surname_alone_is_the_person_named_in_full_before() {
         let tags = tagged(
-            "Results\n\nThe veteran Okonkwo struck 158 runs. Later, Okonkwo was out.\n\n\
-             Fighters of the Zaydis attacked. The Zaydis left. The Tarvan Security Council \
-             and the Security Council met.\n",
+            "Results\n\nHillary Clinton spoke in Ohio on Monday. Later, Clinton \
+             flew to Washington.\n",
         );
-        assert!(has(&tags, "Okonkwo", "person"), "{tags:?}");
-        assert!(has(&tags, "Zaydis", "org"), "{tags:?}");
-        assert!(!tags.iter().any(|(w, _, _)| w == "Security"), "{tags:?}");
+        assert!(has(&tags, "Hillary Clinton", "person"), "{tags:?}");
+        assert!(has(&tags, "Ohio", "place"), "{tags:?}");
+        let clinton = tags.iter().find(|(w, _, _)| w == "Clinton");
+        assert_eq!(
+            clinton.map(|(_, entity, kind)| (entity.as_str(), *kind)),
+            Some(("Hillary Clinton", "person")),
+            "{tags:?}"
+        );
     }
 
     #[test]

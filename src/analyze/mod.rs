@@ -8,6 +8,7 @@
 //! - `attribution`: the speaker and kind of every quotation.
 //! - `places`: known places and the peoples named after them.
 //! - `entities`: people, organisations and places, and their values.
+//! - `tagger`: the trained entity tagger (people, organisations, places).
 //! - `dates`: dates mentioned and the publication date, normalized.
 //! - `wordlists`: general English word lists (reporting verbs, titles).
 
@@ -20,6 +21,7 @@ mod passages;
 mod places;
 pub mod quotations;
 mod reading;
+pub mod tagger;
 mod wordlists;
 
 use std::ops::Range;
@@ -81,8 +83,7 @@ pub fn analyze(article: Article) -> Analysis {
         .collect();
     let reading = reading::read(text, &ranges, &quotations);
     let quotes = attribution::attribute(&reading);
-    let headings: Vec<bool> = article.paragraphs.iter().map(|p| p.heading).collect();
-    let mentions = entities::tag(&reading, &headings);
+    let mentions = entities::tag(&reading);
     let published = publication(&article);
     let mut context = dates::Context::new(published.as_ref().map(|p| p.value));
     let dates: Vec<Vec<DateMention>> = ranges

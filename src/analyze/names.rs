@@ -377,27 +377,6 @@ impl Register {
         });
         self.entries.len() - 1
     }
-
-    /// True when the text itself says this name is a person's: a title or
-    /// a person's role (not only the shape of the name).
-    pub fn is_surely_person(&self, name: &str) -> bool {
-        let folded = fold_words(name);
-        let sure = |e: &Entry| {
-            e.kind == NameKind::Person && (e.titled || e.roles.iter().any(|r| is_person_role(r)))
-        };
-        self.entries.iter().filter(|e| e.folded == folded).any(sure)
-            || self.fullest(name).is_some_and(sure)
-    }
-
-    /// The kind of exactly this name (not of names it may be short for).
-    pub fn exact_kind(&self, name: &str) -> NameKind {
-        let folded = fold_words(name);
-        self.entries
-            .iter()
-            .find(|e| e.folded == folded)
-            .map_or(NameKind::Unknown, |e| e.kind)
-    }
-
     /// The number of entries.
     pub fn len(&self) -> usize {
         self.entries.len()

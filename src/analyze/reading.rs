@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::lexer::{sentences, tokenize, Token, TokenKind};
 use super::names::{find_mentions, Mention, Register};
 use super::quotations::Quotation;
+use super::tagger::{tag_article, NameLabel, Tagged};
 use super::wordlists::{is_group_role, is_group_type, is_person_role};
 
 /// An article as read: its paragraphs and its names.
@@ -20,6 +21,8 @@ pub struct Reading<'a> {
     pub events: Vec<Event>,
     /// For each register entry, the indices of its events, in order.
     entry_events: Vec<Vec<usize>>,
+    /// The tagger's names, in body offsets and order.
+    tagged: Vec<(Range<usize>, NameLabel)>,
 }
 
 /// One paragraph, tokenized, with its names.
@@ -36,6 +39,8 @@ pub struct View<'a> {
     pub sentences: Vec<Range<usize>>,
     /// The names of each sentence.
     pub mentions: Vec<Vec<Mention>>,
+    /// The names the tagger found, with their kinds, in paragraph offsets.
+    pub names: Vec<Tagged>,
 }
 
 /// A name outside quotations, in reading order, for pronouns to refer to.
@@ -64,11 +69,21 @@ pub fn read<'a>(
         register: Register::default(),
         events: Vec::new(),
         entry_events: Vec::new(),
+        tagged: Vec::new(),
     };
     for view in &views {
         reading.register_paragraph(view);
     }
     reading.index_events_by_entry();
+    let texts: Vec<&str> = views.iter().map(|v| v.text).collect();
+    for (view, names) in views.iter_mut().zip(tag_article(&texts)) {
+        let base = view.base;
+        let body = names
+            .iter()
+            .map(|t| (t.range.start + base..t.range.end + base, t.label));
+        reading.tagged.extend(body);
+        view.names = names;
+    }
     for view in &mut views {
         for mention in view.mentions.iter_mut().flatten() {
             mention.doubtful &= !reading
@@ -105,10 +120,40 @@ fn view<'a>(text: &'a str, range: Range<usize>, quotes: &[Quotation]) -> View<'a
         tokens,
         sentences,
         mentions,
+        names: Vec::new(),
     }
 }
 
 impl Reading<'_> {
+    /// What the tagger says of the name at body range `range`: the label
+    /// of the tagged name that overlaps it most, if any does.
+    pub fn label_at(&self, range: &Range<usize>) -> Option<NameLabel> {
+        let first = self.tagged.partition_point(|(r, _)| r.end <= range.start);
+        self.tagged[first..]
+            .iter()
+            .take_while(|(r, _)| r.start < range.end)
+            .max_by_key(|(r, _)| r.end.min(range.end) - r.start.max(range.start))
+            .map(|(_, label)| *label)
+    }
+
+    /// The tagger's kind for register entry `entry`: the label most of its
+    /// mentions outside quotations were given, if any was tagged.
+    pub fn tagged_kind(&self, entry: usize) -> Option<NameLabel> {
+        let mut votes: Vec<(NameLabel, usize)> = Vec::new();
+        for &i in self.entry_events.get(entry).into_iter().flatten() {
+            if let Some(label) = self.label_at(&self.events[i].range) {
+                match votes.iter_mut().find(|(l, _)| *l == label) {
+                    Some((_, n)) => *n += 1,
+                    None => votes.push((label, 1)),
+                }
+            }
+        }
+        votes
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(label, _)| label)
+    }
+
     /// The events before body offset `position`, in reading order.
     pub fn events_before(&self, position: usize) -> &[Event] {
         let end = self.events.partition_point(|e| e.position < position);

@@ -627,6 +627,22 @@ static ORG_WORDS: WordSet = WordSet::new(&[
     "government",
     "directorate",
     "nations",
+    // The same words in transliterated Arabic, which names of armed
+    // groups and parties keep untranslated (`Kata'ib`, `Saraya`, `Hizb`).
+    "kataib",
+    "kata'ib",
+    "kata’ib",
+    "kataeb",
+    "asaib",
+    "asa'ib",
+    "asa’ib",
+    "saraya",
+    "liwa",
+    "jaish",
+    "harakat",
+    "hizb",
+    "tayyar",
+    "jamaat",
 ]);
 
 /// True for a word that marks an organisation's name (`Forces`, `Council`).
@@ -722,37 +738,6 @@ static PEOPLE_WORDS: WordSet = WordSet::new(&[
 /// True for a people's or faith's adjective or noun (`French`, `Arab`).
 pub fn is_people_word(word: &str) -> bool {
     PEOPLE_WORDS.contains(&lowercase(word))
-}
-
-/// Words that end the name of an event, not of a person, organisation or
-/// place (`World Cup`, `Hong Kong Open`, `Labor Day`).
-static EVENT_WORDS: WordSet = WordSet::new(&[
-    "cup",
-    "open",
-    "games",
-    "olympics",
-    "classic",
-    "series",
-    "championship",
-    "championships",
-    "tournament",
-    "trophy",
-    "festival",
-    "prize",
-    "award",
-    "awards",
-    "day",
-    "slam",
-    "marathon",
-    "rally",
-    "summit",
-    "conference",
-    "war",
-]);
-
-/// True for a word that ends an event's name.
-pub fn is_event_word(word: &str) -> bool {
-    EVENT_WORDS.contains(&lowercase(word))
 }
 
 /// Pronouns that refer back to a person.

@@ -8,10 +8,11 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::schema::SCHEMA_VERSION;
+use crate::analyze::tagger::model_id;
 
 /// Bumped whenever analysis changes what it produces, so that the next
 /// `dossier index` re-reads every file.
-pub const ANALYZER_VERSION: u32 = 5;
+pub const ANALYZER_VERSION: u32 = 6;
 
 /// What one commit of the index contains.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -20,6 +21,10 @@ pub struct Manifest {
     pub schema: u32,
     /// The analyzer version its passages were made with.
     pub analyzer: u32,
+    /// The entity tagger's model its passages were tagged with (0 in
+    /// indexes made before the tagger, which are analysed again).
+    #[serde(default)]
+    pub model: u64,
     /// Indexed files by canonical path.
     pub files: BTreeMap<String, FileRecord>,
 }
@@ -46,6 +51,7 @@ impl Default for Manifest {
         Manifest {
             schema: SCHEMA_VERSION,
             analyzer: ANALYZER_VERSION,
+            model: model_id(),
             files: BTreeMap::new(),
         }
     }
@@ -117,9 +123,12 @@ impl Manifest {
         serde_json::to_string(self).unwrap_or_default()
     }
 
-    /// True when passages were made by this version of dossier.
+    /// True when passages were made by this version of dossier, with
+    /// this tagger model.
     pub fn is_current(&self) -> bool {
-        self.schema == SCHEMA_VERSION && self.analyzer == ANALYZER_VERSION
+        self.schema == SCHEMA_VERSION
+            && self.analyzer == ANALYZER_VERSION
+            && self.model == model_id()
     }
 
     /// Total passages recorded.
@@ -147,6 +156,21 @@ mod tests {
         }
         assert_eq!(file_key(Path::new("/a.txt")), "/a.txt");
         assert!(file_key(latin1).starts_with('\0'));
+    }
+
+    #[test]
+    fn an_index_tagged_by_another_model_or_none_is_not_current() {
+        assert!(Manifest::default().is_current());
+        let other = Manifest {
+            model: model_id() ^ 1,
+            ..Manifest::default()
+        };
+        assert!(!other.is_current());
+        // A manifest written before the tagger has no model field.
+        let before = r#"{"schema":4,"analyzer":6,"files":{}}"#;
+        let read = Manifest::from_payload(Some(before)).expect("reads");
+        assert_eq!(read.model, 0);
+        assert!(!read.is_current());
     }
 
     #[test]

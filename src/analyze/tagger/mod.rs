@@ -1,0 +1,418 @@
+//! The entity tagger: a linear-chain model, trained on annotated news,
+//! that labels each word of a sentence as the beginning or inside of a
+//! person, organisation, place or other name, or as outside any.
+//!
+//! - `features`: what the model sees of each word, hashed.
+//! - `model`: the weights, their file format, and Viterbi decoding.
+//! - `scorer`: fast scores for the committed model, summed word by word.
+//! - `train`: the averaged structured perceptron that learns them.
+//!
+//! An article is tagged in two passes. The first labels each sentence on
+//! its own; the second adds, for every word, the kind the first pass gave
+//! it most often anywhere in the article. That is what keeps `Clinton` a
+//! person in paragraph 9 when paragraph 1 says `Hillary Clinton`.
+//!
+//! The model, `data/ner.model`, is embedded in the binary; `scripts/train_ner.sh`
+//! makes it again from CoNLL-2003 and the word clusters.
+
+mod features;
+mod model;
+mod scorer;
+pub mod train;
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::lexer::{sentences, tokenize};
+use crate::index::tokenizer::is_apostrophe;
+use features::{document_feature, TokenFeatures};
+pub use features::{lower_key, sentence_features};
+use model::{is_inside, kind_of, PassThrough, Weights, OUTSIDE};
+pub use model::{Model, LABELS};
+
+/// What the tagger says a name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NameLabel {
+    /// A person.
+    Person,
+    /// An organisation.
+    Org,
+    /// A place.
+    Place,
+    /// Another kind of name: a nationality, an event, a product.
+    Other,
+}
+
+impl NameLabel {
+    fn of_kind(kind: usize) -> Option<NameLabel> {
+        match kind {
+            1 => Some(NameLabel::Person),
+            2 => Some(NameLabel::Org),
+            3 => Some(NameLabel::Place),
+            4 => Some(NameLabel::Other),
+            _ => None,
+        }
+    }
+
+    /// The label of a CoNLL type (`PER`, `ORG`, `LOC`, `MISC`).
+    pub fn from_conll(kind: &str) -> Option<NameLabel> {
+        match kind {
+            "PER" => Some(NameLabel::Person),
+            "ORG" => Some(NameLabel::Org),
+            "LOC" => Some(NameLabel::Place),
+            "MISC" => Some(NameLabel::Other),
+            _ => None,
+        }
+    }
+
+    /// The begin label's number; the inside label is the next one.
+    pub fn begin(self) -> usize {
+        match self {
+            NameLabel::Person => 1,
+            NameLabel::Org => 3,
+            NameLabel::Place => 5,
+            NameLabel::Other => 7,
+        }
+    }
+}
+
+/// A name the tagger found: a byte range of the text it was given.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tagged {
+    /// Byte range in the paragraph.
+    pub range: Range<usize>,
+    /// What it names.
+    pub label: NameLabel,
+}
+
+/// The committed model, read once.
+pub fn committed_model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES).unwrap_or_default())
+}
+
+const MODEL_BYTES: &[u8] = include_bytes!("../data/ner.model");
+
+/// An identifier of the committed model, recorded in each index so that an
+/// index analysed by another model is analysed again.
+pub fn model_id() -> u64 {
+    xxh3_64(MODEL_BYTES)
+}
+
+/// A sentence to tag: its words (punctuation included) and their ranges.
+pub struct Sentence<'a> {
+    /// Each token's text.
+    pub words: Vec<&'a str>,
+    /// Each token's byte range.
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// The sentences of a paragraph, as the tagger reads them. A possessive
+/// is a token of its own, as in the training data: `Germany's` reads as
+/// `Germany` `'s`, and so does CoNLL's `Germany 's`.
+pub fn paragraph_sentences(text: &str) -> Vec<Sentence<'_>> {
+    let tokens = tokenize(text, &[]);
+    sentences(text, &tokens)
+        .into_iter()
+        .map(|s| {
+            let mut sentence = Sentence {
+                words: Vec::with_capacity(s.len()),
+                ranges: Vec::with_capacity(s.len()),
+            };
+            for token in &tokens[s] {
+                let range = token.range.clone();
+                let word = &text[range.clone()];
+                let glued_s = word == "s"
+                    && sentence
+                        .words
+                        .last()
+                        .is_some_and(|w| w.chars().all(is_apostrophe))
+                    && sentence.ranges.last().is_some_and(|r| r.end == range.start);
+                if transliteration_mark(&sentence, word, &range, text) {
+                    if let (Some(last), Some(r)) =
+                        (sentence.words.last_mut(), sentence.ranges.last_mut())
+                    {
+                        r.end = range.end;
+                        *last = &text[r.clone()];
+                    }
+                    continue;
+                }
+                if glued_s {
+                    let apostrophe = sentence.ranges.pop().map_or(range.start, |r| r.start);
+                    sentence.words.pop();
+                    sentence.words.push(&text[apostrophe..range.end]);
+                    sentence.ranges.push(apostrophe..range.end);
+                    continue;
+                }
+                match possessive_at(word) {
+                    Some(at) => {
+                        let split = range.start + at;
+                        sentence.words.push(&text[range.start..split]);
+                        sentence.ranges.push(range.start..split);
+                        sentence.words.push(&text[split..range.end]);
+                        sentence.ranges.push(split..range.end);
+                    }
+                    None => {
+                        sentence.words.push(word);
+                        sentence.ranges.push(range);
+                    }
+                }
+            }
+            sentence
+        })
+        .filter(|s| !s.words.is_empty())
+        .collect()
+}
+
+/// A transliteration's word-final apostrophe (`Shia' al-Sudani`): glued to
+/// a capitalized word and followed by a space and another name word. It
+/// belongs to the word, not to a quotation.
+fn transliteration_mark(
+    sentence: &Sentence<'_>,
+    word: &str,
+    range: &Range<usize>,
+    text: &str,
+) -> bool {
+    if !word.chars().all(is_apostrophe) {
+        return false;
+    }
+    let glued = sentence.ranges.last().is_some_and(|r| r.end == range.start);
+    let after_name = sentence
+        .words
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let next_word = text[range.end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(' ').next());
+    let next_is_name = next_word.is_some_and(|w| {
+        w.split('-')
+            .any(|part| part.chars().next().is_some_and(char::is_uppercase))
+    });
+    glued && after_name && next_is_name
+}
+
+/// Where a possessive `'s` starts in a word (`Iraq’s` → 4).
+fn possessive_at(word: &str) -> Option<usize> {
+    let stem = word.strip_suffix('s')?;
+    let mark = stem.chars().next_back().filter(|&c| is_apostrophe(c))?;
+    let at = stem.len() - mark.len_utf8();
+    (at > 0).then_some(at)
+}
+
+/// Tags the names of an article's paragraphs, each list in paragraph
+/// byte offsets.
+pub fn tag_article(paragraphs: &[&str]) -> Vec<Vec<Tagged>> {
+    let sentences: Vec<Vec<Sentence<'_>>> =
+        paragraphs.iter().map(|p| paragraph_sentences(p)).collect();
+    let (scores, lowers): (Vec<Vec<Weights>>, Vec<Vec<u64>>) = sentences
+        .iter()
+        .flatten()
+        .map(|s| scorer::sentence_scores(&s.words))
+        .unzip();
+    let mut labels = decode_document(committed_model(), scores, &lowers).into_iter();
+    sentences
+        .iter()
+        .map(|paragraph| {
+            paragraph
+                .iter()
+                .zip(labels.by_ref())
+                .flat_map(|(sentence, labels)| spans(&labels, &sentence.ranges))
+                .collect()
+        })
+        .collect()
+}
+
+/// The label scores of each token of a sentence from its features, the
+/// article-wide one left out: what training and evaluation use.
+pub fn local_scores(model: &Model, features: &[TokenFeatures]) -> Vec<Weights> {
+    features
+        .iter()
+        .map(|keys| {
+            let mut scores = [0f32; LABELS];
+            model.add_scores(keys, &mut scores);
+            scores
+        })
+        .collect()
+}
+
+/// Labels the sentences of one document in two passes, from their local
+/// scores and the lower-case keys of their words.
+pub fn decode_document(
+    model: &Model,
+    local: Vec<Vec<Weights>>,
+    lowers: &[Vec<u64>],
+) -> Vec<Vec<usize>> {
+    let first: Vec<Vec<usize>> = local.iter().map(|e| model.viterbi(e)).collect();
+    let values = document_values(lowers, &first);
+    let mut absent = [0f32; LABELS];
+    model.add_scores(&[document_feature(0)], &mut absent);
+    let by_value: Vec<Weights> = (0..=5)
+        .map(|value| {
+            let mut scores = [0f32; LABELS];
+            model.add_scores(&[document_feature(value)], &mut scores);
+            scores
+        })
+        .collect();
+    local
+        .into_iter()
+        .zip(values)
+        .map(|(mut emissions, values)| {
+            for (scores, value) in emissions.iter_mut().zip(values) {
+                let add = by_value[usize::from(value)];
+                for ((s, add), sub) in scores.iter_mut().zip(add).zip(absent) {
+                    *s += add - sub;
+                }
+            }
+            model.viterbi(&emissions)
+        })
+        .collect()
+}
+
+/// For each word of a document (by its lower-case key), the value of its
+/// article-wide feature: the kind (1 to 4) the first pass gave most often
+/// to the same word in lower case, 5 when it never made it part of a name.
+pub fn document_values(lowers: &[Vec<u64>], labels: &[Vec<usize>]) -> Vec<Vec<u8>> {
+    let mut counts: HashMap<u64, [u32; 5], BuildHasherDefault<PassThrough>> = HashMap::default();
+    for (sentence, labels) in lowers.iter().zip(labels) {
+        for (k, &label) in sentence.iter().zip(labels) {
+            counts.entry(*k).or_default()[kind_of(label)] += 1;
+        }
+    }
+    lowers
+        .iter()
+        .map(|sentence| {
+            sentence
+                .iter()
+                .map(|k| {
+                    let c = counts.get(k).copied().unwrap_or_default();
+                    (1..5)
+                        .filter(|&kind| c[kind] > 0)
+                        .max_by_key(|&kind| (c[kind], std::cmp::Reverse(kind)))
+                        .map_or(5, |kind| kind as u8)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The names in a labelled sentence, as byte ranges.
+pub fn spans(labels: &[usize], ranges: &[Range<usize>]) -> Vec<Tagged> {
+    let mut found = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &label) in labels.iter().enumerate() {
+        let continues = is_inside(label) && open.is_some_and(|(_, kind)| kind == kind_of(label));
+        if continues {
+            continue;
+        }
+        if let Some((start, kind)) = open.take() {
+            found.extend(name(start..i, kind, ranges));
+        }
+        if label != OUTSIDE {
+            open = Some((i, kind_of(label)));
+        }
+    }
+    if let Some((start, kind)) = open {
+        found.extend(name(start..labels.len(), kind, ranges));
+    }
+    found
+}
+
+fn name(tokens: Range<usize>, kind: usize, ranges: &[Range<usize>]) -> Option<Tagged> {
+    Some(Tagged {
+        range: ranges[tokens.start].start..ranges[tokens.end - 1].end,
+        label: NameLabel::of_kind(kind)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_join_begin_and_inside_of_one_kind() {
+        let ranges = vec![0..5, 6..10, 11..15, 16..20];
+        // B-PER I-PER B-ORG O
+        let found = spans(&[1, 2, 3, 0], &ranges);
+        assert_eq!(
+            found,
+            [
+                Tagged {
+                    range: 0..10,
+                    label: NameLabel::Person
+                },
+                Tagged {
+                    range: 11..15,
+                    label: NameLabel::Org
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn the_article_wide_value_is_the_most_frequent_kind() {
+        let mut lower = String::new();
+        let mut keys = |words: &[&str]| -> Vec<u64> {
+            words.iter().map(|w| lower_key(w, &mut lower)).collect()
+        };
+        let lowers = [
+            keys(&["Hillary", "Clinton", "said"]),
+            keys(&["CLINTON", "left"]),
+        ];
+        let values = document_values(&lowers, &[vec![1, 2, 0], vec![3, 0]]);
+        // `Clinton`: person once, organisation once; the lower kind wins a tie.
+        assert_eq!(values, [vec![1, 1, 5], vec![1, 5]]);
+    }
+
+    #[test]
+    fn cached_scores_equal_the_sum_of_every_feature() {
+        let text = "Peter Blackburn of the European Commission told Reuters in Brussels \
+                    on Monday that U.S. lamb was safe.";
+        for sentence in paragraph_sentences(text) {
+            let slow = local_scores(committed_model(), &sentence_features(&sentence.words));
+            let (fast, _) = scorer::sentence_scores(&sentence.words);
+            for (a, b) in slow.iter().flatten().zip(fast.iter().flatten()) {
+                assert!((a - b).abs() < 1e-3, "{a} != {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn possessives_are_tokens_of_their_own() {
+        let sentences = paragraph_sentences("Iraq’s army and Germany 's envoy");
+        assert_eq!(
+            sentences[0].words,
+            ["Iraq", "’s", "army", "and", "Germany", "'s", "envoy"]
+        );
+        assert_eq!(sentences[0].ranges[1], 4..8);
+    }
+
+    #[test]
+    fn a_transliteration_mark_stays_in_its_word() {
+        let sentences = paragraph_sentences("Mohammed Shia' al-Sudani said 'no' to Iraq.");
+        assert_eq!(sentences[0].words[..3], ["Mohammed", "Shia'", "al-Sudani"]);
+        assert!(sentences[0].words.contains(&"'"));
+    }
+
+    #[test]
+    fn the_committed_model_finds_a_person_and_a_place() {
+        let found = tag_article(&["Peter Blackburn flew to Paris on Monday."]);
+        assert!(
+            found[0].contains(&Tagged {
+                range: 0..15,
+                label: NameLabel::Person
+            }),
+            "{found:?}"
+        );
+        assert!(
+            found[0].contains(&Tagged {
+                range: 24..29,
+                label: NameLabel::Place
+            }),
+            "{found:?}"
+        );
+    }
+}

@@ -1,0 +1,250 @@
+//! The tagger's weights, how they are stored, and Viterbi decoding.
+//!
+//! A model is a table from feature key to one weight per label, and a
+//! matrix of label-to-label transition weights. On disk each weight is an
+//! `i16` scaled by one factor, which keeps the committed file small; in
+//! memory they are `f32`, looked up by key in a hash map whose hasher
+//! passes the key through, since keys are hashes already.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The labels: outside, then begin and inside for person, organisation,
+/// place and other names (nationalities, events, products).
+pub const LABELS: usize = 9;
+
+/// Label number of "outside any name".
+pub const OUTSIDE: usize = 0;
+
+/// Weights of one feature, one per label.
+pub type Weights = [f32; LABELS];
+
+const MAGIC: &[u8; 8] = b"DSNER\x001\x00";
+
+/// A hasher for keys that are already well-mixed 64-bit hashes.
+#[derive(Default)]
+pub struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// Feature key → its row in the weight table.
+pub type KeyMap = HashMap<u64, u32, BuildHasherDefault<PassThrough>>;
+
+/// A trained model.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Model {
+    /// Feature key → row of `weights`.
+    pub rows: KeyMap,
+    /// One row of label weights per feature.
+    pub weights: Vec<Weights>,
+    /// `transitions[from][to]`; row `LABELS` is the start of a sentence.
+    pub transitions: [[f32; LABELS]; LABELS + 1],
+}
+
+/// The kind of name a label belongs to (0 for outside, 1 to 4).
+pub fn kind_of(label: usize) -> usize {
+    label.div_ceil(2)
+}
+
+/// True for an inside label, which must follow its kind's begin or inside.
+pub fn is_inside(label: usize) -> bool {
+    label != OUTSIDE && label % 2 == 0
+}
+
+/// True when `to` may follow `from` (`None` at a sentence's start).
+pub fn allowed(from: Option<usize>, to: usize) -> bool {
+    !is_inside(to) || from.is_some_and(|f| f != OUTSIDE && kind_of(f) == kind_of(to))
+}
+
+/// The labels that may come before `to`: its own begin and inside for an
+/// inside label, any for the others.
+fn predecessors(to: usize) -> &'static [usize] {
+    const ANY: [usize; LABELS] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+    const AFTER: [[usize; 2]; 4] = [[1, 2], [3, 4], [5, 6], [7, 8]];
+    if is_inside(to) {
+        &AFTER[to / 2 - 1]
+    } else {
+        &ANY
+    }
+}
+
+impl Model {
+    /// Adds the weights of `keys` into `scores`.
+    pub fn add_scores(&self, keys: &[u64], scores: &mut Weights) {
+        for key in keys {
+            if let Some(&row) = self.rows.get(key) {
+                let weights = &self.weights[row as usize];
+                for (score, w) in scores.iter_mut().zip(weights) {
+                    *score += w;
+                }
+            }
+        }
+    }
+
+    /// The best label sequence for per-token label scores.
+    pub fn viterbi(&self, emissions: &[Weights]) -> Vec<usize> {
+        let n = emissions.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let mut best = vec![[f32::NEG_INFINITY; LABELS]; n];
+        let mut back = vec![[0u8; LABELS]; n];
+        for to in 0..LABELS {
+            if allowed(None, to) {
+                best[0][to] = self.transitions[LABELS][to] + emissions[0][to];
+            }
+        }
+        for i in 1..n {
+            let (done, rest) = best.split_at_mut(i);
+            let previous = &done[i - 1];
+            for to in 0..LABELS {
+                let mut top = f32::NEG_INFINITY;
+                let mut arg = 0;
+                for &from in predecessors(to) {
+                    let score = previous[from] + self.transitions[from][to];
+                    if score > top {
+                        top = score;
+                        arg = from;
+                    }
+                }
+                rest[0][to] = top + emissions[i][to];
+                back[i][to] = arg as u8;
+            }
+        }
+        let mut label = (0..LABELS)
+            .max_by(|&a, &b| best[n - 1][a].total_cmp(&best[n - 1][b]))
+            .unwrap_or(OUTSIDE);
+        let mut labels = vec![OUTSIDE; n];
+        for i in (0..n).rev() {
+            labels[i] = label;
+            label = usize::from(back[i][label]);
+        }
+        labels
+    }
+
+    /// The model as bytes: magic, scale, transitions, then each feature's
+    /// key and its weights as scaled `i16`s.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let largest = self
+            .weights
+            .iter()
+            .flatten()
+            .fold(0f32, |m, w| m.max(w.abs()))
+            .max(f32::MIN_POSITIVE);
+        let scale = largest / f32::from(i16::MAX);
+        let mut out = Vec::with_capacity(24 + self.weights.len() * (8 + 2 * LABELS));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&scale.to_le_bytes());
+        out.extend_from_slice(&(self.weights.len() as u32).to_le_bytes());
+        for w in self.transitions.iter().flatten() {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        let mut rows: Vec<(&u64, &u32)> = self.rows.iter().collect();
+        rows.sort_unstable();
+        for (key, &row) in rows {
+            out.extend_from_slice(&key.to_le_bytes());
+            for w in self.weights[row as usize] {
+                out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+            }
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`]; `None` if the bytes
+    /// are not one.
+    pub fn from_bytes(bytes: &[u8]) -> Option<Model> {
+        let mut reader = Reader(bytes.strip_prefix(MAGIC.as_slice())?);
+        let scale = f32::from_le_bytes(reader.take()?);
+        let count = u32::from_le_bytes(reader.take()?) as usize;
+        let mut model = Model::default();
+        for w in model.transitions.iter_mut().flatten() {
+            *w = f32::from_le_bytes(reader.take()?);
+        }
+        model.rows.reserve(count);
+        model.weights.reserve(count);
+        for row in 0..count {
+            let key = u64::from_le_bytes(reader.take()?);
+            let mut weights = [0f32; LABELS];
+            for w in &mut weights {
+                *w = f32::from(i16::from_le_bytes(reader.take()?)) * scale;
+            }
+            model.rows.insert(key, row as u32);
+            model.weights.push(weights);
+        }
+        reader.0.is_empty().then_some(model)
+    }
+}
+
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    fn take<const N: usize>(&mut self) -> Option<[u8; N]> {
+        let (head, rest) = self.0.split_first_chunk::<N>()?;
+        self.0 = rest;
+        Some(*head)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inside_labels_only_follow_their_own_kind() {
+        assert!(allowed(Some(1), 2));
+        assert!(allowed(Some(2), 2));
+        assert!(!allowed(Some(3), 2));
+        assert!(!allowed(None, 2));
+        assert!(!allowed(Some(OUTSIDE), 4));
+        assert!(allowed(Some(OUTSIDE), 3));
+    }
+
+    #[test]
+    fn predecessors_are_the_allowed_labels() {
+        for to in 0..LABELS {
+            let expected: Vec<usize> = (0..LABELS).filter(|&f| allowed(Some(f), to)).collect();
+            assert_eq!(predecessors(to), expected.as_slice());
+        }
+    }
+
+    #[test]
+    fn viterbi_follows_emissions_within_the_constraints() {
+        let model = Model::default();
+        let mut inside_first = [0f32; LABELS];
+        inside_first[2] = 5.0;
+        inside_first[1] = 1.0;
+        let mut inside = [0f32; LABELS];
+        inside[2] = 5.0;
+        // An inside label cannot open a sentence: begin, then inside.
+        assert_eq!(model.viterbi(&[inside_first, inside]), [1, 2]);
+    }
+
+    #[test]
+    fn a_model_survives_its_bytes() {
+        let mut model = Model::default();
+        model.rows.insert(42, 0);
+        model
+            .weights
+            .push([1.0, -2.0, 0.5, 0.0, 0.0, 0.0, 0.0, 0.0, 0.25]);
+        model.transitions[LABELS][1] = -1.0;
+        let read = Model::from_bytes(&model.to_bytes()).expect("reads back");
+        assert_eq!(read.rows, model.rows);
+        for (a, b) in read.weights[0].iter().zip(model.weights[0]) {
+            assert!((a - b).abs() < 1e-3);
+        }
+        assert_eq!(read.transitions[LABELS][1], -1.0);
+        assert!(Model::from_bytes(b"not a model").is_none());
+    }
+}

@@ -1,0 +1,105 @@
+//! Scores sentences for the committed model quickly. A word's features
+//! in each role (itself, one or two before or after) do not depend on
+//! where it stands, so their weights are summed once per word and kept in
+//! a per-thread cache; a token then costs five cached sums and a handful
+//! of look-ups for the features that pair it with its neighbours. The
+//! scores equal those of summing [`sentence_features`]' keys one by one,
+//! which training uses; a test holds the two together.
+//!
+//! [`sentence_features`]: super::features::sentence_features
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+
+use xxhash_rust::xxh3::xxh3_64;
+
+use super::committed_model;
+use super::features::{
+    document_feature, is_shouted, running_case, Role, Sentence, Word, EDGE, ROLES, ROLE_OFFSETS,
+};
+use super::model::{Model, PassThrough, Weights, LABELS};
+
+/// What is known of a word and the summed weights of its features in
+/// each of the [`ROLES`].
+struct Cached {
+    word: Word,
+    sums: [Weights; 5],
+}
+
+/// Words seen by this thread, by the hash of their text. Cleared when it
+/// grows past `CACHE_LIMIT` words, so that memory stays bounded.
+type Cache = HashMap<u64, Cached, BuildHasherDefault<PassThrough>>;
+
+const CACHE_LIMIT: usize = 50_000;
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+fn sums(model: &Model, word: &Word) -> [Weights; 5] {
+    let mut keys = Vec::with_capacity(16);
+    ROLES.map(|role: Role| {
+        keys.clear();
+        word.keys(role, &mut keys);
+        let mut scores = [0f32; LABELS];
+        model.add_scores(&keys, &mut scores);
+        scores
+    })
+}
+
+/// A sentence's label scores under the committed model, without the
+/// article-wide feature, and the lower-case key of each word for the
+/// second pass.
+pub fn sentence_scores(words: &[&str]) -> (Vec<Weights>, Vec<u64>) {
+    let model = committed_model();
+    CACHE.with_borrow_mut(|cache| {
+        if cache.len() > CACHE_LIMIT {
+            cache.clear();
+        }
+        let mut lower = String::new();
+        let mut known = Vec::with_capacity(words.len());
+        let mut role_sums = Vec::with_capacity(words.len());
+        let shouted = is_shouted(words);
+        for &word in words {
+            let word = if shouted {
+                running_case(word, &mut lower)
+            } else {
+                word
+            };
+            let cached = cache.entry(xxh3_64(word.as_bytes())).or_insert_with(|| {
+                let word = Word::of(word, &mut lower);
+                Cached {
+                    sums: sums(model, &word),
+                    word,
+                }
+            });
+            known.push(cached.word);
+            role_sums.push(cached.sums);
+        }
+        let edge = sums(model, &EDGE);
+        let lowers = known.iter().map(|w| w.lower).collect();
+        let sentence = Sentence::new(words, known, shouted);
+        let mut keys = Vec::with_capacity(12);
+        let scores = (0..sentence.len())
+            .map(|i| {
+                let mut scores = [0f32; LABELS];
+                for (r, offset) in ROLE_OFFSETS.iter().enumerate() {
+                    let sums = i
+                        .checked_add_signed(*offset)
+                        .and_then(|k| role_sums.get(k))
+                        .map_or(&edge[r], |s| &s[r]);
+                    for (score, w) in scores.iter_mut().zip(sums) {
+                        *score += w;
+                    }
+                }
+                keys.clear();
+                sentence.context_keys(i, &mut keys);
+                keys.push(document_feature(0));
+                model.add_scores(&keys, &mut scores);
+                scores
+            })
+            .collect();
+        (scores, lowers)
+    })
+}
