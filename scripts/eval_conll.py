@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measure dossier's people, organisations and places on CoNLL-2003.
 
-Usage: scripts/eval_conll.py [CONLL_JSONL] [--dossier PATH] [--min-person-f1 PCT]
+Usage: scripts/eval_conll.py [CONLL_JSONL] [--dossier PATH] [--min-f1 PCT] [--min-person-f1 PCT]
 
 CONLL_JSONL is eng.testa.jsonl (default ../shared/dev/conll2003/eng.testa.jsonl):
 one document a line with `text` and `entities` (type, start, end in code
@@ -29,6 +29,8 @@ def main():
     parser.add_argument("--dossier", default="target/release/dossier")
     parser.add_argument("--min-person-f1", type=float, default=0.0,
                         help="exit 1 when person F1 (in percent) is below this: a regression guard")
+    parser.add_argument("--min-f1", type=float, default=0.0,
+                        help="exit 1 when micro F1 over person, org and place (in percent) is below this")
     args = parser.parse_args()
     if not os.path.isfile(args.path):
         sys.exit(f"eval_conll: no CoNLL file at {args.path}")
@@ -78,7 +80,10 @@ def main():
         totals["fn"] += fn[kind]
     p = totals["tp"] / (totals["tp"] + totals["fp"]) if totals["tp"] + totals["fp"] else 0.0
     r = totals["tp"] / (totals["tp"] + totals["fn"]) if totals["tp"] + totals["fn"] else 0.0
-    print(f"{'all':8} {p:9.1%} {r:7.1%} {2 * p * r / (p + r) if p + r else 0:6.1%}")
+    micro = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"{'all':8} {p:9.1%} {r:7.1%} {micro:6.1%}")
+    if micro * 100 < args.min_f1:
+        sys.exit(f"eval_conll: micro F1 {micro:.1%} is below {args.min_f1}%")
     if f1["person"] * 100 < args.min_person_f1:
         sys.exit(f"eval_conll: person F1 {f1['person']:.1%} is below {args.min_person_f1}%")
 

@@ -3,8 +3,9 @@
 //! type, and the variants of it that occur collapsed into one value.
 //!
 //! The tagger does not get every entity right yet; the test holds the
-//! floor it reaches and prints every miss, so that a change can only
-//! raise it.
+//! floor it reaches and a ceiling on values outside the gold lists, and
+//! prints every miss and every such value, so that a change can only
+//! improve them.
 
 mod common;
 
@@ -15,6 +16,11 @@ use dossier::analyze::fold_name;
 
 /// Entities (out of 61) that must be found with their type and one value.
 const FLOOR: usize = 56;
+
+/// Values that may fall outside the gold lists. Most of them are real
+/// names the gold does not list (`Haifa`, `United Nations`); the rest are
+/// the tagger's false positives, which this bound keeps from growing.
+const MAX_BEYOND_GOLD: usize = 45;
 
 struct GoldEntity {
     canonical: String,
@@ -107,6 +113,14 @@ fn listed_entities_are_found_with_their_type_as_one_value() {
             println!("  beyond the gold: {name} ({})", entity["kind"]);
         }
     }
+    let beyond = entities
+        .iter()
+        .filter(|e| !listed.contains(&fold_name(e["name"].as_str().unwrap_or_default())))
+        .count();
+    assert!(
+        beyond <= MAX_BEYOND_GOLD,
+        "{beyond} values beyond the gold lists, at most {MAX_BEYOND_GOLD} allowed"
+    );
     assert!(
         right >= FLOOR,
         "{right}/{} entities right, floor {FLOOR}:\n{}",

@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use super::names::fold;
+use super::names::{fold, is_short_form, name_words};
 use super::places::is_known_place;
 use super::reading::{Reading, View};
 use super::tagger::NameLabel;
@@ -122,9 +122,10 @@ impl Found {
 
 /// Tags the entities of an article as read; one list per paragraph. The
 /// names and their kinds are the tagger's; names of other kinds
-/// (nationalities, events) and garbled text are left out.
+/// (nationalities, events) are left out.
 pub fn tag(reading: &Reading<'_>) -> Vec<Vec<EntityMention>> {
     let found: Vec<Vec<Found>> = reading.views.iter().map(found_in_paragraph).collect();
+    let found = one_kind_per_name(found);
     let values = Values::of(reading, found.iter().flatten());
     found
         .into_iter()
@@ -144,6 +145,36 @@ pub fn tag(reading: &Reading<'_>) -> Vec<Vec<EntityMention>> {
         .collect()
 }
 
+/// Gives every mention of a name (by skeleton) the kind most of its
+/// mentions in the article have: one name is one thing within an article
+/// (`Hashd` is not a group in one paragraph and a person in the next). A
+/// tie goes to the kind of the first mention.
+fn one_kind_per_name(mut found: Vec<Vec<Found>>) -> Vec<Vec<Found>> {
+    let mut votes: HashMap<&str, Vec<(EntityKind, usize)>> = HashMap::new();
+    for f in found.iter().flatten() {
+        let kinds = votes.entry(f.key.as_str()).or_default();
+        match kinds.iter_mut().find(|(k, _)| *k == f.kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((f.kind, 1)),
+        }
+    }
+    let settled: HashMap<String, EntityKind> = votes
+        .into_iter()
+        .filter(|(_, kinds)| kinds.len() > 1)
+        .map(|(key, kinds)| {
+            let top = kinds.iter().map(|(_, n)| *n).max().unwrap_or(0);
+            let kind = kinds.iter().find(|(_, n)| *n == top).map(|(k, _)| *k);
+            (key.to_owned(), kind.unwrap_or(EntityKind::Person))
+        })
+        .collect();
+    for f in found.iter_mut().flatten() {
+        if let Some(kind) = settled.get(&f.key) {
+            f.kind = *kind;
+        }
+    }
+    found
+}
+
 fn found_in_paragraph(view: &View<'_>) -> Vec<Found> {
     view.names
         .iter()
@@ -156,15 +187,9 @@ fn found_in_paragraph(view: &View<'_>) -> Vec<Found> {
             };
             let name = &view.text[tagged.range.clone()];
             let range = view.base + tagged.range.start..view.base + tagged.range.end;
-            (!is_mojibake(name)).then(|| Found::new(range, name, kind))
+            Some(Found::new(range, name, kind))
         })
         .collect()
-}
-
-/// Text decoded with the wrong encoding (`Âþµº`): symbols of Latin-1 in a name.
-fn is_mojibake(name: &str) -> bool {
-    name.chars()
-        .any(|c| ('\u{a0}'..='\u{bf}').contains(&c) || c == '\u{fffd}')
 }
 
 /// `Islamic Republic of Iran`, `Republic of Iraq`, `Kingdom of Jordan`.
@@ -234,19 +259,23 @@ impl Values {
         }
         let mut counts: HashMap<(EntityKind, String), HashMap<String, usize>> = HashMap::new();
         let mut people = HashMap::new();
+        let person_names: Vec<(Vec<String>, &str)> = found
+            .clone()
+            .filter(|f| f.kind == EntityKind::Person)
+            .map(|f| (name_words(&f.name), f.name.as_str()))
+            .collect();
         for f in found {
             if f.kind == EntityKind::Person {
-                people.entry(f.name.clone()).or_insert_with(|| {
-                    let fullest = reading.register.fullest(&f.name);
-                    fullest.map_or_else(|| f.name.clone(), |e| e.name.clone())
-                });
+                people
+                    .entry(f.name.clone())
+                    .or_insert_with(|| fullest_person(&f.name, &person_names));
                 continue;
             }
             let (name, key) = resolve_alias(&aliases, f);
             *counts
                 .entry((f.kind, key))
                 .or_default()
-                .entry(name.trim_start_matches("the ").to_owned())
+                .entry(without_article(name).to_owned())
                 .or_default() += 1;
         }
         let spellings: HashMap<(EntityKind, String), String> = counts
@@ -305,6 +334,27 @@ impl Values {
             .cloned()
             .unwrap_or_else(|| name.to_owned())
     }
+}
+
+/// The fullest name among the article's people that `name` is a short
+/// form of (`Clinton` → `Hillary Clinton`): the longest, the first of
+/// those as long.
+fn fullest_person(name: &str, people: &[(Vec<String>, &str)]) -> String {
+    let words = name_words(name);
+    people
+        .iter()
+        .filter(|(full, _)| full.len() > words.len() && is_short_form(&words, full))
+        .max_by_key(|(full, written)| (full.len(), std::cmp::Reverse(*written)))
+        .map_or(name, |(_, written)| written)
+        .to_owned()
+}
+
+/// A name without a leading `the` (`The White House`).
+fn without_article(name: &str) -> &str {
+    ["the ", "The ", "THE "]
+        .iter()
+        .find_map(|article| name.strip_prefix(article))
+        .unwrap_or(name)
 }
 
 /// The name `f` stands for, if an alias (an acronym defined in the text),

@@ -36,14 +36,20 @@ struct Args {
     #[arg(long)]
     out: PathBuf,
     /// Passes over the training data.
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 10)]
     epochs: usize,
     /// Passes for each jackknifed first-pass model.
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 5)]
     jackknife_epochs: usize,
     /// Share of sentences trained without the article-wide feature.
     #[arg(long, default_value_t = 0.3)]
     absent_share: f64,
+    /// Share of tokens whose own word is hidden in each pass.
+    #[arg(long, default_value_t = 0.2)]
+    word_dropout: f64,
+    /// Final models trained on different shuffles and averaged.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +74,8 @@ fn main() -> anyhow::Result<()> {
         epochs: args.epochs,
         jackknife_epochs: args.jackknife_epochs,
         absent_share: args.absent_share,
+        word_dropout: args.word_dropout,
+        runs: args.runs,
         seed: 2003,
     };
     let model = train(&mut docs, settings);

@@ -258,6 +258,27 @@ pub fn running_case<'a>(word: &'a str, lower: &mut String) -> &'a str {
         .map_or(word, |(known, _)| known)
 }
 
+/// A key that stands for a feature hidden in training; it is never
+/// learned and never matches at run time.
+pub const HIDDEN: u64 = 0;
+
+/// Where a token's own word and lower-case word are among its keys:
+/// [`Word::keys`] puts them second and third.
+const WORD_SLOTS: [usize; 2] = [1, 2];
+
+/// Hides a token's own word from the model, as for a word never seen;
+/// returns the keys to put back.
+pub fn hide_word(keys: &mut [u64]) -> [u64; 2] {
+    WORD_SLOTS.map(|slot| std::mem::replace(&mut keys[slot], HIDDEN))
+}
+
+/// Puts back the keys [`hide_word`] hid.
+pub fn restore_word(keys: &mut [u64], words: [u64; 2]) {
+    for (slot, key) in WORD_SLOTS.into_iter().zip(words) {
+        keys[slot] = key;
+    }
+}
+
 /// The lower-case key of a word, as the article-wide feature counts it.
 pub fn lower_key(word: &str, lower: &mut String) -> u64 {
     lower.clear();

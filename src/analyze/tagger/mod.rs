@@ -27,7 +27,7 @@ use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::lexer::{sentences, tokenize};
+use super::lexer::{sentences, tokenize, ABBREVIATIONS};
 use crate::index::tokenizer::is_apostrophe;
 use features::{document_feature, TokenFeatures};
 pub use features::{lower_key, sentence_features};
@@ -132,7 +132,9 @@ pub fn paragraph_sentences(text: &str) -> Vec<Sentence<'_>> {
                         .last()
                         .is_some_and(|w| w.chars().all(is_apostrophe))
                     && sentence.ranges.last().is_some_and(|r| r.end == range.start);
-                if transliteration_mark(&sentence, word, &range, text) {
+                if transliteration_mark(&sentence, word, &range, text)
+                    || abbreviation_dot(&sentence, word, &range)
+                {
                     if let (Some(last), Some(r)) =
                         (sentence.words.last_mut(), sentence.ranges.last_mut())
                     {
@@ -195,6 +197,60 @@ fn transliteration_mark(
     glued && after_name && next_is_name
 }
 
+/// The dot of an abbreviation (`Inc.`, `Jr.`, `J.`), glued to it: part
+/// of the word, as CoNLL writes it, so that a dot is never inside a name.
+fn abbreviation_dot(sentence: &Sentence<'_>, word: &str, range: &Range<usize>) -> bool {
+    let glued = sentence.ranges.last().is_some_and(|r| r.end == range.start);
+    let abbreviation = sentence.words.last().is_some_and(|w| {
+        let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
+        initial || ABBREVIATIONS.contains(&w.to_lowercase().as_str())
+    });
+    word == "." && glued && abbreviation
+}
+
+/// A tagged range without punctuation or a possessive at its edges
+/// (`“Clinton`, `Trump.`, `Obama’s`), keeping an abbreviation's dot
+/// (`Corp.`); `None` if nothing is left.
+fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let name = &text[range.clone()];
+    let start = range.start + name.find(char::is_alphanumeric)?;
+    let mut end = range.end;
+    loop {
+        let name = &text[start..end];
+        let stem = name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
+        let stem = match possessive_at(stem) {
+            Some(at) => &stem[..at],
+            None => stem,
+        };
+        let stem = match stem.strip_suffix('.') {
+            Some(before) if !is_abbreviation(before) => before,
+            _ => stem,
+        };
+        if stem.len() == name.len() {
+            break;
+        }
+        end = start + stem.len();
+    }
+    (end > start).then_some(start..end)
+}
+
+/// Text decoded with the wrong encoding (`Âþµº`): symbols of Latin-1 in
+/// a name. It names nothing.
+fn is_mojibake(name: &str) -> bool {
+    name.chars()
+        .any(|c| ('\u{a0}'..='\u{bf}').contains(&c) || c == '\u{fffd}')
+}
+
+/// True when a word ends in an abbreviation that keeps its dot.
+fn is_abbreviation(text: &str) -> bool {
+    let last = text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+    initial || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+}
+
 /// Where a possessive `'s` starts in a word (`Iraq’s` → 4).
 fn possessive_at(word: &str) -> Option<usize> {
     let stem = word.strip_suffix('s')?;
@@ -216,11 +272,17 @@ pub fn tag_article(paragraphs: &[&str]) -> Vec<Vec<Tagged>> {
     let mut labels = decode_document(committed_model(), scores, &lowers).into_iter();
     sentences
         .iter()
-        .map(|paragraph| {
+        .zip(paragraphs)
+        .map(|(paragraph, paragraph_text)| {
             paragraph
                 .iter()
                 .zip(labels.by_ref())
                 .flat_map(|(sentence, labels)| spans(&labels, &sentence.ranges))
+                .filter_map(|tagged| {
+                    let range = trimmed(paragraph_text, tagged.range)?;
+                    let garbled = is_mojibake(&paragraph_text[range.clone()]);
+                    (!garbled).then_some(Tagged { range, ..tagged })
+                })
                 .collect()
         })
         .collect()
@@ -395,6 +457,26 @@ mod tests {
         let sentences = paragraph_sentences("Mohammed Shia' al-Sudani said 'no' to Iraq.");
         assert_eq!(sentences[0].words[..3], ["Mohammed", "Shia'", "al-Sudani"]);
         assert!(sentences[0].words.contains(&"'"));
+    }
+
+    #[test]
+    fn names_are_trimmed_of_punctuation_and_possessives_but_not_abbreviations() {
+        let text = "“Clinton. Obama’s Acme Corp. (U.S.)";
+        let trim = |from: usize, to: usize| trimmed(text, from..to).map(|r| &text[r]);
+        assert_eq!(trim(0, 11), Some("Clinton"));
+        assert_eq!(trim(12, 21), Some("Obama"));
+        assert_eq!(trim(22, 32), Some("Acme Corp."));
+        assert_eq!(trim(33, 39), Some("U.S."));
+        assert_eq!(trim(33, 34), None);
+    }
+
+    #[test]
+    fn abbreviation_dots_stay_in_their_word() {
+        let sentences = paragraph_sentences("Acme Inc. and J. Smith Jr. left.");
+        assert_eq!(
+            sentences[0].words,
+            ["Acme", "Inc.", "and", "J.", "Smith", "Jr.", "left", "."]
+        );
     }
 
     #[test]

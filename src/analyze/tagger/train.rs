@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::features::{document_feature, TokenFeatures};
+use super::features::{document_feature, hide_word, restore_word, TokenFeatures, HIDDEN};
 use super::model::{allowed, Model, Weights, LABELS};
 use super::{decode_document, document_values, local_scores, spans, NameLabel};
 
@@ -38,6 +38,12 @@ pub struct Settings {
     pub jackknife_epochs: usize,
     /// Share of sentences that see the article-wide feature left out.
     pub absent_share: f64,
+    /// Share of tokens whose own word is hidden from the model in a pass,
+    /// so that it learns what to make of words it has never seen.
+    pub word_dropout: f64,
+    /// Final models trained on different shuffles and averaged, which
+    /// steadies the result.
+    pub runs: usize,
     /// Seed of the shuffling.
     pub seed: u64,
 }
@@ -62,6 +68,9 @@ impl Learner {
     }
 
     fn bump(&mut self, key: u64, label: usize, by: f32) {
+        if key == HIDDEN {
+            return;
+        }
         let weights = &mut self.model.weights;
         let next = weights.len() as u32;
         let row = *self.model.rows.entry(key).or_insert(next) as usize;
@@ -154,11 +163,16 @@ impl Shuffler {
 /// `slot(doc, sentence, token)` (or left out, at `absent_share`).
 fn perceptron(
     docs: &mut [&mut Document],
+    settings: &Settings,
     epochs: usize,
-    absent_share: f64,
     values: &HashMap<(usize, usize), Vec<u8>>,
     shuffler: &mut Shuffler,
 ) -> Model {
+    let absent_share = if values.is_empty() {
+        1.0
+    } else {
+        settings.absent_share
+    };
     let mut learner = Learner::new();
     let mut order: Vec<(usize, usize)> = docs
         .iter()
@@ -168,7 +182,7 @@ fn perceptron(
     for epoch in 0..epochs {
         shuffler.shuffle(&mut order);
         for &(d, s) in &order {
-            let absent = values.is_empty() || shuffler.chance(absent_share);
+            let absent = shuffler.chance(absent_share);
             let example = &mut docs[d][s];
             for (t, keys) in example.features.iter_mut().enumerate() {
                 let value = if absent { 0 } else { values[&(d, s)][t] };
@@ -176,7 +190,16 @@ fn perceptron(
                     *last = document_feature(value);
                 }
             }
+            let mut hidden = Vec::new();
+            for (t, keys) in example.features.iter_mut().enumerate() {
+                if shuffler.chance(settings.word_dropout) {
+                    hidden.push((t, hide_word(keys)));
+                }
+            }
             learner.learn(&example.features, &example.gold);
+            for (t, words) in hidden {
+                restore_word(&mut example.features[t], words);
+            }
         }
         eprintln!("  epoch {}/{epochs}", epoch + 1);
     }
@@ -196,8 +219,8 @@ pub fn train(docs: &mut [Document], settings: Settings) -> Model {
         let mut refs: Vec<&mut Document> = train_half.iter_mut().map(|(_, d)| &mut **d).collect();
         let local = perceptron(
             &mut refs,
+            &settings,
             settings.jackknife_epochs,
-            1.0,
             &HashMap::new(),
             &mut shuffler,
         );
@@ -212,15 +235,47 @@ pub fn train(docs: &mut [Document], settings: Settings) -> Model {
             }
         }
     }
-    eprintln!("final model");
     let mut refs: Vec<&mut Document> = docs.iter_mut().collect();
-    perceptron(
-        &mut refs,
-        settings.epochs,
-        settings.absent_share,
-        &values,
-        &mut shuffler,
-    )
+    let models: Vec<Model> = (0..settings.runs.max(1))
+        .map(|run| {
+            eprintln!("final model {} of {}", run + 1, settings.runs.max(1));
+            perceptron(
+                &mut refs,
+                &settings,
+                settings.epochs,
+                &values,
+                &mut shuffler,
+            )
+        })
+        .collect();
+    average(&models)
+}
+
+/// The mean of several models' weights and transitions.
+fn average(models: &[Model]) -> Model {
+    let mut sum = Model::default();
+    let share = 1.0 / models.len().max(1) as f32;
+    for model in models {
+        for (key, &row) in &model.rows {
+            let next = sum.weights.len() as u32;
+            let at = *sum.rows.entry(*key).or_insert(next) as usize;
+            if at == sum.weights.len() {
+                sum.weights.push([0.0; LABELS]);
+            }
+            for (s, w) in sum.weights[at].iter_mut().zip(model.weights[row as usize]) {
+                *s += w * share;
+            }
+        }
+        for (s, t) in sum
+            .transitions
+            .iter_mut()
+            .flatten()
+            .zip(model.transitions.iter().flatten())
+        {
+            *s += t * share;
+        }
+    }
+    sum
 }
 
 /// Exact-span counts of one kind of name.
