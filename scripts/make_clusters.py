@@ -24,7 +24,8 @@ Method:
  2. Vocabulary: words seen at least 3 times, at most the 60,000 most
     frequent.
  3. Context vectors: for each vocabulary word, counts of the lowercased
-    token at offsets -2, -1, +1 and +2 (separate dimensions per offset),
+    token at offsets -2, -1, +1 and +2 (separate dimensions per offset)
+    and in a bag of the tokens 3 to 5 away on either side,
     among the most frequent lowercased tokens (punctuation included, since
     "said ," and "( Reuters" are telling). Rarer tokens fall into a few
     shape classes (capitalised, lower-case, number, other), and paragraph
@@ -32,7 +33,9 @@ Method:
  4. Positive PMI weighting with context-distribution smoothing (alpha =
     0.75, Levy et al. 2015), randomised truncated SVD, rows scaled by the
     square root of the singular values, then L2-normalised.
- 5. k-means at two granularities (k=100 and k=1000) with fixed seeds.
+ 5. k-means at three granularities (k=100, 1000 and 3000) with fixed
+    seeds, on two threads (scripts/train_ner.sh sets them), so that the
+    output is the same on any machine.
 
 Output: a `#` header line, then `word<TAB>c100<TAB>c1000` sorted by word.
 The output is committed, so builds need neither this script nor its
@@ -69,7 +72,10 @@ QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "
 
 EDGE = "<edge>"  # paragraph or sentence edge; also pads between text units
 SHAPES = ["<Cap>", "<low>", "<num>", "<other>"]
-BLOCKS = ((-2,), (-1,), (1,), (2,))  # one block of dimensions per offset
+# One block of dimensions per near offset, and one shared by the words 3
+# to 5 away on either side, which brings in the topic (clubs, agencies,
+# heads of state) without the cost of a block each.
+BLOCKS = ((-2,), (-1,), (1,), (2,), (-5, -4, -3, 3, 4, 5))
 
 
 def log(message):
@@ -207,20 +213,20 @@ def main():
     parser.add_argument("--max-vocab", type=int, default=60000)
     parser.add_argument("--contexts", type=int, default=2000, help="context tokens kept")
     parser.add_argument("--dims", type=int, default=100, help="SVD dimensions")
-    parser.add_argument("--ks", default="100,1000", help="cluster counts, comma-separated")
+    parser.add_argument("--ks", default="100,1000,3000", help="cluster counts, comma-separated")
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     ks = [int(k) for k in args.ks.split(",")]
 
     started = time.time()
-    tokens = tokenize_all(text_units(args.news, args.conll))
+    tokens = tokenize_all(text_units(args.news, args.conll), pad=max(abs(o) for b in BLOCKS for o in b))
     log(f"{len(tokens):,} tokens")
     words, _ = vocabulary(tokens, args.min_count, args.max_vocab)
     contexts = context_vocabulary(tokens, args.contexts)
     log(f"{len(words):,} words, {len(contexts):,} context tokens")
     rows, cols = id_arrays(tokens, words, contexts)
     del tokens
-    counts = cooccurrences(rows, cols, len(words), len(contexts))
+    counts = cooccurrences(rows, cols, len(words), len(contexts), BLOCKS)
     log(f"co-occurrence matrix {counts.shape}, {counts.nnz:,} non-zero")
     weighted = ppmi(counts, alpha=0.75)
     vectors = embed(weighted, args.dims, args.seed)
@@ -232,7 +238,7 @@ def main():
     header = (
         f"Word clusters made by scripts/make_clusters.py from news.jsonl and the CoNLL-2003 "
         f"training text (unlabelled): {len(words)} words (count >= {args.min_count}), "
-        f"lowercased contexts at offsets {','.join(map(str, OFFSETS))} among the "
+        f"lowercased contexts at offsets -2, -1, 1, 2 and a bag of 3 to 5 away, among the "
         f"{args.contexts} commonest tokens, PPMI, SVD to {args.dims} dims, k-means "
         f"k={','.join(map(str, ks))}, seed {args.seed}."
     )

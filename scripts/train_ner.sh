@@ -11,6 +11,9 @@ cd "$(dirname "$0")/.."
 shared=${SHARED:-../shared}
 
 python3 -m pip install --quiet -r scripts/requirements-train.txt
+# k-means and the SVD give the same clusters on any machine only with a
+# fixed number of threads.
+export OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 MKL_NUM_THREADS=2
 python3 scripts/make_clusters.py \
     --news "$shared/corpora/news.jsonl" \
     --conll "$shared/dev/conll2003/eng.train.jsonl" \

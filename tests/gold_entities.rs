@@ -15,12 +15,15 @@ use common::{gold_rows, of_type, Workspace};
 use dossier::analyze::fold_name;
 
 /// Entities (out of 61) that must be found with their type and one value.
-const FLOOR: usize = 56;
+/// The rules before the trained tagger found 56, having been written on
+/// these very articles; the tagger, trained on other news, finds 53 (it
+/// takes some Iraqi armed groups with Arabic names for people).
+const FLOOR: usize = 53;
 
 /// Values that may fall outside the gold lists. Most of them are real
 /// names the gold does not list (`Haifa`, `United Nations`); the rest are
 /// the tagger's false positives, which this bound keeps from growing.
-const MAX_BEYOND_GOLD: usize = 45;
+const MAX_BEYOND_GOLD: usize = 43;
 
 struct GoldEntity {
     canonical: String,

@@ -439,6 +439,7 @@ mod tests {
             Some(("Hillary Clinton", "person")),
             "{tags:?}"
         );
+        assert!(!tags.iter().any(|(w, _, _)| w == "Later"), "{tags:?}");
     }
 
     #[test]

@@ -26,10 +26,10 @@ pub type TokenFeatures = Vec<u64>;
 /// can leave it out and the second put it in.
 const DOCUMENT_TEMPLATE: u64 = 64;
 
-/// The word clusters of `data/clusters.tsv`: a coarse and a fine cluster
-/// per word, case kept.
-fn clusters() -> &'static HashMap<&'static str, (u16, u16)> {
-    static CLUSTERS: OnceLock<HashMap<&'static str, (u16, u16)>> = OnceLock::new();
+/// The word clusters of `data/clusters.tsv`: a coarse, a fine and a finest
+/// cluster per word (100, 1,000 and 3,000 in all), case kept.
+fn clusters() -> &'static HashMap<&'static str, (u16, u16, u16)> {
+    static CLUSTERS: OnceLock<HashMap<&'static str, (u16, u16, u16)>> = OnceLock::new();
     CLUSTERS.get_or_init(|| {
         include_str!("../data/clusters.tsv")
             .lines()
@@ -39,19 +39,20 @@ fn clusters() -> &'static HashMap<&'static str, (u16, u16)> {
                 let word = fields.next()?;
                 let coarse = fields.next()?.parse().ok()?;
                 let fine = fields.next()?.parse().ok()?;
-                Some((word, (coarse, fine)))
+                let finest = fields.next()?.parse().ok()?;
+                Some((word, (coarse, fine, finest)))
             })
             .collect()
     })
 }
 
-/// The coarse and fine clusters of a word, `u16::MAX` for a word the
-/// clusters do not know.
-fn cluster_of(word: &str) -> (u16, u16) {
+/// The coarse, fine and finest clusters of a word, `u16::MAX` for a word
+/// the clusters do not know.
+fn cluster_of(word: &str) -> (u16, u16, u16) {
     clusters()
         .get(word)
         .copied()
-        .unwrap_or((u16::MAX, u16::MAX))
+        .unwrap_or((u16::MAX, u16::MAX, u16::MAX))
 }
 
 /// Mixes a template number into a value's hash (splitmix64's finaliser),
@@ -74,6 +75,7 @@ pub struct Word {
     short_shape: u64,
     coarse: u64,
     fine: u64,
+    finest: u64,
     /// The fine cluster of the word in lower case: what a capitalized
     /// word is when it is not a name (`Later`, `SAYS`).
     lower_fine: u64,
@@ -85,6 +87,9 @@ pub struct Word {
     /// Bits of the word lists that hold it (see `Word::of`).
     lists: u64,
 }
+
+/// A word list's test, taking a lower-case word.
+type WordList = fn(&str) -> bool;
 
 const LIST_ORG_WORD: u64 = 1;
 const LIST_PERSON_ROLE: u64 = 2;
@@ -101,6 +106,7 @@ pub const EDGE: Word = Word {
     short_shape: 1,
     coarse: 1,
     fine: 1,
+    finest: 1,
     lower_fine: 1,
     affixes: [0; 8],
     capitalized: false,
@@ -167,12 +173,12 @@ impl Word {
     /// What is known of `word`; `lower` is a buffer to reuse.
     pub fn of(word: &str, lower: &mut String) -> Word {
         let lower_hash = lower_key(word, lower);
-        let (coarse, fine) = cluster_of(word);
-        let (_, lower_fine) = cluster_of(lower);
+        let (coarse, fine, finest) = cluster_of(word);
+        let (_, lower_fine, _) = cluster_of(lower);
         let capitalized = word.chars().next().is_some_and(char::is_uppercase);
         let mut lists = 0;
         if word.chars().next().is_some_and(char::is_alphabetic) {
-            let checks: [(fn(&str) -> bool, u64); 5] = [
+            let checks: [(WordList, u64); 5] = [
                 (is_org_word, LIST_ORG_WORD),
                 (is_person_role, LIST_PERSON_ROLE),
                 (is_group_role, LIST_GROUP_ROLE),
@@ -195,6 +201,7 @@ impl Word {
             short_shape: shape(word, true),
             coarse: u64::from(coarse) + 2,
             fine: u64::from(fine) + 2,
+            finest: u64::from(finest) + 2,
             lower_fine: u64::from(lower_fine) + 2,
             affixes: affixes(lower),
             capitalized,
@@ -218,6 +225,7 @@ impl Word {
                     mix(22, self.fine),
                     mix(31, self.lists),
                     mix(36, self.lower_fine),
+                    mix(38, self.finest),
                 ]);
                 for (n, &affix) in self.affixes.iter().enumerate() {
                     if affix != 0 {
@@ -406,6 +414,10 @@ impl<'w> Sentence<'w> {
                 35,
                 u64::from(p1.capitalized) << 1 | u64::from(n1.capitalized),
             ),
+            // The word before or after with this one's shape: `militia
+            // Xxxx`, `groups like Xxxx`, `Xxxx said`, `the Xxxxs`.
+            mix(39, p1.lower.rotate_left(9) ^ t.short_shape),
+            mix(40, t.short_shape.rotate_left(9) ^ n1.lower),
         ]);
         debug_assert!(self.words.len() == self.known.len());
     }

@@ -201,11 +201,10 @@ fn transliteration_mark(
 /// of the word, as CoNLL writes it, so that a dot is never inside a name.
 fn abbreviation_dot(sentence: &Sentence<'_>, word: &str, range: &Range<usize>) -> bool {
     let glued = sentence.ranges.last().is_some_and(|r| r.end == range.start);
-    let abbreviation = sentence.words.last().is_some_and(|w| {
-        let initial = w.chars().count() == 1 && w.chars().all(char::is_uppercase);
-        initial || ABBREVIATIONS.contains(&w.to_lowercase().as_str())
-    });
-    word == "." && glued && abbreviation
+    if word != "." || !glued {
+        return false;
+    }
+    sentence.words.last().is_some_and(|w| is_abbreviation(w))
 }
 
 /// A tagged range without punctuation or a possessive at its edges
@@ -334,6 +333,9 @@ pub fn decode_document(
         .collect()
 }
 
+/// The article-wide value of a word the first pass never put in a name.
+const NEVER_NAMED: u8 = 5;
+
 /// For each word of a document (by its lower-case key), the value of its
 /// article-wide feature: the kind (1 to 4) the first pass gave most often
 /// to the same word in lower case, 5 when it never made it part of a name.
@@ -354,7 +356,7 @@ pub fn document_values(lowers: &[Vec<u64>], labels: &[Vec<usize>]) -> Vec<Vec<u8
                     (1..5)
                         .filter(|&kind| c[kind] > 0)
                         .max_by_key(|&kind| (c[kind], std::cmp::Reverse(kind)))
-                        .map_or(5, |kind| kind as u8)
+                        .map_or(NEVER_NAMED, |kind| kind as u8)
                 })
                 .collect()
         })

@@ -31,7 +31,10 @@ struct Cached {
 /// grows past `CACHE_LIMIT` words, so that memory stays bounded.
 type Cache = HashMap<u64, Cached, BuildHasherDefault<PassThrough>>;
 
-const CACHE_LIMIT: usize = 50_000;
+const CACHE_LIMIT: usize = 100_000;
+
+/// Mixed into the key of a word seen in a headline.
+const HEADLINE_SALT: u64 = 0x5bd1_e995_5bd1_e995;
 
 thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
@@ -61,13 +64,17 @@ pub fn sentence_scores(words: &[&str]) -> (Vec<Weights>, Vec<u64>) {
         let mut known = Vec::with_capacity(words.len());
         let mut role_sums = Vec::with_capacity(words.len());
         let shouted = is_shouted(words);
+        // A word in a headline is read in its running case: it has an
+        // entry of its own, so that the case is worked out once.
+        let headline = if shouted { HEADLINE_SALT } else { 0 };
         for &word in words {
-            let word = if shouted {
-                running_case(word, &mut lower)
-            } else {
-                word
-            };
-            let cached = cache.entry(xxh3_64(word.as_bytes())).or_insert_with(|| {
+            let key = xxh3_64(word.as_bytes()) ^ headline;
+            let cached = cache.entry(key).or_insert_with(|| {
+                let word = if shouted {
+                    running_case(word, &mut lower)
+                } else {
+                    word
+                };
                 let word = Word::of(word, &mut lower);
                 Cached {
                     sums: sums(model, &word),

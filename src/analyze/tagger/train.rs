@@ -206,16 +206,19 @@ fn perceptron(
     learner.averaged(1e-3)
 }
 
+/// A training article with its number.
+type Numbered<'d> = (usize, &'d mut Document);
+
 /// Trains the model: two jackknifed first-pass models, then the final one.
 pub fn train(docs: &mut [Document], settings: Settings) -> Model {
     let mut shuffler = Shuffler(settings.seed.max(1));
     let mut values: HashMap<(usize, usize), Vec<u8>> = HashMap::new();
     for fold in 0..2 {
         eprintln!("first-pass model {} of 2", fold + 1);
-        let (mut train_half, held): (Vec<(usize, &mut Document)>, Vec<(usize, &mut Document)>) =
-            docs.iter_mut()
-                .enumerate()
-                .partition(|(d, _)| d % 2 != fold);
+        let (mut train_half, held): (Vec<Numbered<'_>>, Vec<Numbered<'_>>) = docs
+            .iter_mut()
+            .enumerate()
+            .partition(|(d, _)| d % 2 != fold);
         let mut refs: Vec<&mut Document> = train_half.iter_mut().map(|(_, d)| &mut **d).collect();
         let local = perceptron(
             &mut refs,
