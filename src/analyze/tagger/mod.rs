@@ -5,6 +5,8 @@
 //! - `features`: what the model sees of each word, hashed.
 //! - `model`: the weights, their file format, and Viterbi decoding.
 //! - `scorer`: fast scores for the committed model, summed word by word.
+//! - `words`: sentences cut into the words the model reads, and names
+//!   trimmed to their words.
 //! - `train`: the averaged structured perceptron that learns them.
 //!
 //! An article is tagged in two passes. The first labels each sentence on
@@ -19,6 +21,7 @@ mod features;
 mod model;
 mod scorer;
 pub mod train;
+mod words;
 
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -27,12 +30,12 @@ use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::lexer::{sentences, tokenize, ABBREVIATIONS};
-use crate::index::tokenizer::is_apostrophe;
 use features::{document_feature, TokenFeatures};
 pub use features::{lower_key, sentence_features};
 use model::{is_inside, kind_of, PassThrough, Weights, OUTSIDE};
 pub use model::{Model, LABELS};
+use words::{is_mojibake, trimmed};
+pub use words::{paragraph_sentences, Sentence};
 
 /// What the tagger says a name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -101,161 +104,6 @@ const MODEL_BYTES: &[u8] = include_bytes!("../data/ner.model");
 /// index analysed by another model is analysed again.
 pub fn model_id() -> u64 {
     xxh3_64(MODEL_BYTES)
-}
-
-/// A sentence to tag: its words (punctuation included) and their ranges.
-pub struct Sentence<'a> {
-    /// Each token's text.
-    pub words: Vec<&'a str>,
-    /// Each token's byte range.
-    pub ranges: Vec<Range<usize>>,
-}
-
-/// The sentences of a paragraph, as the tagger reads them. A possessive
-/// is a token of its own, as in the training data: `Germany's` reads as
-/// `Germany` `'s`, and so does CoNLL's `Germany 's`.
-pub fn paragraph_sentences(text: &str) -> Vec<Sentence<'_>> {
-    let tokens = tokenize(text, &[]);
-    sentences(text, &tokens)
-        .into_iter()
-        .map(|s| {
-            let mut sentence = Sentence {
-                words: Vec::with_capacity(s.len()),
-                ranges: Vec::with_capacity(s.len()),
-            };
-            for token in &tokens[s] {
-                let range = token.range.clone();
-                let word = &text[range.clone()];
-                let glued_s = word == "s"
-                    && sentence
-                        .words
-                        .last()
-                        .is_some_and(|w| w.chars().all(is_apostrophe))
-                    && sentence.ranges.last().is_some_and(|r| r.end == range.start);
-                if transliteration_mark(&sentence, word, &range, text)
-                    || abbreviation_dot(&sentence, word, &range)
-                {
-                    if let (Some(last), Some(r)) =
-                        (sentence.words.last_mut(), sentence.ranges.last_mut())
-                    {
-                        r.end = range.end;
-                        *last = &text[r.clone()];
-                    }
-                    continue;
-                }
-                if glued_s {
-                    let apostrophe = sentence.ranges.pop().map_or(range.start, |r| r.start);
-                    sentence.words.pop();
-                    sentence.words.push(&text[apostrophe..range.end]);
-                    sentence.ranges.push(apostrophe..range.end);
-                    continue;
-                }
-                match possessive_at(word) {
-                    Some(at) => {
-                        let split = range.start + at;
-                        sentence.words.push(&text[range.start..split]);
-                        sentence.ranges.push(range.start..split);
-                        sentence.words.push(&text[split..range.end]);
-                        sentence.ranges.push(split..range.end);
-                    }
-                    None => {
-                        sentence.words.push(word);
-                        sentence.ranges.push(range);
-                    }
-                }
-            }
-            sentence
-        })
-        .filter(|s| !s.words.is_empty())
-        .collect()
-}
-
-/// A transliteration's word-final apostrophe (`Shia' al-Sudani`): glued to
-/// a capitalized word and followed by a space and another name word. It
-/// belongs to the word, not to a quotation.
-fn transliteration_mark(
-    sentence: &Sentence<'_>,
-    word: &str,
-    range: &Range<usize>,
-    text: &str,
-) -> bool {
-    if !word.chars().all(is_apostrophe) {
-        return false;
-    }
-    let glued = sentence.ranges.last().is_some_and(|r| r.end == range.start);
-    let after_name = sentence
-        .words
-        .last()
-        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let next_word = text[range.end..]
-        .strip_prefix(' ')
-        .and_then(|rest| rest.split(' ').next());
-    let next_is_name = next_word.is_some_and(|w| {
-        w.split('-')
-            .any(|part| part.chars().next().is_some_and(char::is_uppercase))
-    });
-    glued && after_name && next_is_name
-}
-
-/// The dot of an abbreviation (`Inc.`, `Jr.`, `J.`), glued to it: part
-/// of the word, as CoNLL writes it, so that a dot is never inside a name.
-fn abbreviation_dot(sentence: &Sentence<'_>, word: &str, range: &Range<usize>) -> bool {
-    let glued = sentence.ranges.last().is_some_and(|r| r.end == range.start);
-    if word != "." || !glued {
-        return false;
-    }
-    sentence.words.last().is_some_and(|w| is_abbreviation(w))
-}
-
-/// A tagged range without punctuation or a possessive at its edges
-/// (`“Clinton`, `Trump.`, `Obama’s`), keeping an abbreviation's dot
-/// (`Corp.`); `None` if nothing is left.
-fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    let name = &text[range.clone()];
-    let start = range.start + name.find(char::is_alphanumeric)?;
-    let mut end = range.end;
-    loop {
-        let name = &text[start..end];
-        let stem = name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let stem = match possessive_at(stem) {
-            Some(at) => &stem[..at],
-            None => stem,
-        };
-        let stem = match stem.strip_suffix('.') {
-            Some(before) if !is_abbreviation(before) => before,
-            _ => stem,
-        };
-        if stem.len() == name.len() {
-            break;
-        }
-        end = start + stem.len();
-    }
-    (end > start).then_some(start..end)
-}
-
-/// Text decoded with the wrong encoding (`Âþµº`): symbols of Latin-1 in
-/// a name. It names nothing.
-fn is_mojibake(name: &str) -> bool {
-    name.chars()
-        .any(|c| ('\u{a0}'..='\u{bf}').contains(&c) || c == '\u{fffd}')
-}
-
-/// True when a word ends in an abbreviation that keeps its dot.
-fn is_abbreviation(text: &str) -> bool {
-    let last = text
-        .rsplit(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
-    initial || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
-}
-
-/// Where a possessive `'s` starts in a word (`Iraq’s` → 4).
-fn possessive_at(word: &str) -> Option<usize> {
-    let stem = word.strip_suffix('s')?;
-    let mark = stem.chars().next_back().filter(|&c| is_apostrophe(c))?;
-    let at = stem.len() - mark.len_utf8();
-    (at > 0).then_some(at)
 }
 
 /// Tags the names of an article's paragraphs, each list in paragraph
@@ -442,43 +290,6 @@ mod tests {
                 assert!((a - b).abs() < 1e-3, "{a} != {b}");
             }
         }
-    }
-
-    #[test]
-    fn possessives_are_tokens_of_their_own() {
-        let sentences = paragraph_sentences("Iraq’s army and Germany 's envoy");
-        assert_eq!(
-            sentences[0].words,
-            ["Iraq", "’s", "army", "and", "Germany", "'s", "envoy"]
-        );
-        assert_eq!(sentences[0].ranges[1], 4..8);
-    }
-
-    #[test]
-    fn a_transliteration_mark_stays_in_its_word() {
-        let sentences = paragraph_sentences("Mohammed Shia' al-Sudani said 'no' to Iraq.");
-        assert_eq!(sentences[0].words[..3], ["Mohammed", "Shia'", "al-Sudani"]);
-        assert!(sentences[0].words.contains(&"'"));
-    }
-
-    #[test]
-    fn names_are_trimmed_of_punctuation_and_possessives_but_not_abbreviations() {
-        let text = "“Clinton. Obama’s Acme Corp. (U.S.)";
-        let trim = |from: usize, to: usize| trimmed(text, from..to).map(|r| &text[r]);
-        assert_eq!(trim(0, 11), Some("Clinton"));
-        assert_eq!(trim(12, 21), Some("Obama"));
-        assert_eq!(trim(22, 32), Some("Acme Corp."));
-        assert_eq!(trim(33, 39), Some("U.S."));
-        assert_eq!(trim(33, 34), None);
-    }
-
-    #[test]
-    fn abbreviation_dots_stay_in_their_word() {
-        let sentences = paragraph_sentences("Acme Inc. and J. Smith Jr. left.");
-        assert_eq!(
-            sentences[0].words,
-            ["Acme", "Inc.", "and", "J.", "Smith", "Jr.", "left", "."]
-        );
     }
 
     #[test]
