@@ -37,7 +37,10 @@ Method:
     seeds, on two threads (scripts/train_ner.sh sets them), so that the
     output is the same on any machine.
 
-Output: a `#` header line, then `word<TAB>c100<TAB>c1000` sorted by word.
+Output: two `#` header lines (how it was made; the columns), then
+`word<TAB>c100<TAB>c1000<TAB>c3000` sorted by word. The tagger reads words
+as CoNLL writes them (`Inc.` with its dot, a possessive `'s` apart), so a
+few of its words are not in the file; they simply have no cluster.
 The output is committed, so builds need neither this script nor its
 dependencies. Runtime is a few minutes on two cores.
 """

@@ -23,7 +23,7 @@ const FLOOR: usize = 53;
 /// Values that may fall outside the gold lists. Most of them are real
 /// names the gold does not list (`Haifa`, `United Nations`); the rest are
 /// the tagger's false positives, which this bound keeps from growing.
-const MAX_BEYOND_GOLD: usize = 43;
+const MAX_BEYOND_GOLD: usize = 41;
 
 struct GoldEntity {
     canonical: String,
@@ -97,11 +97,8 @@ fn listed_entities_are_found_with_their_type_as_one_value() {
         "{right}/{} entities found with their type as one value",
         gold.len()
     );
-    println!(
-        "{} values in all ({} more than the gold lists)",
-        entities.len(),
-        entities.len().saturating_sub(gold.len())
-    );
+    println!("{} values in all", entities.len());
+    // Values whose name no gold entity lists are counted below.
     for miss in &misses {
         println!("  miss: {miss}");
     }
@@ -110,16 +107,14 @@ fn listed_entities_are_found_with_their_type_as_one_value() {
         .flat_map(|g| g.variants.iter().chain([&g.canonical]))
         .map(|v| fold_name(v))
         .collect();
+    let mut beyond = 0;
     for entity in &entities {
         let name = entity["name"].as_str().unwrap_or_default();
         if !listed.contains(&fold_name(name)) {
             println!("  beyond the gold: {name} ({})", entity["kind"]);
+            beyond += 1;
         }
     }
-    let beyond = entities
-        .iter()
-        .filter(|e| !listed.contains(&fold_name(e["name"].as_str().unwrap_or_default())))
-        .count();
     assert!(
         beyond <= MAX_BEYOND_GOLD,
         "{beyond} values beyond the gold lists, at most {MAX_BEYOND_GOLD} allowed"

@@ -837,11 +837,16 @@ mod tests {
                     .collect()
             })
             .collect();
-        attribute(&crate::analyze::reading::read(&text, &ranges, &quotations))
-            .into_iter()
-            .flatten()
-            .map(|q| (text[q.inner].to_owned(), q.speaker.map(|s| s.name), q.kind))
-            .collect()
+        attribute(&crate::analyze::reading::read(
+            &text,
+            &ranges,
+            &[],
+            &quotations,
+        ))
+        .into_iter()
+        .flatten()
+        .map(|q| (text[q.inner].to_owned(), q.speaker.map(|s| s.name), q.kind))
+        .collect()
     }
 
     fn speaker_of(

@@ -259,16 +259,12 @@ impl Values {
         }
         let mut counts: HashMap<(EntityKind, String), HashMap<String, usize>> = HashMap::new();
         let mut people = HashMap::new();
-        let person_names: Vec<(Vec<String>, &str)> = found
-            .clone()
-            .filter(|f| f.kind == EntityKind::Person)
-            .map(|f| (name_words(&f.name), f.name.as_str()))
-            .collect();
+        let person_names = PersonNames::of(found.clone());
         for f in found {
             if f.kind == EntityKind::Person {
                 people
                     .entry(f.name.clone())
-                    .or_insert_with(|| fullest_person(&f.name, &person_names));
+                    .or_insert_with(|| person_names.fullest(&f.name));
                 continue;
             }
             let (name, key) = resolve_alias(&aliases, f);
@@ -336,17 +332,44 @@ impl Values {
     }
 }
 
-/// The fullest name among the article's people that `name` is a short
-/// form of (`Clinton` → `Hillary Clinton`): the longest, the first of
-/// those as long.
-fn fullest_person(name: &str, people: &[(Vec<String>, &str)]) -> String {
-    let words = name_words(name);
-    people
-        .iter()
-        .filter(|(full, _)| full.len() > words.len() && is_short_form(&words, full))
-        .max_by_key(|(full, written)| (full.len(), std::cmp::Reverse(*written)))
-        .map_or(name, |(_, written)| written)
-        .to_owned()
+/// The article's people's names, each once in order of first mention, by
+/// their last word: a short form shares its name's last word, so a name
+/// is compared only with those (an article of 100,000 names stays linear).
+struct PersonNames<'f> {
+    by_last_word: HashMap<String, Vec<(Vec<String>, &'f str)>>,
+}
+
+impl<'f> PersonNames<'f> {
+    fn of(found: impl Iterator<Item = &'f Found>) -> Self {
+        let mut by_last_word: HashMap<String, Vec<(Vec<String>, &'f str)>> = HashMap::new();
+        let mut seen = HashSet::new();
+        for f in found.filter(|f| f.kind == EntityKind::Person) {
+            let words = name_words(&f.name);
+            if let Some(last) = words.last().cloned() {
+                if seen.insert(f.name.as_str()) {
+                    by_last_word.entry(last).or_default().push((words, &f.name));
+                }
+            }
+        }
+        PersonNames { by_last_word }
+    }
+
+    /// The fullest name that `name` is a short form of (`Clinton` →
+    /// `Hillary Clinton`): the longest, the first mentioned of those as
+    /// long; `name` itself if none is longer.
+    fn fullest(&self, name: &str) -> String {
+        let words = name_words(name);
+        let candidates = words.last().and_then(|last| self.by_last_word.get(last));
+        let mut best: Option<&(Vec<String>, &str)> = None;
+        for candidate in candidates.into_iter().flatten() {
+            let (full, _) = candidate;
+            let longer = best.map_or(words.len(), |(b, _)| b.len());
+            if full.len() > longer && is_short_form(&words, full) {
+                best = Some(candidate);
+            }
+        }
+        best.map_or(name, |(_, written)| written).to_owned()
+    }
 }
 
 /// A name without a leading `the` (`The White House`).

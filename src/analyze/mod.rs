@@ -81,7 +81,8 @@ pub fn analyze(article: Article) -> Analysis {
         .iter()
         .map(|range| shifted(quotations::find(&text[range.clone()]), range.start))
         .collect();
-    let reading = reading::read(text, &ranges, &quotations);
+    let headings: Vec<bool> = article.paragraphs.iter().map(|p| p.heading).collect();
+    let reading = reading::read(text, &ranges, &headings, &quotations);
     let quotes = attribution::attribute(&reading);
     let mentions = entities::tag(&reading);
     let published = publication(&article);

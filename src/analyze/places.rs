@@ -9,10 +9,13 @@ use std::sync::OnceLock;
 use super::names::fold;
 use super::wordlists::is_people_word;
 
+/// The text of `data/places.tsv`.
+pub const PLACES_TEXT: &str = include_str!("data/places.tsv");
+
 fn places() -> &'static HashSet<String> {
     static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
     PLACES.get_or_init(|| {
-        include_str!("data/places.tsv")
+        PLACES_TEXT
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
             .map(|l| fold(l.trim()))
@@ -28,12 +31,14 @@ pub fn is_known_place(name: &str) -> bool {
 /// `Iraqi`, `Kurdish`, `Americans`, `Kurds`: a people or an adjective made
 /// from a place, not an entity.
 pub fn is_demonym(name: &str) -> bool {
-    // `Pro-Iranian`, `Anti-American`.
-    if let Some((_, people)) = name
+    // `Pro-Iranian`, `Anti-American`; stripped in a loop, as a word of a
+    // million `pro-` would otherwise recurse a million deep.
+    let mut name = name;
+    while let Some((_, people)) = name
         .split_once('-')
         .filter(|(prefix, _)| ["pro", "anti", "non"].contains(&prefix.to_lowercase().as_str()))
     {
-        return is_demonym(people);
+        name = people;
     }
     let folded = fold(name);
     let plural = folded.strip_suffix('s');
@@ -96,5 +101,11 @@ mod tests {
         assert!(is_demonym("South Korean") && is_demonym("Serb") && is_demonym("French"));
         assert!(is_demonym("Sunni Arab") && is_demonym("Iraqi Kurds") && is_demonym("Pro-Iranian"));
         assert!(!is_demonym("ISIS") && !is_demonym("Reuters") && !is_demonym("Iraqi Kurdistan"));
+    }
+
+    #[test]
+    fn a_word_of_a_million_prefixes_does_not_exhaust_the_stack() {
+        let word = format!("{}Iranian", "Pro-".repeat(1_000_000));
+        assert!(is_demonym(&word));
     }
 }

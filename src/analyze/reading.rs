@@ -53,10 +53,12 @@ pub struct Event {
     pub range: Range<usize>,
 }
 
-/// Reads an article's paragraphs (ranges of `text`) with their quotations.
+/// Reads an article's paragraphs (ranges of `text`, with which of them
+/// are headings) with their quotations.
 pub fn read<'a>(
     text: &'a str,
     paragraphs: &[Range<usize>],
+    headings: &[bool],
     quotations: &[Vec<Quotation>],
 ) -> Reading<'a> {
     let mut views: Vec<View<'a>> = paragraphs
@@ -76,7 +78,7 @@ pub fn read<'a>(
     }
     reading.index_events_by_entry();
     let texts: Vec<&str> = views.iter().map(|v| v.text).collect();
-    for (view, names) in views.iter_mut().zip(tag_article(&texts)) {
+    for (view, names) in views.iter_mut().zip(tag_article(&texts, headings)) {
         let base = view.base;
         let body = names
             .iter()
@@ -148,6 +150,9 @@ impl Reading<'_> {
                 }
             }
         }
+        // A tie goes to the label that first appeared later (the last of
+        // the most voted): on PolNeAR this resolves one more pronoun right
+        // than giving it to the earlier label.
         votes
             .into_iter()
             .max_by_key(|(_, n)| *n)

@@ -167,8 +167,9 @@ mod tests {
         };
         assert!(!other.is_current());
         // A manifest written before the tagger has no model field.
-        let before = r#"{"schema":4,"analyzer":6,"files":{}}"#;
-        let read = Manifest::from_payload(Some(before)).expect("reads");
+        let before =
+            format!(r#"{{"schema":{SCHEMA_VERSION},"analyzer":{ANALYZER_VERSION},"files":{{}}}}"#);
+        let read = Manifest::from_payload(Some(&before)).expect("reads");
         assert_eq!(read.model, 0);
         assert!(!read.is_current());
     }

@@ -26,12 +26,15 @@ pub type TokenFeatures = Vec<u64>;
 /// can leave it out and the second put it in.
 const DOCUMENT_TEMPLATE: u64 = 64;
 
+/// The text of `data/clusters.tsv`.
+pub const CLUSTERS_TEXT: &str = include_str!("../data/clusters.tsv");
+
 /// The word clusters of `data/clusters.tsv`: a coarse, a fine and a finest
 /// cluster per word (100, 1,000 and 3,000 in all), case kept.
 fn clusters() -> &'static HashMap<&'static str, (u16, u16, u16)> {
     static CLUSTERS: OnceLock<HashMap<&'static str, (u16, u16, u16)>> = OnceLock::new();
     CLUSTERS.get_or_init(|| {
-        include_str!("../data/clusters.tsv")
+        CLUSTERS_TEXT
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|line| {
@@ -79,7 +82,8 @@ pub struct Word {
     /// The fine cluster of the word in lower case: what a capitalized
     /// word is when it is not a name (`Later`, `SAYS`).
     lower_fine: u64,
-    /// Prefixes then suffixes of one to four characters (0 where shorter).
+    /// Prefixes then suffixes of one to four characters, shorter than the
+    /// word itself (0 where there is none).
     affixes: [u64; 8],
     capitalized: bool,
     /// In the list of places, on its own.
@@ -294,7 +298,8 @@ pub fn lower_key(word: &str, lower: &mut String) -> u64 {
     xxh3_64(lower.as_bytes())
 }
 
-/// Hashes of the prefixes and then the suffixes of one to four characters.
+/// Hashes of the prefixes and then the suffixes of one to four characters
+/// that are shorter than the word.
 fn affixes(lower: &str) -> [u64; 8] {
     let mut out = [0u64; 8];
     let bounds: Vec<usize> = lower.char_indices().map(|(i, _)| i).skip(1).collect();
@@ -459,7 +464,8 @@ pub fn sentence_features(words: &[&str]) -> Vec<TokenFeatures> {
 }
 
 /// The article-wide feature: the kind (1 to 4, 5 for none) that the first
-/// pass gave most often to this word elsewhere in the article; 0 when not
+/// pass gave most often to this word anywhere in the article, this mention
+/// included; 0 when not
 /// known (the first pass).
 pub fn document_feature(kind: u8) -> u64 {
     mix(DOCUMENT_TEMPLATE, u64::from(kind) + 1)

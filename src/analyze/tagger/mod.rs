@@ -28,7 +28,7 @@ use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::Xxh3;
 
 use features::{document_feature, TokenFeatures};
 pub use features::{lower_key, sentence_features};
@@ -95,26 +95,35 @@ pub struct Tagged {
 /// The committed model, read once.
 pub fn committed_model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
+    // The model is part of the binary; a test reads it, so an empty model
+    // here means a build from a damaged checkout, which tags nothing.
     MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES).unwrap_or_default())
 }
 
 const MODEL_BYTES: &[u8] = include_bytes!("../data/ner.model");
 
-/// An identifier of the committed model, recorded in each index so that an
-/// index analysed by another model is analysed again.
+/// An identifier of the committed model and of the data its features
+/// read (clusters, places), recorded in each index so that an index
+/// analysed with other ones is analysed again.
 pub fn model_id() -> u64 {
-    xxh3_64(MODEL_BYTES)
+    let mut hasher = Xxh3::new();
+    hasher.update(MODEL_BYTES);
+    hasher.update(features::CLUSTERS_TEXT.as_bytes());
+    hasher.update(crate::analyze::places::PLACES_TEXT.as_bytes());
+    hasher.digest()
 }
 
 /// Tags the names of an article's paragraphs, each list in paragraph
-/// byte offsets.
-pub fn tag_article(paragraphs: &[&str]) -> Vec<Vec<Tagged>> {
+/// byte offsets. A heading is read as a headline, whose capitals say
+/// nothing about names, however short it is.
+pub fn tag_article(paragraphs: &[&str], headings: &[bool]) -> Vec<Vec<Tagged>> {
     let sentences: Vec<Vec<Sentence<'_>>> =
         paragraphs.iter().map(|p| paragraph_sentences(p)).collect();
     let (scores, lowers): (Vec<Vec<Weights>>, Vec<Vec<u64>>) = sentences
         .iter()
-        .flatten()
-        .map(|s| scorer::sentence_scores(&s.words))
+        .zip(headings.iter().copied().chain(std::iter::repeat(false)))
+        .flat_map(|(paragraph, heading)| paragraph.iter().map(move |s| (s, heading)))
+        .map(|(s, heading)| scorer::sentence_scores(&s.words, heading))
         .unzip();
     let mut labels = decode_document(committed_model(), scores, &lowers).into_iter();
     sentences
@@ -281,11 +290,18 @@ mod tests {
 
     #[test]
     fn cached_scores_equal_the_sum_of_every_feature() {
+        // Running text, then a headline in capitals and one in title case,
+        // which are read in their running case.
         let text = "Peter Blackburn of the European Commission told Reuters in Brussels \
-                    on Monday that U.S. lamb was safe.";
-        for sentence in paragraph_sentences(text) {
+                    on Monday that U.S. lamb was safe. EU SAYS BRITISH LAMB SAFE AFTER \
+                    TALKS. Militias Target Israel as Tensions Rise";
+        let sentences = paragraph_sentences(text);
+        assert_eq!(sentences.len(), 3);
+        for sentence in sentences {
             let slow = local_scores(committed_model(), &sentence_features(&sentence.words));
-            let (fast, _) = scorer::sentence_scores(&sentence.words);
+            let (fast, _) = scorer::sentence_scores(&sentence.words, false);
+            assert_eq!(slow.len(), sentence.words.len());
+            assert_eq!(fast.len(), slow.len());
             for (a, b) in slow.iter().flatten().zip(fast.iter().flatten()) {
                 assert!((a - b).abs() < 1e-3, "{a} != {b}");
             }
@@ -294,7 +310,7 @@ mod tests {
 
     #[test]
     fn the_committed_model_finds_a_person_and_a_place() {
-        let found = tag_article(&["Peter Blackburn flew to Paris on Monday."]);
+        let found = tag_article(&["Peter Blackburn flew to Paris on Monday."], &[false]);
         assert!(
             found[0].contains(&Tagged {
                 range: 0..15,

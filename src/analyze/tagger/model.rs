@@ -93,38 +93,40 @@ impl Model {
         }
     }
 
-    /// The best label sequence for per-token label scores.
+    /// The best label sequence for per-token label scores. Only the
+    /// back pointers are kept for every token; the scores of the best
+    /// paths roll over two rows.
     pub fn viterbi(&self, emissions: &[Weights]) -> Vec<usize> {
         let n = emissions.len();
         if n == 0 {
             return Vec::new();
         }
-        let mut best = vec![[f32::NEG_INFINITY; LABELS]; n];
-        let mut back = vec![[0u8; LABELS]; n];
-        for to in 0..LABELS {
+        let mut previous = [f32::NEG_INFINITY; LABELS];
+        for (to, score) in previous.iter_mut().enumerate() {
             if allowed(None, to) {
-                best[0][to] = self.transitions[LABELS][to] + emissions[0][to];
+                *score = self.transitions[LABELS][to] + emissions[0][to];
             }
         }
+        let mut back = vec![[0u8; LABELS]; n];
         for i in 1..n {
-            let (done, rest) = best.split_at_mut(i);
-            let previous = &done[i - 1];
-            for to in 0..LABELS {
+            let mut current = [f32::NEG_INFINITY; LABELS];
+            for (to, score) in current.iter_mut().enumerate() {
                 let mut top = f32::NEG_INFINITY;
                 let mut arg = 0;
                 for &from in predecessors(to) {
-                    let score = previous[from] + self.transitions[from][to];
-                    if score > top {
-                        top = score;
+                    let candidate = previous[from] + self.transitions[from][to];
+                    if candidate > top {
+                        top = candidate;
                         arg = from;
                     }
                 }
-                rest[0][to] = top + emissions[i][to];
+                *score = top + emissions[i][to];
                 back[i][to] = arg as u8;
             }
+            previous = current;
         }
         let mut label = (0..LABELS)
-            .max_by(|&a, &b| best[n - 1][a].total_cmp(&best[n - 1][b]))
+            .max_by(|&a, &b| previous[a].total_cmp(&previous[b]))
             .unwrap_or(OUTSIDE);
         let mut labels = vec![OUTSIDE; n];
         for i in (0..n).rev() {
@@ -134,8 +136,8 @@ impl Model {
         labels
     }
 
-    /// The model as bytes: magic, scale, transitions, then each feature's
-    /// key and its weights as scaled `i16`s.
+    /// The model as bytes: magic, scale, number of features, transitions
+    /// (`f32`), then each feature's key and its weights as scaled `i16`s.
     pub fn to_bytes(&self) -> Vec<u8> {
         let largest = self
             .weights
@@ -171,6 +173,12 @@ impl Model {
         let mut model = Model::default();
         for w in model.transitions.iter_mut().flatten() {
             *w = f32::from_le_bytes(reader.take()?);
+        }
+        // Each feature is a key and its weights: a count that does not
+        // match the bytes left is a damaged file, not a reason to reserve.
+        let row_bytes = 8 + 2 * LABELS;
+        if reader.0.len() != count.checked_mul(row_bytes)? {
+            return None;
         }
         model.rows.reserve(count);
         model.weights.reserve(count);
@@ -246,5 +254,8 @@ mod tests {
         }
         assert_eq!(read.transitions[LABELS][1], -1.0);
         assert!(Model::from_bytes(b"not a model").is_none());
+        let mut truncated = model.to_bytes();
+        truncated.pop();
+        assert!(Model::from_bytes(&truncated).is_none());
     }
 }

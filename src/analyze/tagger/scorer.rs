@@ -11,6 +11,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
+use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -40,6 +41,12 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
 }
 
+/// The sums of the words beyond a sentence's edges, worked out once.
+fn edge_sums() -> &'static [Weights; 5] {
+    static EDGE_SUMS: OnceLock<[Weights; 5]> = OnceLock::new();
+    EDGE_SUMS.get_or_init(|| sums(committed_model(), &EDGE))
+}
+
 fn sums(model: &Model, word: &Word) -> [Weights; 5] {
     let mut keys = Vec::with_capacity(16);
     ROLES.map(|role: Role| {
@@ -53,8 +60,8 @@ fn sums(model: &Model, word: &Word) -> [Weights; 5] {
 
 /// A sentence's label scores under the committed model, without the
 /// article-wide feature, and the lower-case key of each word for the
-/// second pass.
-pub fn sentence_scores(words: &[&str]) -> (Vec<Weights>, Vec<u64>) {
+/// second pass. A `heading` is read as a headline.
+pub fn sentence_scores(words: &[&str], heading: bool) -> (Vec<Weights>, Vec<u64>) {
     let model = committed_model();
     CACHE.with_borrow_mut(|cache| {
         if cache.len() > CACHE_LIMIT {
@@ -63,7 +70,7 @@ pub fn sentence_scores(words: &[&str]) -> (Vec<Weights>, Vec<u64>) {
         let mut lower = String::new();
         let mut known = Vec::with_capacity(words.len());
         let mut role_sums = Vec::with_capacity(words.len());
-        let shouted = is_shouted(words);
+        let shouted = heading || is_shouted(words);
         // A word in a headline is read in its running case: it has an
         // entry of its own, so that the case is worked out once.
         let headline = if shouted { HEADLINE_SALT } else { 0 };
@@ -84,7 +91,7 @@ pub fn sentence_scores(words: &[&str]) -> (Vec<Weights>, Vec<u64>) {
             known.push(cached.word);
             role_sums.push(cached.sums);
         }
-        let edge = sums(model, &EDGE);
+        let edge = edge_sums();
         let lowers = known.iter().map(|w| w.lower).collect();
         let sentence = Sentence::new(words, known, shouted);
         let mut keys = Vec::with_capacity(12);

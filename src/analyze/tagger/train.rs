@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::features::{document_feature, hide_word, restore_word, TokenFeatures, HIDDEN};
-use super::model::{allowed, Model, Weights, LABELS};
+use super::model::{allowed, Model, LABELS};
 use super::{decode_document, document_values, local_scores, spans, NameLabel};
 
 /// One training sentence: its words, their features and gold labels.
@@ -52,9 +52,11 @@ pub struct Settings {
 /// the average.
 struct Learner {
     model: Model,
-    sums: Vec<Weights>,
-    transition_sums: [[f32; LABELS]; LABELS + 1],
-    step: f32,
+    /// Running sums for the average, in `f64`: over a million updates
+    /// weighted by their step, `f32` would lose the small ones.
+    sums: Vec<[f64; LABELS]>,
+    transition_sums: [[f64; LABELS]; LABELS + 1],
+    step: f64,
 }
 
 impl Learner {
@@ -79,13 +81,13 @@ impl Learner {
             self.sums.push([0.0; LABELS]);
         }
         weights[row][label] += by;
-        self.sums[row][label] += by * self.step;
+        self.sums[row][label] += f64::from(by) * self.step;
     }
 
     fn bump_transition(&mut self, from: Option<usize>, to: usize, by: f32) {
         let from = from.unwrap_or(LABELS);
         self.model.transitions[from][to] += by;
-        self.transition_sums[from][to] += by * self.step;
+        self.transition_sums[from][to] += f64::from(by) * self.step;
     }
 
     /// Decodes one sentence and moves the weights towards its gold labels.
@@ -117,7 +119,7 @@ impl Learner {
             let (w, s) = (&self.model.weights[row as usize], &self.sums[row as usize]);
             let mut averaged = [0f32; LABELS];
             for l in 0..LABELS {
-                averaged[l] = w[l] - s[l] / self.step;
+                averaged[l] = (f64::from(w[l]) - s[l] / self.step) as f32;
             }
             if averaged.iter().any(|a| a.abs() >= prune_below) {
                 model.rows.insert(key, model.weights.len() as u32);
@@ -126,7 +128,8 @@ impl Learner {
         }
         for (from, row) in model.transitions.iter_mut().enumerate() {
             for (to, t) in row.iter_mut().enumerate() {
-                *t = self.model.transitions[from][to] - self.transition_sums[from][to] / self.step;
+                let sum = self.transition_sums[from][to];
+                *t = (f64::from(self.model.transitions[from][to]) - sum / self.step) as f32;
                 if from < LABELS && !allowed(Some(from), to) {
                     *t = -1e4;
                 }
@@ -159,8 +162,9 @@ impl Shuffler {
     }
 }
 
-/// Trains a perceptron on `docs`, each token's article-wide slot set by
-/// `slot(doc, sentence, token)` (or left out, at `absent_share`).
+/// Trains a perceptron on `docs` for `epochs` passes, each token's
+/// article-wide slot set from `values` (by article and sentence), or left
+/// out on a share of sentences; with no `values`, always left out.
 fn perceptron(
     docs: &mut [&mut Document],
     settings: &Settings,

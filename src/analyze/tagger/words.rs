@@ -139,10 +139,11 @@ pub fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
 }
 
 /// Text decoded with the wrong encoding (`Âþµº`): symbols of Latin-1 in
-/// a name. It names nothing.
+/// a name. It names nothing. A no-break space between words and the
+/// acute accent used as an apostrophe (`O´Brien`) are not such symbols.
 pub fn is_mojibake(name: &str) -> bool {
     name.chars()
-        .any(|c| ('\u{a0}'..='\u{bf}').contains(&c) || c == '\u{fffd}')
+        .any(|c| (('\u{a1}'..='\u{bf}').contains(&c) && c != '\u{b4}') || c == '\u{fffd}')
 }
 
 /// True when a word ends in an abbreviation that keeps its dot.
@@ -166,6 +167,13 @@ fn possessive_at(word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn garbled_names_are_mojibake_but_spaces_and_acute_apostrophes_are_not() {
+        assert!(is_mojibake("°®Âþµº"));
+        assert!(!is_mojibake("Kata´ib Hezbollah"));
+        assert!(!is_mojibake("Hillary\u{a0}Clinton"));
+    }
 
     #[test]
     fn possessives_are_tokens_of_their_own() {
