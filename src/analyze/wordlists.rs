@@ -193,6 +193,7 @@ pub fn reporting_lemma(word: &str) -> Option<&'static str> {
 /// (`Secretary of State`, `Foreign Minister`).
 static TITLE_PARTS: WordSet = WordSet::new(&[
     "brig",
+    "exchequer",
     "chair",
     "councillor",
     "councilman",
@@ -257,6 +258,7 @@ static TITLE_HEADS: WordSet = WordSet::new(&[
     "chairman",
     "chairwoman",
     "chancellor",
+    "counsel",
     "cmdr",
     "col",
     "colonel",

@@ -34,7 +34,7 @@ use features::{document_feature, TokenFeatures};
 pub use features::{lower_key, sentence_features};
 use model::{is_inside, kind_of, PassThrough, Weights, OUTSIDE};
 pub use model::{Model, LABELS};
-use words::{is_mojibake, trimmed};
+use words::{is_mojibake, trimmed, without_titles};
 pub use words::{paragraph_sentences, Sentence};
 
 /// What the tagger says a name is.
@@ -133,7 +133,17 @@ pub fn tag_article(paragraphs: &[&str], headings: &[bool]) -> Vec<Vec<Tagged>> {
             paragraph
                 .iter()
                 .zip(labels.by_ref())
-                .flat_map(|(sentence, labels)| spans(&labels, &sentence.ranges))
+                .flat_map(|(sentence, labels)| {
+                    spans(&labels, &sentence.ranges)
+                        .into_iter()
+                        .map(move |tagged| match tagged.label {
+                            NameLabel::Person => Tagged {
+                                range: without_titles(sentence, tagged.range),
+                                ..tagged
+                            },
+                            _ => tagged,
+                        })
+                })
                 .filter_map(|tagged| {
                     let range = trimmed(paragraph_text, tagged.range)?;
                     let garbled = is_mojibake(&paragraph_text[range.clone()]);

@@ -6,6 +6,8 @@
 use std::ops::Range;
 
 use crate::analyze::lexer::{sentences, tokenize, ABBREVIATIONS};
+use crate::analyze::places::{is_demonym, is_known_place};
+use crate::analyze::wordlists::{is_person_role, is_title_word};
 use crate::index::tokenizer::is_apostrophe;
 
 /// A sentence to tag: its words (punctuation included) and their ranges.
@@ -112,6 +114,35 @@ fn abbreviation_dot(sentence: &Sentence<'_>, word: &str, range: &Range<usize>) -
     sentence.words.last().is_some_and(|w| is_abbreviation(w))
 }
 
+/// A person's name without the titles and roles in front of it, which
+/// mark it as a person's but are not part of it (`Mr Blair`, `Prime
+/// Minister X`); a people or a place goes with a title that follows it
+/// (`Iraqi Prime Minister X`). The last word always stays.
+pub fn without_titles(sentence: &Sentence<'_>, range: Range<usize>) -> Range<usize> {
+    let Some(first) = sentence.ranges.iter().position(|r| r.start == range.start) else {
+        return range;
+    };
+    let last = sentence
+        .ranges
+        .iter()
+        .rposition(|r| r.end <= range.end)
+        .unwrap_or(first);
+    let is_title = |t: usize| {
+        let word = sentence.words[t].trim_end_matches('.');
+        is_title_word(word) || is_person_role(word)
+    };
+    let mut start = first;
+    while start < last {
+        let word = sentence.words[start];
+        let qualifies_title = (is_demonym(word) || is_known_place(word)) && is_title(start + 1);
+        if !(is_title(start) || qualifies_title) {
+            break;
+        }
+        start += 1;
+    }
+    sentence.ranges[start].start..range.end
+}
+
 /// A tagged range without punctuation or a possessive at its edges
 /// (`“Clinton`, `Trump.`, `Obama’s`), keeping an abbreviation's dot
 /// (`Corp.`); `None` if nothing is left.
@@ -167,6 +198,20 @@ fn possessive_at(word: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_in_front_of_a_name_are_not_part_of_it() {
+        let text = "Mr Blair met Iraqi Prime Minister Mohammed al-Sudani and Paris Hilton";
+        let sentence = &paragraph_sentences(text)[0];
+        let name = |from: &str, to: &str| {
+            let start = text.find(from).unwrap_or(0);
+            let end = text.find(to).map_or(0, |i| i + to.len());
+            &text[without_titles(sentence, start..end)]
+        };
+        assert_eq!(name("Mr", "Blair"), "Blair");
+        assert_eq!(name("Iraqi", "al-Sudani"), "Mohammed al-Sudani");
+        assert_eq!(name("Paris", "Hilton"), "Paris Hilton");
+    }
 
     #[test]
     fn garbled_names_are_mojibake_but_spaces_and_acute_apostrophes_are_not() {
