@@ -125,7 +125,14 @@ pub fn tag_article(paragraphs: &[&str], headings: &[bool]) -> Vec<Vec<Tagged>> {
         .flat_map(|(paragraph, heading)| paragraph.iter().map(move |s| (s, heading)))
         .map(|(s, heading)| scorer::sentence_scores(&s.words, heading))
         .unzip();
-    let mut labels = decode_document(committed_model(), scores, &lowers).into_iter();
+    let mut labels = decode_document(committed_model(), scores, &lowers);
+    if sentences.last().is_some_and(|p| is_sign_off(p)) {
+        // The sign-off is the article's last sentence: its labels are last.
+        if let Some(sign_off) = labels.last_mut() {
+            sign_off.fill(OUTSIDE);
+        }
+    }
+    let mut labels = labels.into_iter();
     sentences
         .iter()
         .zip(paragraphs)
@@ -152,6 +159,23 @@ pub fn tag_article(paragraphs: &[&str], headings: &[bool]) -> Vec<Vec<Tagged>> {
                 .collect()
         })
         .collect()
+}
+
+/// True when the last paragraph of an article ends in a wire sign-off: a
+/// last sentence of one capitalized word after the paragraph's text
+/// (`... it said. REUTER`). It names the wire, not anything the article
+/// is about.
+fn is_sign_off(paragraph: &[Sentence<'_>]) -> bool {
+    let [.., _, last] = paragraph else {
+        return false;
+    };
+    let words: Vec<&str> = last
+        .words
+        .iter()
+        .copied()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    matches!(words.as_slice(), [word] if word.chars().next().is_some_and(char::is_uppercase))
 }
 
 /// The label scores of each token of a sentence from its features, the
@@ -316,6 +340,16 @@ mod tests {
                 assert!((a - b).abs() < 1e-3, "{a} != {b}");
             }
         }
+    }
+
+    #[test]
+    fn a_wire_sign_off_is_not_a_name() {
+        let text = "Noranda said output would rise in Canada. REUTER";
+        let found = tag_article(&[text], &[false]);
+        assert!(!found[0].iter().any(|t| t.range.start >= 42), "{found:?}");
+        // A one-word line of its own is still read (`LONDON`).
+        let found = tag_article(&["Peter Blackburn flew in.", "LONDON"], &[false, false]);
+        assert_eq!(found[1].len(), 1, "{found:?}");
     }
 
     #[test]
