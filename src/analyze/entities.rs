@@ -124,7 +124,11 @@ impl Found {
 /// names and their kinds are the tagger's; names of other kinds
 /// (nationalities, events) are left out.
 pub fn tag(reading: &Reading<'_>) -> Vec<Vec<EntityMention>> {
-    let found: Vec<Vec<Found>> = reading.views.iter().map(found_in_paragraph).collect();
+    let found: Vec<Vec<Found>> = reading
+        .views
+        .iter()
+        .map(|view| found_in_paragraph(reading, view))
+        .collect();
     let found = one_kind_per_name(found);
     let values = Values::of(reading, found.iter().flatten());
     found
@@ -175,8 +179,9 @@ fn one_kind_per_name(mut found: Vec<Vec<Found>>) -> Vec<Vec<Found>> {
     found
 }
 
-fn found_in_paragraph(view: &View<'_>) -> Vec<Found> {
-    view.names
+fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
+    reading
+        .names_in(view)
         .iter()
         .filter_map(|tagged| {
             let kind = match tagged.label {
@@ -185,9 +190,8 @@ fn found_in_paragraph(view: &View<'_>) -> Vec<Found> {
                 NameLabel::Place => EntityKind::Place,
                 NameLabel::Other => return None,
             };
-            let name = &view.text[tagged.range.clone()];
-            let range = view.base + tagged.range.start..view.base + tagged.range.end;
-            Some(Found::new(range, name, kind))
+            let local = tagged.range.start - view.base..tagged.range.end - view.base;
+            Some(Found::new(tagged.range.clone(), &view.text[local], kind))
         })
         .collect()
 }

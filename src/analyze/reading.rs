@@ -22,7 +22,7 @@ pub struct Reading<'a> {
     /// For each register entry, the indices of its events, in order.
     entry_events: Vec<Vec<usize>>,
     /// The tagger's names, in body offsets and order.
-    tagged: Vec<(Range<usize>, NameLabel)>,
+    tagged: Vec<Tagged>,
 }
 
 /// One paragraph, tokenized, with its names.
@@ -39,8 +39,6 @@ pub struct View<'a> {
     pub sentences: Vec<Range<usize>>,
     /// The names of each sentence.
     pub mentions: Vec<Vec<Mention>>,
-    /// The names the tagger found, with their kinds, in paragraph offsets.
-    pub names: Vec<Tagged>,
 }
 
 /// A name outside quotations, in reading order, for pronouns to refer to.
@@ -78,13 +76,12 @@ pub fn read<'a>(
     }
     reading.index_events_by_entry();
     let texts: Vec<&str> = views.iter().map(|v| v.text).collect();
-    for (view, names) in views.iter_mut().zip(tag_article(&texts, headings)) {
+    for (view, names) in views.iter().zip(tag_article(&texts, headings)) {
         let base = view.base;
-        let body = names
-            .iter()
-            .map(|t| (t.range.start + base..t.range.end + base, t.label));
-        reading.tagged.extend(body);
-        view.names = names;
+        reading.tagged.extend(names.into_iter().map(|t| Tagged {
+            range: t.range.start + base..t.range.end + base,
+            label: t.label,
+        }));
     }
     for view in &mut views {
         for mention in view.mentions.iter_mut().flatten() {
@@ -122,20 +119,27 @@ fn view<'a>(text: &'a str, range: Range<usize>, quotes: &[Quotation]) -> View<'a
         tokens,
         sentences,
         mentions,
-        names: Vec::new(),
     }
 }
 
 impl Reading<'_> {
+    /// The names the tagger found in a paragraph, in body offsets.
+    pub fn names_in(&self, view: &View<'_>) -> &[Tagged] {
+        let end = view.base + view.text.len();
+        let first = self.tagged.partition_point(|t| t.range.start < view.base);
+        let last = self.tagged.partition_point(|t| t.range.start < end);
+        &self.tagged[first..last]
+    }
+
     /// What the tagger says of the name at body range `range`: the label
     /// of the tagged name that overlaps it most, if any does.
-    pub fn label_at(&self, range: &Range<usize>) -> Option<NameLabel> {
-        let first = self.tagged.partition_point(|(r, _)| r.end <= range.start);
+    fn label_at(&self, range: &Range<usize>) -> Option<NameLabel> {
+        let first = self.tagged.partition_point(|t| t.range.end <= range.start);
         self.tagged[first..]
             .iter()
-            .take_while(|(r, _)| r.start < range.end)
-            .max_by_key(|(r, _)| r.end.min(range.end) - r.start.max(range.start))
-            .map(|(_, label)| *label)
+            .take_while(|t| t.range.start < range.end)
+            .max_by_key(|t| t.range.end.min(range.end) - t.range.start.max(range.start))
+            .map(|t| t.label)
     }
 
     /// The tagger's kind for register entry `entry`: the label most of its

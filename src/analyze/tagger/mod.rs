@@ -86,7 +86,8 @@ impl NameLabel {
 /// A name the tagger found: a byte range of the text it was given.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tagged {
-    /// Byte range in the paragraph.
+    /// Byte range: in the paragraph, as [`tag_article`] gives it; in the
+    /// article's body, as the reading keeps it.
     pub range: Range<usize>,
     /// What it names.
     pub label: NameLabel,
