@@ -8,7 +8,8 @@
 //! 1. [`ingest`]: walks folders and reads `.txt`, `.md`, `.html` and
 //!    `.jsonl` files into [`ingest::Article`]s with paragraphs and metadata.
 //! 2. [`analyze`]: cuts articles into passages and finds what they contain.
-//! 3. [`index`]: writes passages into a tantivy index, incrementally.
+//! 3. [`index`]: writes passages into a tantivy index, incrementally, and
+//!    with each commit an entity table that [`resolve`] groups.
 //! 4. [`search`]: parses queries and ranks passages.
 //! 5. [`render`]: prints hits for people or as JSON Lines.
 //!
@@ -31,6 +32,7 @@ mod error;
 pub mod index;
 pub mod ingest;
 pub mod render;
+pub mod resolve;
 pub mod search;
 
 pub use error::{Error, Result};

@@ -375,6 +375,7 @@ fn search(
 ) -> anyhow::Result<Found> {
     let limit = check_limit(options.limit)?;
     let results = open_searcher(dir)?.search(query, limit, filters, options.facets)?;
+    print_notes(&results.notes)?;
     print(
         out,
         options.json,
@@ -395,6 +396,7 @@ fn quotes(
 ) -> anyhow::Result<Found> {
     let limit = check_limit(limit)?;
     let results = open_searcher(dir)?.quotes(optional(query), limit, filters)?;
+    print_notes(&results.notes)?;
     print(
         out,
         json,
@@ -460,6 +462,15 @@ fn speakers(dir: &Path, json: bool, out: &mut BufferedStandardStream) -> anyhow:
 fn open_searcher(dir: &Path) -> anyhow::Result<Searcher> {
     ensure_index(dir)?;
     Ok(Searcher::open(dir)?)
+}
+
+/// Tells the user, on standard error, what a filter matched.
+fn print_notes(notes: &[String]) -> anyhow::Result<()> {
+    let mut stderr = std::io::stderr().lock();
+    for note in notes {
+        writeln!(stderr, "dossier: note: {note}")?;
+    }
+    Ok(())
 }
 
 /// A query given as words on the command line, if any.

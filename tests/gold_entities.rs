@@ -18,7 +18,7 @@ use dossier::analyze::fold_name;
 /// The rules before the trained tagger found 56, having been written on
 /// these very articles; the tagger, trained on other news, finds 53 (it
 /// takes some Iraqi armed groups with Arabic names for people).
-const FLOOR: usize = 53;
+const FLOOR: usize = 57;
 
 /// Values that may fall outside the gold lists. Most of them are real
 /// names the gold does not list (`Haifa`, `United Nations`); the rest are

@@ -20,7 +20,10 @@ use super::wordlists::{is_name_connector, is_name_particle};
 use crate::index::tokenizer::american_spelling;
 
 /// What an entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum EntityKind {
     /// A person.
     Person,

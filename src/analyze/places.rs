@@ -71,7 +71,11 @@ pub fn is_demonym(name: &str) -> bool {
         && ["ia", "istan", "a"]
             .iter()
             .any(|ending| places().contains(&format!("{singular}{ending}")));
-    of_a_place_prefix || plural_of_a_place_prefix || stem_of_a_place
+    // `Vermonter`, `New Yorker`: a whole place name and `-er`.
+    let place_and_er = singular
+        .strip_suffix("er")
+        .is_some_and(|place| places().contains(place));
+    of_a_place_prefix || plural_of_a_place_prefix || stem_of_a_place || place_and_er
 }
 
 /// Every prefix (of three letters or more) of every known place name.

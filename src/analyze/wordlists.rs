@@ -652,6 +652,24 @@ pub fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(&lowercase(word))
 }
 
+/// Words that name a place's administrative area after its name, so that
+/// `Anbar Province` is Anbar and `Gaza Strip` is Gaza; unlike `Jordan
+/// Valley` or `Red Sea`, which are other places.
+static DIVISIONS: WordSet = WordSet::new(&[
+    "strip",
+    "province",
+    "governorate",
+    "region",
+    "district",
+    "prefecture",
+    "oblast",
+]);
+
+/// True for a word of [`DIVISIONS`].
+pub fn is_division_word(word: &str) -> bool {
+    DIVISIONS.contains(&lowercase(word))
+}
+
 /// Words that make a name a place (`Jordan Valley`, `Anbar province`).
 static GEOGRAPHIC: WordSet = WordSet::new(&[
     "valley",
@@ -949,6 +967,21 @@ pub fn is_function_word(word: &str) -> bool {
         return FUNCTION_WORDS.contains(&lower.replace('’', "'"));
     }
     FUNCTION_WORDS.contains(&lower)
+}
+
+/// Words that are never a whole name by themselves: wire boilerplate
+/// (`REUTER`, `NOTE`), time zones, company suffixes (`data/not_names.txt`).
+pub fn is_not_a_name_word(word: &str) -> bool {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            include_str!("data/not_names.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .collect()
+        })
+        .contains(lowercase(word.trim_end_matches('.')).as_ref())
 }
 
 /// Month and weekday names: capitalized, but never names of entities.

@@ -2,7 +2,7 @@
 //! one per quotation.
 
 use serde::{Deserialize, Serialize};
-use tantivy::schema::Facet;
+use tantivy::schema::{Facet, Field};
 use tantivy::{doc, TantivyDocument};
 
 use super::schema::{day_key, month_key, Fields, PASSAGE, QUOTE};
@@ -27,8 +27,30 @@ pub struct StoredQuote {
 
 /// The facet value of a speaker: `/name/as written`.
 fn speaker_facet(name: &str, written: &str) -> Facet {
-    let clean = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
     Facet::from_path([clean(name), clean(written)])
+}
+
+/// A facet step without control characters, which facets cannot hold.
+fn clean(step: &str) -> String {
+    step.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// The id of a name facet value (`entity_facet`, `speaker_facet`): a hash
+/// of its encoded path, so that the entity table can find every id from
+/// the facet's terms.
+pub fn facet_id(encoded: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(encoded.as_bytes())
+}
+
+/// The id of an article, from its `doc` value.
+fn article_id(doc: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(doc.as_bytes())
+}
+
+/// Adds a name facet and its id to a document.
+fn add_name_facet(document: &mut TantivyDocument, facet: Field, ids: Field, value: Facet) {
+    document.add_u64(ids, facet_id(value.encoded_str()));
+    document.add_facet(facet, value);
 }
 
 fn stored_quote(analysis: &Analysis, quote: &Quote) -> StoredQuote {
@@ -56,6 +78,7 @@ pub fn passage_document(
     let mut document = doc!(
         fields.record => PASSAGE,
         fields.doc => article.doc.as_str(),
+        fields.article => article_id(&article.doc),
         fields.file => key,
         fields.path => article.path.as_str(),
         fields.title => article.title.as_str(),
@@ -118,7 +141,7 @@ pub fn quote_document(
 }
 
 /// The field that holds entities of a kind.
-pub fn entity_field(fields: &Fields, kind: EntityKind) -> tantivy::schema::Field {
+pub fn entity_field(fields: &Fields, kind: EntityKind) -> Field {
     match kind {
         EntityKind::Person => fields.person,
         EntityKind::Org => fields.org,
@@ -142,13 +165,13 @@ fn add_entities(
             document.add_text(entity_field(fields, mention.kind), &mention.entity);
         }
         if spellings.insert((mention.kind, mention.entity.clone(), written.to_owned())) {
-            let clean = |s: &str| s.chars().filter(|c| !c.is_control()).collect::<String>();
             let path = [
                 mention.kind.as_str().to_owned(),
                 clean(&mention.entity),
                 clean(written),
             ];
-            document.add_facet(fields.entity_facet, Facet::from_path(path));
+            let facet = Facet::from_path(path);
+            add_name_facet(document, fields.entity_facet, fields.name_ids, facet);
         }
     }
 }
@@ -198,7 +221,8 @@ fn add_speakers<'a>(
             .clone()
             .map_or(speaker.name.as_str(), |m| analysis.article.text(m));
         if seen.insert((speaker.name.clone(), written.to_owned())) {
-            document.add_facet(fields.speaker_facet, speaker_facet(&speaker.name, written));
+            let facet = speaker_facet(&speaker.name, written);
+            add_name_facet(document, fields.speaker_facet, fields.speaker_ids, facet);
         }
         if seen.insert((speaker.name.clone(), String::new())) {
             document.add_text(fields.speaker, &speaker.name);

@@ -6,8 +6,10 @@
 //! - `manifest`: the record of indexed files, committed with the index.
 //! - `integrity`: finds missing or damaged files before a search reads them.
 //! - `writer`: walks, reads, analyzes and writes what changed.
+//! - `entities`: the entity table of each commit, which every reader uses.
 
 mod documents;
+mod entities;
 mod integrity;
 pub mod manifest;
 pub mod schema;
@@ -20,6 +22,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexMeta};
 
 pub use documents::{entity_field, StoredQuote};
+pub use entities::{value_id, Entity, EntityTable, IdSpace, TABLE_FILE};
 pub use manifest::Manifest;
 pub use schema::Fields;
 pub use writer::{update, IndexOptions, IndexReport, Skipped};
@@ -80,6 +83,30 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
         fields,
         dir: dir.to_path_buf(),
     })
+}
+
+/// The entity table of the commit a searcher reads: the one written with
+/// it, or, if that is missing (a run stopped before writing it), one built
+/// now from the same passages.
+pub fn entity_table(open: &OpenIndex, searcher: &tantivy::Searcher) -> Result<EntityTable> {
+    let opstamp = searcher.index().load_metas()?.opstamp;
+    match EntityTable::load(&open.dir, opstamp) {
+        Some(table) => Ok(table),
+        None => entities::build(searcher, &open.fields, opstamp),
+    }
+}
+
+/// Writes the entity table of the last commit, unless it is there already.
+fn write_entity_table(index: &Index, fields: &Fields, dir: &Path) -> Result<()> {
+    let opstamp = index.load_metas()?.opstamp;
+    if EntityTable::is_saved(dir, opstamp) {
+        return Ok(());
+    }
+    let reader = index
+        .reader_builder()
+        .reload_policy(tantivy::ReloadPolicy::Manual)
+        .try_into()?;
+    entities::build(&reader.searcher(), fields, opstamp)?.save(dir)
 }
 
 /// Checks the files of the last commit. A `dossier index` that commits

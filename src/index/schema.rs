@@ -12,7 +12,7 @@ use super::tokenizer::TOKENIZER_NAME;
 
 /// Bumped whenever fields change; an index of another version is rejected
 /// with a message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// `record` value of a passage document.
 pub const PASSAGE: u64 = 0;
@@ -24,6 +24,8 @@ pub const QUOTE: u64 = 1;
 pub struct Fields {
     /// Article id (`path` or `path#id`), stored and searchable as `doc:`.
     pub doc: Field,
+    /// A hash of `doc`, for counting articles quickly.
+    pub article: Field,
     /// Canonical path of the file the passage came from, for deletions.
     pub file: Field,
     /// The path shown to users.
@@ -48,9 +50,9 @@ pub struct Fields {
     pub heading: Field,
     /// [`PASSAGE`] or [`QUOTE`].
     pub record: Field,
-    /// Speakers as resolved in their article (raw, one value each).
+    /// Speakers as resolved in their article (one value each, stored).
     pub speaker: Field,
-    /// `/speaker name/name as written`, for counting.
+    /// `/name/as written`: the dictionary of [`Fields::speaker_ids`].
     pub speaker_facet: Field,
     /// A passage's quotations as JSON, for hits.
     pub quotes: Field,
@@ -66,8 +68,13 @@ pub struct Fields {
     pub org: Field,
     /// Places named.
     pub place: Field,
-    /// `/kind/value/as written`, for counting.
+    /// `/kind/value/as written`: the dictionary of [`Fields::name_ids`].
     pub entity_facet: Field,
+    /// The id of each `entity_facet` value: what the entity table maps to
+    /// entities, what filters match and what facets count.
+    pub name_ids: Field,
+    /// The id of each `speaker_facet` value, likewise.
+    pub speaker_ids: Field,
     /// The passage's dates as ISO text, publication date included.
     pub dates: Field,
     /// Dates given as a year alone: the year.
@@ -113,6 +120,7 @@ pub fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let fields = Fields {
         doc: builder.add_text_field("doc", STRING | STORED | FAST),
+        article: builder.add_u64_field("article", FAST),
         file: builder.add_text_field("file", STRING),
         path: builder.add_text_field("path", STORED),
         title: builder.add_text_field("title", searchable_text(true)),
@@ -125,16 +133,18 @@ pub fn build() -> (Schema, Fields) {
         end: builder.add_u64_field("end", STORED),
         heading: builder.add_u64_field("heading", STORED | INDEXED | FAST),
         record: builder.add_u64_field("record", INDEXED | FAST),
-        speaker: builder.add_text_field("speaker", STRING | STORED),
+        speaker: builder.add_text_field("speaker", STORED),
         speaker_facet: builder.add_facet_field("speaker_facet", FacetOptions::default()),
         quotes: builder.add_text_field("quotes", STORED),
         quote_kind: builder.add_text_field("quote_kind", STORED),
         speaker_start: builder.add_u64_field("speaker_start", STORED),
         speaker_end: builder.add_u64_field("speaker_end", STORED),
-        person: builder.add_text_field("person", STRING | STORED),
-        org: builder.add_text_field("org", STRING | STORED),
-        place: builder.add_text_field("place", STRING | STORED),
+        person: builder.add_text_field("person", STORED),
+        org: builder.add_text_field("org", STORED),
+        place: builder.add_text_field("place", STORED),
         entity_facet: builder.add_facet_field("entity_facet", FacetOptions::default()),
+        name_ids: builder.add_u64_field("name_ids", INDEXED | FAST),
+        speaker_ids: builder.add_u64_field("speaker_ids", INDEXED | FAST),
         dates: builder.add_text_field("dates", STORED),
         date_year: builder.add_u64_field("date_year", INDEXED),
         date_month: builder.add_u64_field("date_month", INDEXED),
@@ -150,6 +160,7 @@ pub fn lookup(schema: &Schema) -> Option<Fields> {
     let get = |name: &str| schema.get_field(name).ok();
     Some(Fields {
         doc: get("doc")?,
+        article: get("article")?,
         file: get("file")?,
         path: get("path")?,
         title: get("title")?,
@@ -172,6 +183,8 @@ pub fn lookup(schema: &Schema) -> Option<Fields> {
         org: get("org")?,
         place: get("place")?,
         entity_facet: get("entity_facet")?,
+        name_ids: get("name_ids")?,
+        speaker_ids: get("speaker_ids")?,
         dates: get("dates")?,
         date_year: get("date_year")?,
         date_month: get("date_month")?,

@@ -18,7 +18,7 @@ use tantivy::{Index, IndexSettings, IndexWriter, TantivyError, Term};
 use super::documents::{passage_document, quote_document};
 use super::manifest::{FileRecord, Manifest};
 use super::schema::{self, Fields};
-use super::{exists, integrity, manifest, register_tokenizer};
+use super::{exists, integrity, manifest, register_tokenizer, write_entity_table};
 use crate::analyze::{analyze, Analysis};
 use crate::error::{Error, Result};
 use crate::ingest::{self, walk, Fingerprint, Format, FoundFile, Snapshot};
@@ -153,6 +153,7 @@ pub fn update(dir: &Path, roots: &[PathBuf], options: &IndexOptions) -> Result<I
         prepared.commit()?;
     }
     writer.wait_merging_threads()?;
+    write_entity_table(&index, &fields, dir)?;
     // Check what was just written while it is in memory, so that the
     // first search need not read the whole index to trust it.
     let metas = index.load_metas()?;
@@ -199,6 +200,7 @@ fn remove_index_files(dir: &Path) -> Result<()> {
             .unwrap_or_default();
         let is_index_file = name == "meta.json"
             || name == ".managed.json"
+            || name.starts_with(super::TABLE_FILE)
             || name.starts_with(integrity::CHECKED_FILE.trim_end_matches(".json"))
             || name.ends_with(".lock")
             || name.split('.').next().is_some_and(|stem| {

@@ -1,35 +1,48 @@
 //! Stage 4, search: parses a query, ranks passages or quotations with BM25,
-//! filters them by speaker, counts facets and marks the words that matched.
+//! filters them by name and date, counts facets and marks the words that
+//! matched.
 //!
 //! - `query`: the query language and its error messages.
 //! - `highlight`: byte ranges of matched words in a passage.
-//! - `speakers`: one speaker, one name, across the index.
+//! - `filters`: speaker, person, organisation, place and date filters.
+//! - `entity_counts`: entities counted over matching passages, for facets,
+//!   `dossier entities` and `dossier speakers`.
+//! - `dates`: date filters and counts per period.
+//!
+//! Every name a reader shows or matches comes from the index's entity
+//! table ([`crate::index::EntityTable`]), so a plain hit, a filter and a
+//! facet name one entity alike.
 
 mod dates;
+mod entity_counts;
+mod filters;
 mod highlight;
-pub mod names;
 mod query;
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
-use tantivy::collector::{Count, DocSetCollector, FacetCollector, FacetCounts, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
-use tantivy::schema::{Facet, IndexRecordOption, Value};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
+use tantivy::query::{AllQuery, Query};
+use tantivy::schema::Value;
 use tantivy::{
-    DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, TantivyDocument, Term,
+    DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, TantivyDocument,
 };
 
 pub use dates::{parse_date_argument, DateCount, DateRange};
+pub use entity_counts::{EntityCount, FacetCount, SpeakerCount};
+pub use filters::Filters;
 pub use highlight::Highlighter;
-pub use names::{key_words, name_matches, Grouping, NameGroup, NameTable};
 
 use crate::analyze::EntityKind;
 use crate::error::{Error, Result};
 use crate::index::schema::{PASSAGE, QUOTE};
-use crate::index::{self, entity_field, Fields, OpenIndex, StoredQuote};
+use crate::index::{self, entity_field, EntityTable, Fields, IdSpace, OpenIndex, StoredQuote};
+use crate::resolve::Source;
+use entity_counts::{name_facets, top, EntityCounter};
 
 /// One matching passage.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -71,110 +84,12 @@ pub struct Hit {
 /// An entity named in a passage.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct EntityRef {
+    /// The entity's id in the index's entity table.
+    pub id: String,
     /// Canonical name.
     pub name: String,
     /// `person`, `org` or `place`.
     pub kind: &'static str,
-}
-
-/// An entity with the number of passages naming it and its spellings.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct EntityCount {
-    /// Canonical name.
-    pub name: String,
-    /// `person`, `org` or `place`.
-    pub kind: &'static str,
-    /// Passages naming it.
-    pub count: u64,
-    /// Every spelling: values per article and names as written.
-    pub variants: Vec<String>,
-}
-
-/// Raw names to be shown, by the table that groups them.
-#[derive(Default)]
-struct Shown {
-    people: Vec<String>,
-    org: Vec<String>,
-    place: Vec<String>,
-}
-
-impl Shown {
-    fn add_document(&mut self, fields: &Fields, document: &TantivyDocument) {
-        let values = |field| {
-            document
-                .get_all(field)
-                .filter_map(|v| v.as_str().map(str::to_owned))
-                .collect::<Vec<_>>()
-        };
-        self.people.extend(values(fields.speaker));
-        self.people.extend(values(fields.person));
-        self.org.extend(values(fields.org));
-        self.place.extend(values(fields.place));
-    }
-
-    fn add_facets(&mut self, speakers: &FacetCounts, entities: &FacetCounts) {
-        self.people
-            .extend(speakers.get(Facet::root()).map(|(f, _)| facet_step(f, 0)));
-        for (kind, list) in [
-            ("person", &mut self.people),
-            ("org", &mut self.org),
-            ("place", &mut self.place),
-        ] {
-            list.extend(
-                entities
-                    .get(Facet::from_path([kind]))
-                    .map(|(f, _)| facet_step(f, 1)),
-            );
-        }
-    }
-}
-
-/// Name tables for people (speakers and persons), organisations and places.
-struct Tables {
-    people: NameTable,
-    org: NameTable,
-    place: NameTable,
-}
-
-impl Tables {
-    /// Tables that leave every name as it is.
-    fn ungrouped() -> Tables {
-        Tables {
-            people: NameTable::default(),
-            org: NameTable::default(),
-            place: NameTable::default(),
-        }
-    }
-
-    fn of(&self, kind: EntityKind) -> &NameTable {
-        match kind {
-            EntityKind::Person => &self.people,
-            EntityKind::Org => &self.org,
-            EntityKind::Place => &self.place,
-        }
-    }
-}
-
-/// Collectors counting speakers, and entities of each kind.
-fn facet_collectors() -> (FacetCollector, FacetCollector) {
-    let mut speakers = FacetCollector::for_field("speaker_facet");
-    speakers.add_facet(Facet::root());
-    let mut entities = FacetCollector::for_field("entity_facet");
-    for kind in ["person", "org", "place"] {
-        entities.add_facet(Facet::from_path([kind]));
-    }
-    (speakers, entities)
-}
-
-/// A count of matching passages for one facet value.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct FacetCount {
-    /// The facet: `speaker`.
-    pub field: &'static str,
-    /// The value (a canonical name).
-    pub value: String,
-    /// How many matching passages have it.
-    pub count: u64,
 }
 
 /// The hits of one query.
@@ -186,51 +101,10 @@ pub struct SearchResults {
     pub total: usize,
     /// Counts per facet value, when asked for.
     pub facets: Vec<FacetCount>,
+    /// Notes for the user: a name filter that matches several entities.
+    pub notes: Vec<String>,
     /// Time spent searching.
     pub elapsed: Duration,
-}
-
-/// What to search for besides the query.
-#[derive(Debug, Clone, Default)]
-pub struct Filters {
-    /// Only passages or quotations of speakers matching this name.
-    pub speaker: Option<String>,
-    /// Only those naming a person matching this name.
-    pub person: Option<String>,
-    /// Only those naming an organisation matching this name.
-    pub org: Option<String>,
-    /// Only those naming a place matching this name.
-    pub place: Option<String>,
-    /// Only those with a date (mentioned or published) in this range.
-    pub dates: DateRange,
-    /// Only those of articles published in this range.
-    pub published: DateRange,
-}
-
-/// A set of names grouped together.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum NameSet {
-    Speakers,
-    Entity(EntityKind),
-}
-
-impl Filters {
-    /// Each filter with the names it matches against and the field it restricts.
-    fn each(&self) -> Vec<(&str, NameSet, &'static str)> {
-        [
-            (&self.speaker, NameSet::Speakers, "--speaker"),
-            (
-                &self.person,
-                NameSet::Entity(EntityKind::Person),
-                "--person",
-            ),
-            (&self.org, NameSet::Entity(EntityKind::Org), "--org"),
-            (&self.place, NameSet::Entity(EntityKind::Place), "--place"),
-        ]
-        .into_iter()
-        .filter_map(|(value, set, flag)| value.as_deref().map(|v| (v, set, flag)))
-        .collect()
-    }
 }
 
 /// A quotation found by `dossier quotes`.
@@ -268,19 +142,10 @@ pub struct QuoteResults {
     pub hits: Vec<QuoteHit>,
     /// How many match in all.
     pub total: usize,
+    /// Notes for the user: a name filter that matches several entities.
+    pub notes: Vec<String>,
     /// Time spent.
     pub elapsed: Duration,
-}
-
-/// A speaker with the number of quotations and the spellings seen.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct SpeakerCount {
-    /// Canonical name.
-    pub name: String,
-    /// Number of quotations.
-    pub count: u64,
-    /// Every spelling: resolved names and names as written.
-    pub variants: Vec<String>,
 }
 
 /// An index opened for searching.
@@ -289,26 +154,29 @@ pub struct Searcher {
     reader: IndexReader,
     parser: query::Parser,
     highlighter: Highlighter,
+    table: Arc<EntityTable>,
 }
 
 /// How many facet values `--facets` shows.
 const FACET_VALUES: usize = 10;
 
 impl Searcher {
-    /// Opens the index in `dir`.
+    /// Opens the index in `dir`, with its entity table.
     pub fn open(dir: &Path) -> Result<Searcher> {
         let open = index::open(dir)?;
-        let reader = open
+        let reader: IndexReader = open
             .index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let table = Arc::new(index::entity_table(&open, &reader.searcher())?);
         let parser = query::Parser::new(&open.index, &open.fields);
         Ok(Searcher {
             open,
             reader,
             parser,
             highlighter: Highlighter::new(),
+            table,
         })
     }
 
@@ -317,8 +185,14 @@ impl Searcher {
         &self.open.fields
     }
 
-    /// Runs `query` and returns the best `limit` passages, with speaker
-    /// counts when `facets` is set.
+    /// The index's entity table.
+    pub fn entity_table(&self) -> &EntityTable {
+        &self.table
+    }
+
+    /// Runs `query` and returns the best `limit` passages, with counts of
+    /// speakers, people, organisations, places and dates when `facets` is
+    /// set.
     pub fn search(
         &self,
         query: &str,
@@ -329,52 +203,33 @@ impl Searcher {
         let started = Instant::now();
         let parsed = self.parser.parse(query)?;
         let searcher = self.reader.searcher();
-        let restricted = self.restrict(&searcher, parsed.box_clone(), PASSAGE, filters)?;
+        let (restricted, notes) = self.restrict(parsed.box_clone(), PASSAGE, filters)?;
         let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
-        let (top, total, counts) = if facets {
-            let (speakers, entities) = facet_collectors();
-            let ((top, total), speakers, entities) =
-                searcher.search(restricted.as_ref(), &(collector, speakers, entities))?;
-            (top, total, Some((speakers, entities)))
+        let (top, total, mut counted) = if facets {
+            let speakers = EntityCounter::new(Arc::clone(&self.table), IdSpace::Speakers);
+            let mentions = EntityCounter::new(Arc::clone(&self.table), IdSpace::Mentions);
+            let ((top, total), speakers, mentions) =
+                searcher.search(restricted.as_ref(), &(collector, speakers, mentions))?;
+            let facets = name_facets(&self.table, &speakers, &mentions, FACET_VALUES);
+            (top, total, facets)
         } else {
             let (top, total) = searcher.search(restricted.as_ref(), &collector)?;
-            (top, total, None)
+            (top, total, Vec::new())
         };
-        let terms = highlight::query_terms(parsed.as_ref());
-        let documents: Vec<(f32, TantivyDocument)> = top
-            .into_iter()
-            .take(limit)
-            .map(|(score, address)| Ok((score, searcher.doc(address)?)))
-            .collect::<Result<_>>()?;
-        let mut shown = Shown::default();
-        for (_, document) in &documents {
-            shown.add_document(&self.open.fields, document);
-        }
-        if let Some((speakers, entities)) = &counts {
-            shown.add_facets(speakers, entities);
-        }
-        // Grouping names across the index costs more than the search itself
-        // on a large index: plain searches show names as their article
-        // resolved them; filters and facets group them.
-        let tables = if facets || !filters.each().is_empty() {
-            self.tables(&searcher, &shown)?
-        } else {
-            Tables::ungrouped()
-        };
-        let hits = documents
-            .iter()
-            .map(|(score, d)| self.hit(d, *score, &terms, &tables))
-            .collect();
-        let mut counted = counts
-            .map(|(speakers, entities)| facet_counts(&speakers, &entities, &tables))
-            .unwrap_or_default();
         if facets {
             counted.extend(self.date_facets(&searcher, restricted.as_ref())?);
         }
+        let terms = highlight::query_terms(parsed.as_ref());
+        let hits = top
+            .into_iter()
+            .take(limit)
+            .map(|(score, address)| Ok(self.hit(&searcher.doc(address)?, score, &terms)))
+            .collect::<Result<_>>()?;
         Ok(SearchResults {
             hits,
             total,
             facets: counted,
+            notes,
             elapsed: started.elapsed(),
         })
     }
@@ -401,6 +256,7 @@ impl Searcher {
             .map(|period| FacetCount {
                 field: "date",
                 value: period.period,
+                id: None,
                 count: period.count,
             })
             .collect())
@@ -415,11 +271,7 @@ impl Searcher {
         filters: &Filters,
     ) -> Result<Vec<DateCount>> {
         let searcher = self.reader.searcher();
-        let base: Box<dyn Query> = match query {
-            Some(q) => self.parser.parse(q)?,
-            None => Box::new(AllQuery),
-        };
-        let restricted = self.restrict(&searcher, base, PASSAGE, filters)?;
+        let (restricted, _) = self.restrict(self.parse_optional(query)?, PASSAGE, filters)?;
         dates::count_by_period(&searcher, restricted.as_ref(), by_month)
     }
 
@@ -433,11 +285,7 @@ impl Searcher {
     ) -> Result<QuoteResults> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
-        let base: Box<dyn Query> = match query {
-            Some(q) => self.parser.parse(q)?,
-            None => Box::new(AllQuery),
-        };
-        let restricted = self.restrict(&searcher, base, QUOTE, filters)?;
+        let (restricted, notes) = self.restrict(self.parse_optional(query)?, QUOTE, filters)?;
         let (ranked, total): (Vec<(Option<f32>, DocAddress)>, usize) = match query {
             Some(_) => {
                 let (top, total) = searcher.search(
@@ -458,27 +306,15 @@ impl Searcher {
                 )
             }
         };
-        let documents: Vec<(Option<f32>, TantivyDocument)> = ranked
+        let hits = ranked
             .into_iter()
             .take(limit)
-            .map(|(score, address)| Ok((score, searcher.doc(address)?)))
+            .map(|(score, address)| Ok(self.quote_hit(&searcher.doc(address)?, score)))
             .collect::<Result<_>>()?;
-        let shown: Vec<String> = documents
-            .iter()
-            .map(|(_, d)| text_of(d, self.open.fields.speaker))
-            .collect();
-        let table = self.name_table(
-            &searcher,
-            NameSet::Speakers,
-            &shown.iter().map(String::as_str).collect::<Vec<_>>(),
-        )?;
-        let hits = documents
-            .iter()
-            .map(|(score, d)| self.quote_hit(d, *score, &table))
-            .collect();
         Ok(QuoteResults {
             hits,
             total,
+            notes,
             elapsed: started.elapsed(),
         })
     }
@@ -491,314 +327,77 @@ impl Searcher {
         query: Option<&str>,
         limit: usize,
     ) -> Result<Vec<EntityCount>> {
-        let searcher = self.reader.searcher();
-        let base: Box<dyn Query> = match query {
-            Some(q) => self.parser.parse(q)?,
-            None => Box::new(AllQuery),
-        };
-        let restricted = self.restrict(&searcher, base, PASSAGE, &Filters::default())?;
         let kinds: Vec<EntityKind> = match kind {
             Some(kind) => vec![kind],
             None => vec![EntityKind::Person, EntityKind::Org, EntityKind::Place],
         };
-        let mut collector = FacetCollector::for_field("entity_facet");
-        for kind in &kinds {
-            collector.add_facet(Facet::from_path([kind.as_str()]));
-        }
-        let counts = searcher.search(restricted.as_ref(), &collector)?;
-        let spellings = self.entity_spellings(&searcher)?;
-        let mut entities = Vec::new();
-        for kind in kinds {
-            let raw: Vec<(String, u64)> = counts
-                .get(Facet::from_path([kind.as_str()]))
-                .map(|(f, c)| (facet_step(f, 1), c))
-                .collect();
-            let names: Vec<&str> = raw.iter().map(|(n, _)| n.as_str()).collect();
-            let set = match kind {
-                EntityKind::Person => NameSet::Speakers,
-                other => NameSet::Entity(other),
-            };
-            let table = self.name_table(&searcher, set, &names)?;
-            let mut groups: std::collections::BTreeMap<String, (u64, BTreeSet<String>)> =
-                Default::default();
-            for (name, count) in &raw {
-                let entry = groups.entry(table.canonical(name).to_owned()).or_default();
-                entry.0 += count;
-                entry.1.insert(name.clone());
-                entry.1.extend(
-                    spellings
-                        .get(&(kind.as_str().to_owned(), name.clone()))
-                        .into_iter()
-                        .flatten()
-                        .cloned(),
-                );
+        let counts = match query {
+            // Without a query every passage counts: the table has the counts.
+            None => self
+                .table
+                .entities()
+                .filter(|(_, e)| e.passages() > 0)
+                .map(|(i, e)| (i, e.passages()))
+                .collect(),
+            Some(query) => {
+                let searcher = self.reader.searcher();
+                let (restricted, _) =
+                    self.restrict(self.parser.parse(query)?, PASSAGE, &Filters::default())?;
+                let counter = EntityCounter::new(Arc::clone(&self.table), IdSpace::Mentions);
+                searcher.search(restricted.as_ref(), &counter)?
             }
-            entities.extend(
-                groups
-                    .into_iter()
-                    .map(|(name, (count, variants))| EntityCount {
-                        name,
-                        kind: kind.as_str(),
-                        count,
-                        variants: variants.into_iter().collect(),
-                    }),
-            );
-        }
-        entities.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        entities.truncate(limit);
-        Ok(entities)
-    }
-
-    /// How each entity value was written, from the entity facet's terms
-    /// (`kind\0value\0as written`).
-    fn entity_spellings(
-        &self,
-        searcher: &TantivySearcher,
-    ) -> Result<std::collections::HashMap<(String, String), BTreeSet<String>>> {
-        let mut spellings: std::collections::HashMap<(String, String), BTreeSet<String>> =
-            Default::default();
-        for path in self.facet_paths(searcher, self.open.fields.entity_facet)? {
-            if let [kind, value, written] = path.as_slice() {
-                spellings
-                    .entry((kind.clone(), value.clone()))
-                    .or_default()
-                    .insert(written.clone());
-            }
-        }
-        Ok(spellings)
+        };
+        Ok(top(&self.table, &counts, &kinds, limit)
+            .into_iter()
+            .map(|(entity, count)| EntityCount::new(entity, count))
+            .collect())
     }
 
     /// Every speaker with the number of quotations and spellings seen.
     pub fn speakers(&self) -> Result<Vec<SpeakerCount>> {
-        let searcher = self.reader.searcher();
-        let quotes = TermQuery::new(
-            Term::from_field_u64(self.open.fields.record, QUOTE),
-            IndexRecordOption::Basic,
-        );
-        let mut names = FacetCollector::for_field("speaker_facet");
-        names.add_facet(Facet::root());
-        let counts = searcher.search(&quotes, &names)?;
-        let raw: Vec<(String, u64)> = counts
-            .get(Facet::root())
-            .map(|(f, c)| (facet_step(f, 0), c))
+        let counts = self
+            .table
+            .entities()
+            .filter(|(_, e)| e.quotes() > 0)
+            .map(|(i, e)| (i, e.quotes()))
             .collect();
-        let spellings = self.spellings(&searcher)?;
-        // The same people table as `--speaker` and `--facets` use, so a
-        // speaker has one canonical name everywhere.
-        let names: Vec<&str> = raw.iter().map(|(n, _)| n.as_str()).collect();
-        let table = self.name_table(&searcher, NameSet::Speakers, &names)?;
-        let counts: std::collections::HashMap<&str, u64> =
-            raw.iter().map(|(n, c)| (n.as_str(), *c)).collect();
-        let mut speakers: Vec<SpeakerCount> = table
-            .groups()
-            .iter()
-            .map(|group| {
-                let mut variants: BTreeSet<String> = group.raw.clone();
-                for name in &group.raw {
-                    variants.extend(spellings.get(name).into_iter().flatten().cloned());
-                }
-                let count = group
-                    .raw
-                    .iter()
-                    .filter_map(|n| counts.get(n.as_str()))
-                    .sum();
-                SpeakerCount {
-                    name: group.name.clone(),
-                    count,
-                    variants: variants.into_iter().collect(),
-                }
-            })
-            .filter(|speaker| speaker.count > 0)
-            .collect();
-        speakers.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
-        Ok(speakers)
-    }
-
-    /// The steps of every facet path in a facet field, read from its terms.
-    fn facet_paths(
-        &self,
-        searcher: &TantivySearcher,
-        field: tantivy::schema::Field,
-    ) -> Result<Vec<Vec<String>>> {
-        let mut paths = Vec::new();
-        for_each_term(searcher, field, |path, _| {
-            paths.push(path.split('\0').map(str::to_owned).collect())
-        })?;
-        Ok(paths)
-    }
-
-    /// How each raw speaker name was written (`name/as written` facets).
-    fn spellings(
-        &self,
-        searcher: &TantivySearcher,
-    ) -> Result<std::collections::HashMap<String, BTreeSet<String>>> {
-        let mut spellings: std::collections::HashMap<String, BTreeSet<String>> = Default::default();
-        for path in self.facet_paths(searcher, self.open.fields.speaker_facet)? {
-            if let [name, written] = path.as_slice() {
-                spellings
-                    .entry(name.clone())
-                    .or_default()
-                    .insert(written.clone());
-            }
-        }
-        Ok(spellings)
-    }
-
-    /// The raw values a filter matches: those of every group whose name or
-    /// spellings contain the filter's words, including spellings as written
-    /// (`pmf` finds the value written `PMF`).
-    fn matching_values(
-        &self,
-        searcher: &TantivySearcher,
-        set: NameSet,
-        value: &str,
-    ) -> Result<BTreeSet<String>> {
-        let table = self.name_table(searcher, set, &[value])?;
-        let mut values: BTreeSet<String> = table
-            .matching(value)
-            .iter()
-            .flat_map(|g| g.raw.iter().cloned())
-            .collect();
-        let NameSet::Entity(kind) = set else {
-            return Ok(values);
-        };
-        let (_, grouping) = self.name_set(set);
-        let written: Vec<String> = self
-            .entity_spellings(searcher)?
+        let all = [EntityKind::Person, EntityKind::Org, EntityKind::Place];
+        Ok(top(&self.table, &counts, &all, usize::MAX)
             .into_iter()
-            .filter(|((k, _), spellings)| {
-                k == kind.as_str() && spellings.iter().any(|w| name_matches(grouping, w, value))
+            .map(|(entity, count)| SpeakerCount {
+                id: entity.id_text(),
+                name: entity.name().to_owned(),
+                count,
+                variants: entity.variants().map(|(s, _)| s.to_owned()).collect(),
             })
-            .map(|((_, v), _)| v)
-            .collect();
-        let names: Vec<&str> = written.iter().map(String::as_str).collect();
-        let table = self.name_table(searcher, set, &names)?;
-        for name in &written {
-            match table.group_of(name) {
-                Some(group) => values.extend(group.raw.iter().cloned()),
-                None => {
-                    values.insert(name.clone());
-                }
-            }
-        }
-        Ok(values)
+            .collect())
     }
 
-    /// The fields holding a set of names, and how they group.
-    fn name_set(&self, set: NameSet) -> (Vec<tantivy::schema::Field>, Grouping) {
-        let fields = &self.open.fields;
-        match set {
-            NameSet::Speakers | NameSet::Entity(EntityKind::Person) => {
-                (vec![fields.speaker, fields.person], Grouping::People)
-            }
-            NameSet::Entity(kind) => (vec![entity_field(fields, kind)], Grouping::Spelling),
+    fn parse_optional(&self, query: Option<&str>) -> Result<Box<dyn Query>> {
+        match query {
+            Some(q) => self.parser.parse(q),
+            None => Ok(Box::new(AllQuery)),
         }
     }
 
-    /// Every raw name in some fields of the index, with how many documents
-    /// hold it (to choose the most used spelling among equals).
-    fn raw_names(
-        &self,
-        searcher: &TantivySearcher,
-        fields: &[tantivy::schema::Field],
-    ) -> Result<Vec<(String, u64)>> {
-        let mut names: std::collections::BTreeMap<String, u64> = Default::default();
-        for &field in fields {
-            for_each_term(searcher, field, |name, doc_freq| {
-                *names.entry(name).or_default() += u64::from(doc_freq)
-            })?;
-        }
-        Ok(names.into_iter().collect())
-    }
-
-    /// The name table for the names that can matter to `names`: those
-    /// sharing a word with them, and the forms of those. Grouping only ever
-    /// joins names with the same family name or skeleton, so this part of
-    /// the table is the same as the whole table, at a fraction of the cost.
-    fn name_table(
-        &self,
-        searcher: &TantivySearcher,
-        set: NameSet,
-        names: &[&str],
-    ) -> Result<NameTable> {
-        let (fields, grouping) = self.name_set(set);
-        if names.is_empty() {
-            return Ok(NameTable::build_as(grouping, std::iter::empty()));
-        }
-        let key = |n: &str| key_words(grouping, n);
-        let all = self.raw_names(searcher, &fields)?;
-        let keyed: Vec<(Vec<String>, &(String, u64))> =
-            all.iter().map(|n| (key(&n.0), n)).collect();
-        let wanted: HashSet<String> = names.iter().flat_map(|n| key(n)).collect();
-        let related: HashSet<&String> = keyed
-            .iter()
-            .filter(|(words, _)| words.iter().any(|w| wanted.contains(w)))
-            .filter_map(|(words, _)| words.last())
-            .collect();
-        let candidates = keyed
-            .iter()
-            .filter(|(words, _)| {
-                words
-                    .iter()
-                    .any(|w| related.contains(w) || wanted.contains(w))
-            })
-            .map(|(_, name)| (*name).clone());
-        Ok(NameTable::build_as(grouping, candidates))
-    }
-
-    /// `query` restricted to one kind of record and to the filters.
     fn restrict(
         &self,
-        searcher: &TantivySearcher,
         query: Box<dyn Query>,
         record: u64,
         filters: &Filters,
-    ) -> Result<Box<dyn Query>> {
-        let fields = &self.open.fields;
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, query),
-            (
-                Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_u64(fields.record, record),
-                    IndexRecordOption::Basic,
-                )),
-            ),
-        ];
-        for (value, set, flag) in filters.each() {
-            if name_is_blank(value) {
-                return Err(Error::Argument {
-                    argument: flag.into(),
-                    message: format!("`{value}` has no letters of a name"),
-                });
-            }
-            let field = match set {
-                NameSet::Speakers => fields.speaker,
-                NameSet::Entity(kind) => entity_field(fields, kind),
-            };
-            let raw: Vec<Term> = self
-                .matching_values(searcher, set, value)?
-                .iter()
-                .map(|name| Term::from_field_text(field, name))
-                .collect();
-            clauses.push((Occur::Must, Box::new(TermSetQuery::new(raw))));
-        }
-        let dated = dates::mentioned_in(fields, &filters.dates)?;
-        let published = dates::published_in(fields, &filters.published)?;
-        for query in [dated, published].into_iter().flatten() {
-            clauses.push((Occur::Must, query));
-        }
-        Ok(Box::new(BooleanQuery::new(clauses)))
+    ) -> Result<(Box<dyn Query>, Vec<String>)> {
+        filters::restrict(&self.open.fields, &self.table, query, record, filters)
     }
 
-    fn hit(
-        &self,
-        document: &TantivyDocument,
-        score: f32,
-        terms: &highlight::Terms,
-        tables: &Tables,
-    ) -> Hit {
-        let table = &tables.people;
+    /// The canonical name of a speaker as their article resolved them.
+    fn speaker_name(&self, value: &str) -> String {
+        self.table
+            .of_value(Source::Speaker, value)
+            .map_or(value, |e| e.name())
+            .to_owned()
+    }
+
+    fn hit(&self, document: &TantivyDocument, score: f32, terms: &highlight::Terms) -> Hit {
         let fields = &self.open.fields;
         let text = text_of(document, fields.text);
         let highlights = self.highlighter.ranges(&text, terms);
@@ -806,12 +405,12 @@ impl Searcher {
             serde_json::from_str(&text_of(document, fields.quotes)).unwrap_or_default();
         for quote in &mut quotes {
             if let Some(speaker) = &mut quote.speaker {
-                *speaker = table.canonical(speaker).to_owned();
+                *speaker = self.speaker_name(speaker);
             }
         }
         let mut speakers: Vec<String> = Vec::new();
         for name in document.get_all(fields.speaker).filter_map(|v| v.as_str()) {
-            let canonical = table.canonical(name).to_owned();
+            let canonical = self.speaker_name(name);
             if !speakers.contains(&canonical) {
                 speakers.push(canonical);
             }
@@ -832,26 +431,32 @@ impl Searcher {
             highlights,
             speakers,
             quotes,
-            entities: self.entities_of(document, tables),
+            entities: self.entities_of(document),
         }
     }
 
-    /// The entities a document names, by canonical name.
-    fn entities_of(&self, document: &TantivyDocument, tables: &Tables) -> Vec<EntityRef> {
+    /// The entities a document names, as the entity table has them.
+    fn entities_of(&self, document: &TantivyDocument) -> Vec<EntityRef> {
         let mut entities: Vec<EntityRef> = Vec::new();
-        for kind in [EntityKind::Person, EntityKind::Org, EntityKind::Place] {
-            for raw in document
+        for (kind, source) in [
+            (EntityKind::Person, Source::Person),
+            (EntityKind::Org, Source::Org),
+            (EntityKind::Place, Source::Place),
+        ] {
+            for value in document
                 .get_all(entity_field(&self.open.fields, kind))
                 .filter_map(|v| v.as_str())
             {
-                let name = tables.of(kind).canonical(raw).to_owned();
-                if !entities
-                    .iter()
-                    .any(|e| e.name == name && e.kind == kind.as_str())
-                {
+                // Wire boilerplate the table leaves out has no entity.
+                let Some(entity) = self.table.of_value(source, value) else {
+                    continue;
+                };
+                let id = entity.id_text();
+                if !entities.iter().any(|e| e.id == id) {
                     entities.push(EntityRef {
-                        name,
-                        kind: kind.as_str(),
+                        id,
+                        name: entity.name().to_owned(),
+                        kind: entity.kind().as_str(),
                     });
                 }
             }
@@ -859,36 +464,10 @@ impl Searcher {
         entities
     }
 
-    /// The name tables for the names being shown.
-    fn tables(&self, searcher: &TantivySearcher, shown: &Shown) -> Result<Tables> {
-        fn names(set: &[String]) -> Vec<&str> {
-            set.iter().map(String::as_str).collect()
-        }
-        Ok(Tables {
-            people: self.name_table(searcher, NameSet::Speakers, &names(&shown.people))?,
-            org: self.name_table(
-                searcher,
-                NameSet::Entity(EntityKind::Org),
-                &names(&shown.org),
-            )?,
-            place: self.name_table(
-                searcher,
-                NameSet::Entity(EntityKind::Place),
-                &names(&shown.place),
-            )?,
-        })
-    }
-
-    fn quote_hit(
-        &self,
-        document: &TantivyDocument,
-        score: Option<f32>,
-        table: &NameTable,
-    ) -> QuoteHit {
+    fn quote_hit(&self, document: &TantivyDocument, score: Option<f32>) -> QuoteHit {
         let fields = &self.open.fields;
-        let raw = text_of(document, fields.speaker);
         QuoteHit {
-            speaker: table.canonical(&raw).to_owned(),
+            speaker: self.speaker_name(&text_of(document, fields.speaker)),
             text: text_of(document, fields.text),
             kind: text_of(document, fields.quote_kind),
             doc: text_of(document, fields.doc),
@@ -924,87 +503,6 @@ fn number_of(document: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
         .get_first(field)
         .and_then(|v| v.as_u64())
         .unwrap_or_default()
-}
-
-fn name_is_blank(name: &str) -> bool {
-    !name.chars().any(char::is_alphanumeric)
-}
-
-/// Calls `f` with every term of a field (as text) and its document
-/// frequency, in every segment.
-fn for_each_term(
-    searcher: &TantivySearcher,
-    field: tantivy::schema::Field,
-    mut f: impl FnMut(String, u32),
-) -> Result<()> {
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut terms = inverted
-            .terms()
-            .stream()
-            .map_err(tantivy::TantivyError::from)?;
-        while terms.advance() {
-            f(
-                String::from_utf8_lossy(terms.key()).into_owned(),
-                terms.value().doc_freq,
-            );
-        }
-    }
-    Ok(())
-}
-
-/// Step `i` of a facet path, unescaped.
-fn facet_step(facet: &Facet, i: usize) -> String {
-    facet
-        .to_path()
-        .get(i)
-        .map(|s| (*s).to_owned())
-        .unwrap_or_default()
-}
-
-/// Counts of matching passages per canonical speaker, person,
-/// organisation and place: the best of each.
-fn facet_counts(
-    speakers: &FacetCounts,
-    entities: &FacetCounts,
-    tables: &Tables,
-) -> Vec<FacetCount> {
-    let mut facets = top_values(
-        "speaker",
-        speakers
-            .get(Facet::root())
-            .map(|(f, c)| (facet_step(f, 0), c)),
-        &tables.people,
-    );
-    for kind in [EntityKind::Person, EntityKind::Org, EntityKind::Place] {
-        let values = entities
-            .get(Facet::from_path([kind.as_str()]))
-            .map(|(f, c)| (facet_step(f, 1), c));
-        facets.extend(top_values(kind.as_str(), values, tables.of(kind)));
-    }
-    facets
-}
-
-fn top_values(
-    field: &'static str,
-    raw: impl Iterator<Item = (String, u64)>,
-    table: &NameTable,
-) -> Vec<FacetCount> {
-    let mut merged: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
-    for (name, count) in raw {
-        *merged.entry(table.canonical(&name).to_owned()).or_default() += count;
-    }
-    let mut facets: Vec<FacetCount> = merged
-        .into_iter()
-        .map(|(value, count)| FacetCount {
-            field,
-            value,
-            count,
-        })
-        .collect();
-    facets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-    facets.truncate(FACET_VALUES);
-    facets
 }
 
 /// The first `limit` addresses in document order: by article id, then by

@@ -1,0 +1,199 @@
+//! The keys names are grouped by: what two spellings of one name share.
+//!
+//! - People: folded words without particles, initials or a leading title,
+//!   role or demonym (`Vermonter Bernie Sanders` → `bernie sanders`).
+//! - Acronyms: their letters, apart from every other key, so that `EU`
+//!   never meets `EA` and `AIDS` never meets `ADS`.
+//! - Other names: the spelling skeleton (`Kata'ib`, `Kataeb`).
+
+use crate::analyze::{
+    is_calendar_word, is_demonym, is_known_place, is_name_connector, is_not_a_name_word,
+    is_title_word, name_words, skeleton,
+};
+
+/// The words a person's name is grouped and matched by.
+pub fn person_key(name: &str) -> Vec<String> {
+    name_words(without_lead_in(name))
+}
+
+/// The words of a person's name that the canonical name keeps: the name
+/// as written without a leading title, role or demonym.
+pub fn without_lead_in(name: &str) -> &str {
+    let mut rest = name.trim();
+    loop {
+        let Some((first, tail)) = rest.split_once(' ') else {
+            return rest;
+        };
+        if !is_lead_in(first) {
+            return rest;
+        }
+        rest = tail.trim_start();
+    }
+}
+
+/// A word before a person's name that is not part of it.
+fn is_lead_in(word: &str) -> bool {
+    is_title_word(word) || is_people_adjective(word)
+}
+
+/// `Iraqi`, `Vermonter`, `Lebanese`: a place's name, or a long start of
+/// one, with an adjective's ending, that is no place itself. Stricter than
+/// the analyzer's demonym test, which also takes `Tehran` (`Tehr-an`),
+/// `Hamas` (`Hama-s`) and `Ghani` (`Ghan-a`).
+pub fn is_people_adjective(word: &str) -> bool {
+    const ENDINGS: [&str; 9] = ["i", "ian", "ean", "ese", "ish", "an", "n", "er", "ic"];
+    if is_known_place(word) || !is_demonym(word) {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    ENDINGS.iter().any(|ending| {
+        lower.strip_suffix(ending).is_some_and(|stem| {
+            is_known_place(stem) || (stem.chars().count() >= 5 && is_demonym(word))
+        })
+    })
+}
+
+/// False for what is no entity however it was tagged: a single letter,
+/// wire boilerplate (`REUTER`, `NOTE`), a company suffix alone (`Co`), and
+/// names ending in a month or day name (`Record March`).
+pub fn is_a_name(value: &str) -> bool {
+    let letters = value.chars().filter(|c| c.is_alphabetic()).count();
+    let words: Vec<&str> = value
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let filler = |w: &&str| is_not_a_name_word(w) || is_calendar_word(w);
+    // `Pay April`, `Record March`: table headings cut around a date.
+    let ends_in_a_date = words.last().is_some_and(|w| is_calendar_word(w));
+    letters >= 2 && !words.iter().all(filler) && !ends_in_a_date
+}
+
+/// True for a name written as initials: `US`, `U.S.`, `U. S`, `UNESCO`.
+pub fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    (2..=6).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || ". ".contains(c))
+}
+
+/// The key of an organisation's or a place's name.
+pub fn spelling_key(name: &str) -> String {
+    if is_acronym(name) {
+        return format!("#{}", acronym_letters(name));
+    }
+    skeleton(name)
+}
+
+/// An acronym's letters, lower case: `U. S.` → `us`.
+pub fn acronym_letters(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The initials of a name spelled out, word for word (`United States` →
+/// `us`, `Securities and Exchange Commission` → `sec`): one letter per
+/// capitalized word, connectors skipped. `None` unless every other word is
+/// a capitalized word that is not itself an acronym (`ICO Board of
+/// Management` is not `IBM`), and there are at least two.
+pub fn initials(name: &str) -> Option<String> {
+    let mut letters = String::new();
+    for word in name.split([' ', '-']).filter(|w| !w.is_empty()) {
+        if is_name_connector(word) {
+            continue;
+        }
+        let first = word.chars().next()?;
+        let spelled_out = word.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        if !first.is_uppercase() || !spelled_out || is_acronym(word) {
+            return None;
+        }
+        letters.extend(first.to_lowercase());
+    }
+    (letters.chars().count() >= 2).then_some(letters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_and_demonyms_before_a_name_are_not_its_key() {
+        assert_eq!(
+            person_key("Vermonter Bernie Sanders"),
+            ["bernie", "sanders"]
+        );
+        assert_eq!(
+            person_key("Justice Brett M. Kavanaugh"),
+            ["brett", "m", "kavanaugh"]
+        );
+        assert_eq!(person_key("Minister"), ["minister"]);
+        assert_eq!(without_lead_in("Exchequer Gordon Brown"), "Gordon Brown");
+        assert_eq!(without_lead_in("Gordon Brown"), "Gordon Brown");
+        assert_eq!(
+            without_lead_in("Mohammed Shia al-Sudani"),
+            "Mohammed Shia al-Sudani"
+        );
+    }
+
+    #[test]
+    fn boilerplate_letters_and_peoples_are_no_names() {
+        for not in [
+            "REUTER",
+            "NOTE",
+            "Co",
+            "Inc.",
+            "S",
+            "P",
+            "GMT",
+            "Pay April",
+            "March",
+        ] {
+            assert!(!is_a_name(not), "{not}");
+        }
+        let names = ["Reuters", "Houthis", "April Ryan", "US"];
+        for name in names {
+            assert!(is_a_name(name), "{name}");
+        }
+        for word in ["Iraqi", "Vermonter", "Lebanese", "Syrian"] {
+            assert!(is_people_adjective(word), "{word}");
+        }
+        for word in ["Hamas", "Tehran", "Jordan", "Mohammed", "Ghani"] {
+            assert!(!is_people_adjective(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn acronyms_keep_their_letters_apart_from_skeletons() {
+        for us in ["US", "U.S.", "U. S", "U.S"] {
+            assert!(is_acronym(us), "{us}");
+            assert_eq!(spelling_key(us), "#us");
+        }
+        assert_ne!(spelling_key("EU"), spelling_key("EIA"));
+        assert_ne!(spelling_key("AIDS"), spelling_key("ADS"));
+        assert_ne!(spelling_key("EST"), spelling_key("East"));
+        assert!(!is_acronym("Us"));
+        assert!(!is_acronym("Iraq"));
+    }
+
+    #[test]
+    fn initials_are_word_for_word() {
+        assert_eq!(initials("United States").as_deref(), Some("us"));
+        assert_eq!(
+            initials("Securities and Exchange Commission").as_deref(),
+            Some("sec")
+        );
+        assert_eq!(initials("ICO Board of Management"), None);
+        assert_eq!(initials("Iraq"), None);
+        assert_eq!(initials("U. S"), None);
+        assert_eq!(
+            initials("Approved Destinations Status").as_deref(),
+            Some("ads")
+        );
+    }
+}

@@ -1,0 +1,387 @@
+//! Entity resolution across the index: which names, from all articles,
+//! are one person, organisation or place, of which kind, under which name.
+//!
+//! Each article has already resolved its own names to their fullest form
+//! (`Trump` → `Donald Trump` where the article says so). This module
+//! groups those values across articles; it knows nothing of tantivy, and
+//! `index` runs it once per commit.
+//!
+//! - `keys`: what spellings of one name share (folded words, skeletons,
+//!   acronym letters, initials).
+//! - `canonical`: the name and kind an entity is shown with.
+//!
+//! The rules, in order (ARCHITECTURE.md spells them out with examples):
+//! 1. A name's kind is voted over all its mentions, as a person, an
+//!    organisation or a place, weighted by passages; speakers vote person.
+//! 2. Names with one key are one entity (case, possessives, diacritics,
+//!    spelling variants, a leading title or demonym).
+//! 3. A shorter form of a person's name (`Trump`, `Donald Trump`) joins the
+//!    full name that carries it (`Donald J. Trump`), when there is one, or
+//!    when one of several has at least [`DOMINANT_SHARE`] of their articles.
+//! 4. An acronym (`U.S.`, `UN`) joins the name whose initials it is, word
+//!    for word, under the same condition.
+//! 5. A place's area named after it (`Gaza Strip`) joins the place.
+
+mod canonical;
+mod keys;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use crate::analyze::{is_division_word, is_org_word, is_short_form, EntityKind};
+
+pub use keys::{is_a_name, is_acronym, person_key, spelling_key};
+
+/// The share of articles among several full names that lets a short form
+/// or an acronym join the most used one: `Trump` joins `Donald Trump`
+/// beside a few `Ivanka Trump`, while a bare `Clinton` beside both Bill
+/// and Hillary Clinton stays apart.
+pub const DOMINANT_SHARE: f64 = 0.8;
+
+/// Where a name was found: as an entity of one kind, or as a speaker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// Tagged as a person.
+    Person,
+    /// Tagged as an organisation.
+    Org,
+    /// Tagged as a place.
+    Place,
+    /// A quotation's speaker.
+    Speaker,
+}
+
+impl Source {
+    /// The kind a mention from this source votes for.
+    fn votes_for(self) -> EntityKind {
+        match self {
+            Source::Person | Source::Speaker => EntityKind::Person,
+            Source::Org => EntityKind::Org,
+            Source::Place => EntityKind::Place,
+        }
+    }
+}
+
+/// One name as the articles resolved it, with how much it is used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Name {
+    /// Where it was found.
+    pub source: Source,
+    /// The value its article gave it.
+    pub value: String,
+    /// Passages that hold it.
+    pub passages: u64,
+    /// Articles that hold it.
+    pub articles: u64,
+    /// How it was written, and how much each spelling is used.
+    pub spellings: Vec<(String, Usage)>,
+}
+
+/// How much a spelling is used; more articles first, then more passages.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Usage {
+    /// Articles that write it.
+    pub articles: u64,
+    /// Passages that write it.
+    pub passages: u64,
+}
+
+/// An entity: the names that are one thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Group {
+    /// The canonical name.
+    pub name: String,
+    /// Its one kind.
+    pub kind: EntityKind,
+    /// Indices of its names in the input, in input order.
+    pub members: Vec<usize>,
+}
+
+/// Groups names into entities; names that are no entity (see
+/// [`is_entity`]) are in no group. The result depends only on the set of
+/// names, not on their order.
+pub fn resolve(names: &[Name]) -> Vec<Group> {
+    let surnames: HashSet<String> = names
+        .iter()
+        .map(|n| person_key(&n.value))
+        .filter(|key| key.len() >= 2)
+        .filter_map(|mut key| key.pop())
+        .collect();
+    let kept: Vec<usize> = (0..names.len())
+        .filter(|&i| is_entity(&names[i].value, &surnames))
+        .collect();
+    let subset: Vec<Name> = kept.iter().map(|&i| names[i].clone()).collect();
+    let mut groups = group(&subset);
+    for group in &mut groups {
+        for member in &mut group.members {
+            *member = kept[*member];
+        }
+    }
+    groups
+}
+
+/// False for what is no entity however it was tagged: see [`is_a_name`];
+/// and a people's word alone (`Iraqi`), unless the index knows it as a
+/// family name (`Sudani`, of `Mohammed Shia al-Sudani`).
+pub fn is_entity(value: &str, surnames: &HashSet<String>) -> bool {
+    let word = value.trim();
+    is_a_name(word)
+        && (word.contains(' ')
+            || !keys::is_people_adjective(word)
+            || surnames.contains(&crate::analyze::fold_name(word)))
+}
+
+fn group(names: &[Name]) -> Vec<Group> {
+    let keys: Vec<Vec<String>> = names.iter().map(|n| person_key(&n.value)).collect();
+    let org_like: Vec<bool> = names
+        .iter()
+        .map(|n| n.value.split([' ', '-']).any(is_org_word))
+        .collect();
+    let kinds = voted_kinds(names, &keys, &org_like);
+    let mut sets = DisjointSets::new(names);
+    join_same_keys(names, &keys, &kinds, &mut sets);
+    join_short_forms(&keys, &kinds, &org_like, &mut sets);
+    join_acronyms(names, &kinds, &mut sets);
+    join_divisions(names, &kinds, &mut sets);
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..names.len() {
+        members.entry(sets.root(i)).or_default().push(i);
+    }
+    let mut groups: Vec<Group> = members
+        .into_values()
+        .map(|members| {
+            let kind = canonical::kind(names, &kinds, &members);
+            Group {
+                name: canonical::name(names, kind, &members),
+                kind,
+                members,
+            }
+        })
+        .collect();
+    groups.sort_by(|a, b| (a.kind, &a.name).cmp(&(b.kind, &b.name)));
+    groups
+}
+
+/// Each name's kind, voted over every name with the same folded words.
+/// Speakers vote only where the tagger never named the words: `Hezbollah
+/// said` is no evidence that Hezbollah is a person. A name with an
+/// organisation's word (`Kata'ib`, `Ministry`) votes organisation when it
+/// was tagged a person. A single word also gets the person votes of the
+/// full names it is the surname of.
+fn voted_kinds(names: &[Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<EntityKind> {
+    let mut votes: HashMap<&[String], [u64; 3]> = HashMap::new();
+    for (i, (name, key)) in names.iter().zip(keys).enumerate() {
+        let tally = votes.entry(key).or_default();
+        let kind = match name.source.votes_for() {
+            EntityKind::Person if org_like[i] => EntityKind::Org,
+            kind => kind,
+        };
+        if name.source != Source::Speaker {
+            tally[kind_slot(kind)] += name.passages.max(1);
+        }
+    }
+    // A surname alone gets the votes of the full names that end in it:
+    // `Al-Ghadhban` tagged an organisation once is `Ghani al-Ghadhban`.
+    let mut surnames: HashMap<&str, u64> = HashMap::new();
+    for (name, key) in names.iter().zip(keys) {
+        if let (Source::Person, [_, .., last]) = (name.source, key.as_slice()) {
+            *surnames.entry(last.as_str()).or_default() += name.passages.max(1);
+        }
+    }
+    keys.iter()
+        .map(|key| {
+            let mut tally = votes.get(key.as_slice()).copied().unwrap_or_default();
+            if let [surname] = key.as_slice() {
+                tally[0] += surnames.get(surname.as_str()).copied().unwrap_or(0);
+            }
+            // Ties go to the first kind: person, then organisation.
+            let best = (0..3).rev().max_by_key(|&k| tally[k]).unwrap_or(0);
+            [EntityKind::Person, EntityKind::Org, EntityKind::Place][best]
+        })
+        .collect()
+}
+
+fn kind_slot(kind: EntityKind) -> usize {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Org => 1,
+        EntityKind::Place => 2,
+    }
+}
+
+fn join_same_keys(
+    names: &[Name],
+    keys: &[Vec<String>],
+    kinds: &[EntityKind],
+    sets: &mut DisjointSets,
+) {
+    let mut first: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        let key = match kinds[i] {
+            EntityKind::Person => keys[i].join(" "),
+            _ => spelling_key(&name.value),
+        };
+        if key.is_empty() {
+            continue;
+        }
+        match first.entry((kinds[i], key)) {
+            std::collections::hash_map::Entry::Occupied(j) => sets.join(i, *j.get()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
+        }
+    }
+}
+
+/// Rule 3: short forms of people's names join the full name.
+/// A full name with an organisation's word (`Kata'ib Hezbollah`, tagged a
+/// person somewhere) takes no short forms: `Hezbollah` is not its surname.
+fn join_short_forms(
+    names: &[Vec<String>],
+    kinds: &[EntityKind],
+    org_like: &[bool],
+    sets: &mut DisjointSets,
+) {
+    let mut keys: BTreeMap<&Vec<String>, usize> = BTreeMap::new();
+    for (i, key) in names.iter().enumerate() {
+        if kinds[i] == EntityKind::Person && !key.is_empty() && !org_like[i] {
+            keys.entry(key).or_insert(i);
+        }
+    }
+    let mut by_last: HashMap<&str, Vec<(&Vec<String>, usize)>> = HashMap::new();
+    for (&key, &i) in &keys {
+        if let Some(last) = key.last() {
+            by_last.entry(last.as_str()).or_default().push((key, i));
+        }
+    }
+    // Longest first, so that a full name has joined its own fuller form
+    // before a shorter one is weighed against it.
+    let mut order: Vec<(&Vec<String>, usize)> = keys.iter().map(|(&k, &i)| (k, i)).collect();
+    order.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
+    for (key, i) in order {
+        let Some(last) = key.last() else { continue };
+        let longer: Vec<usize> = by_last[last.as_str()]
+            .iter()
+            .filter(|(other, _)| other.len() > key.len() && is_short_form(key, other))
+            .filter(|(other, _)| keeps_initials(key, other))
+            .map(|&(_, j)| j)
+            .collect();
+        if let Some(target) = dominant(sets, &longer) {
+            sets.join(i, target);
+        }
+    }
+}
+
+/// A name with a middle initial is not short for one with other initials:
+/// `George W. Bush` is not `George H. W. Bush`, while `Donald Trump` may
+/// be `Donald J. Trump`.
+fn keeps_initials(short: &[String], full: &[String]) -> bool {
+    let is_initial = |w: &&String| w.chars().count() == 1;
+    !short.iter().any(|w| is_initial(&w))
+        || full.iter().filter(is_initial).all(|w| short.contains(w))
+}
+
+/// Rule 4: acronyms join the one name they are the initials of.
+fn join_acronyms(names: &[Name], kinds: &[EntityKind], sets: &mut DisjointSets) {
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, name) in names.iter().enumerate() {
+        if kinds[i] != EntityKind::Person {
+            if let Some(letters) = keys::initials(&name.value) {
+                by_initials.entry(letters).or_default().push(i);
+            }
+        }
+    }
+    // Weighed before any acronym joins, so that one acronym's articles do
+    // not tip the choice of another.
+    let mut joins = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        if kinds[i] == EntityKind::Person || !is_acronym(&name.value) {
+            continue;
+        }
+        let letters = keys::acronym_letters(&name.value);
+        let expansions = by_initials.get(&letters).map_or(&[][..], Vec::as_slice);
+        if let Some(target) = dominant(sets, expansions) {
+            joins.push((i, target));
+        }
+    }
+    for (i, target) in joins {
+        sets.join(i, target);
+    }
+}
+
+/// Rule 5: a place's area named after it (`Gaza Strip`, `Anbar Province`)
+/// is that place, when the index names the place alone.
+fn join_divisions(names: &[Name], kinds: &[EntityKind], sets: &mut DisjointSets) {
+    let place_keys: HashMap<String, usize> = names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| kinds[*i] == EntityKind::Place)
+        .map(|(i, name)| (spelling_key(&name.value), i))
+        .collect();
+    for (i, name) in names.iter().enumerate() {
+        if kinds[i] != EntityKind::Place {
+            continue;
+        }
+        let Some((place, last)) = name.value.trim().rsplit_once(' ') else {
+            continue;
+        };
+        if is_division_word(last) {
+            if let Some(&j) = place_keys.get(&spelling_key(place)) {
+                sets.join(i, j);
+            }
+        }
+    }
+}
+
+/// Among the entities of some names, the one to join: the only one, or
+/// the one with [`DOMINANT_SHARE`] of their articles.
+fn dominant(sets: &mut DisjointSets, candidates: &[usize]) -> Option<usize> {
+    let mut roots: BTreeMap<usize, u64> = BTreeMap::new();
+    for &c in candidates {
+        let root = sets.root(c);
+        roots.insert(root, sets.articles[root]);
+    }
+    let total: u64 = roots.values().sum();
+    let (&root, &top) = roots
+        .iter()
+        .max_by_key(|(r, a)| (**a, std::cmp::Reverse(**r)))?;
+    let alone = roots.len() == 1;
+    (alone || top as f64 >= DOMINANT_SHARE * total as f64).then_some(root)
+}
+
+/// Union–find over name indices; the root of a set is its smallest index,
+/// so that the grouping does not depend on the order of joins.
+struct DisjointSets {
+    parent: Vec<usize>,
+    /// Per root: the articles of its names, summed.
+    articles: Vec<u64>,
+}
+
+impl DisjointSets {
+    fn new(names: &[Name]) -> Self {
+        DisjointSets {
+            parent: (0..names.len()).collect(),
+            articles: names.iter().map(|n| n.articles).collect(),
+        }
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        if a == b {
+            return;
+        }
+        let (low, high) = (a.min(b), a.max(b));
+        self.parent[high] = low;
+        self.articles[low] += self.articles[high];
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,168 @@
+use super::*;
+
+fn name(source: Source, value: &str, articles: u64) -> Name {
+    Name {
+        source,
+        value: value.to_owned(),
+        passages: articles * 2,
+        articles,
+        spellings: vec![(
+            value.to_owned(),
+            Usage {
+                articles,
+                passages: articles * 2,
+            },
+        )],
+    }
+}
+
+/// The groups as (kind, canonical name, member values), for comparing.
+fn grouped(names: &[Name]) -> Vec<(&'static str, String, Vec<String>)> {
+    resolve(names)
+        .into_iter()
+        .map(|g| {
+            let mut values: Vec<String> =
+                g.members.iter().map(|&i| names[i].value.clone()).collect();
+            values.sort();
+            (g.kind.as_str(), g.name, values)
+        })
+        .collect()
+}
+
+fn group_of<'a>(
+    groups: &'a [(&'static str, String, Vec<String>)],
+    value: &str,
+) -> &'a (&'static str, String, Vec<String>) {
+    groups
+        .iter()
+        .find(|g| g.2.iter().any(|v| v == value))
+        .expect("every name is in a group")
+}
+
+#[test]
+fn a_surname_joins_the_dominant_full_name_and_the_kind_is_voted() {
+    use Source::*;
+    let names = [
+        name(Person, "Donald Trump", 500),
+        name(Person, "Donald J. Trump", 70),
+        name(Person, "Trump", 300),
+        name(Org, "Trump", 20),
+        name(Person, "Ivanka Trump", 10),
+        name(Person, "George W. Bush", 10),
+        name(Person, "George H. W. Bush", 10),
+        name(Speaker, "Trump", 40),
+    ];
+    let groups = grouped(&names);
+    let trump = group_of(&groups, "Trump");
+    assert_eq!(trump.0, "person");
+    assert_eq!(trump.1, "Donald Trump");
+    assert!(trump.2.contains(&"Donald J. Trump".to_owned()));
+    assert_eq!(trump.2.iter().filter(|v| *v == "Trump").count(), 3);
+    assert_eq!(group_of(&groups, "Ivanka Trump").1, "Ivanka Trump");
+    assert_eq!(group_of(&groups, "George W. Bush").2, ["George W. Bush"]);
+}
+
+#[test]
+fn a_surname_shared_by_two_known_people_stays_apart() {
+    use Source::*;
+    let names = [
+        name(Person, "Hillary Clinton", 300),
+        name(Person, "Bill Clinton", 200),
+        name(Person, "Clinton", 100),
+        name(Person, "Mrs. Clinton", 5),
+    ];
+    let groups = grouped(&names);
+    assert_eq!(groups.len(), 3);
+    assert_eq!(group_of(&groups, "Clinton").2, ["Clinton", "Mrs. Clinton"]);
+}
+
+#[test]
+fn acronyms_join_their_expansion_and_nothing_that_only_looks_alike() {
+    use Source::*;
+    let names = [
+        name(Place, "United States", 300),
+        name(Place, "U.S.", 200),
+        name(Place, "US", 100),
+        name(Place, "U. S", 100),
+        name(Org, "United Nations", 50),
+        name(Org, "U.N.", 20),
+        name(Org, "UN", 30),
+        name(Org, "EU", 30),
+        name(Org, "EIA", 3),
+        name(Org, "European Union", 30),
+        name(Org, "ICO Board of Management", 1),
+        name(Org, "IBM", 5),
+        name(Place, "China", 90),
+        name(Place, "Gaza", 9),
+        name(Place, "Gaza Strip", 3),
+        name(Place, "Jordan", 9),
+        name(Place, "Jordan Valley", 3),
+        name(Place, "Republic of China", 2),
+        name(Place, "East", 4),
+        name(Org, "Energy Savings Trust", 1),
+        name(Org, "AIDS", 3),
+        name(Org, "Approved Destinations Status", 1),
+    ];
+    let groups = grouped(&names);
+    let us = group_of(&groups, "US");
+    assert_eq!(us.1, "United States");
+    assert_eq!(us.2.len(), 4);
+    assert_eq!(group_of(&groups, "UN").1, "United Nations");
+    assert_eq!(group_of(&groups, "EU").1, "European Union");
+    assert_eq!(group_of(&groups, "Gaza Strip").1, "Gaza");
+    assert_eq!(group_of(&groups, "Jordan Valley").2, ["Jordan Valley"]);
+    for alone in [
+        "EIA",
+        "IBM",
+        "ICO Board of Management",
+        "Republic of China",
+        "East",
+        "AIDS",
+    ] {
+        assert_eq!(group_of(&groups, alone).2, [alone], "{alone}");
+    }
+}
+
+#[test]
+fn canonical_names_drop_titles_and_demonyms_and_prefer_the_common_form() {
+    use Source::*;
+    let names = [
+        name(Person, "Vermonter Bernie Sanders", 3),
+        name(Person, "Bernie Sanders", 40),
+        name(Person, "Sanders", 30),
+        name(Person, "Justice Brett M. Kavanaugh", 2),
+        name(Person, "Brett Kavanaugh", 10),
+        name(Person, "Exchequer Gordon Brown", 2),
+        name(Person, "SANDERS", 2),
+    ];
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "Sanders").1, "Bernie Sanders");
+    assert_eq!(group_of(&groups, "SANDERS").1, "Bernie Sanders");
+    assert_eq!(group_of(&groups, "Brett Kavanaugh").1, "Brett Kavanaugh");
+    assert_eq!(
+        group_of(&groups, "Exchequer Gordon Brown").1,
+        "Gordon Brown"
+    );
+}
+
+#[test]
+fn the_order_of_the_names_does_not_change_the_groups() {
+    use Source::*;
+    let names = vec![
+        name(Person, "Sudani", 1),
+        name(Person, "Mohammed Shia al-Sudani", 2),
+        name(Speaker, "Al-Sudani", 2),
+        name(Org, "Kata'ib Hezbollah", 3),
+        name(Org, "Kataib Hezbollah", 1),
+        name(Org, "KH", 1),
+    ];
+    let mut reversed = names.clone();
+    reversed.reverse();
+    let mut a = grouped(&names);
+    let mut b = grouped(&reversed);
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+    assert_eq!(group_of(&a, "Sudani").2.len(), 3);
+    assert_eq!(group_of(&a, "Kataib Hezbollah").2.len(), 3);
+}
