@@ -16,7 +16,7 @@ use super::names::{fold, is_short_form, name_words};
 use super::places::is_known_place;
 use super::reading::{Reading, View};
 use super::tagger::NameLabel;
-use super::wordlists::{is_name_connector, is_name_particle};
+use super::wordlists::{is_divided_state, is_name_connector, is_name_particle};
 use crate::index::tokenizer::american_spelling;
 
 /// What an entity is.
@@ -199,21 +199,22 @@ fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
         .collect()
 }
 
-/// `Islamic Republic of Iran`, `Republic of Iraq`, `Kingdom of Jordan`.
+/// `Islamic Republic of Iran`, `Republic of Iraq`, `Kingdom of Jordan`:
+/// the place a state's formal name stands for. Not where two states share
+/// the name (the Republic of China is Taiwan, the Republic of Korea the
+/// South), nor for a `Democratic People's Republic`.
 fn republic_of(name: &str) -> Option<&str> {
-    if !name.contains(" of ") {
+    if !name.contains(" of ") || name.contains("Democratic People") {
         return None;
     }
-    [
-        "Republic of ",
-        "Kingdom of ",
-        "State of ",
-        "Emirate of ",
-        "Sultanate of ",
-    ]
-    .iter()
-    .find_map(|marker| name.find(marker).map(|i| &name[i + marker.len()..]))
-    .filter(|rest| is_known_place(rest))
+    let republic = name
+        .find("Republic of ")
+        .map(|i| &name[i + "Republic of ".len()..])
+        .filter(|place| name.contains(" Republic of ") || !is_divided_state(place));
+    let monarchy = ["Kingdom of ", "State of ", "Emirate of ", "Sultanate of "]
+        .iter()
+        .find_map(|marker| name.find(marker).map(|i| &name[i + marker.len()..]));
+    republic.or(monarchy).filter(|rest| is_known_place(rest))
 }
 
 /// The values of an article's entities.
@@ -533,5 +534,10 @@ mod tests {
         );
         assert!(!is_known_place("Hezbollah"));
         assert_eq!(republic_of("Islamic Republic of Iran"), Some("Iran"));
+        assert_eq!(republic_of("People's Republic of China"), Some("China"));
+        assert_eq!(republic_of("Republic of China"), None);
+        assert_eq!(republic_of("Republic of Iraq"), Some("Iraq"));
+        assert_eq!(republic_of("Democratic People's Republic of Korea"), None);
+        assert_eq!(republic_of("Kingdom of Jordan"), Some("Jordan"));
     }
 }

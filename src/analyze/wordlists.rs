@@ -652,6 +652,15 @@ pub fn is_org_word(word: &str) -> bool {
     ORG_WORDS.contains(&lowercase(word))
 }
 
+/// Places whose bare `Republic of` name is another state than the place:
+/// the Republic of China (Taiwan), of Korea (the South), of the Congo.
+static DIVIDED_STATES: WordSet = WordSet::new(&["china", "korea", "congo", "the congo"]);
+
+/// True for a place of [`DIVIDED_STATES`].
+pub fn is_divided_state(place: &str) -> bool {
+    DIVIDED_STATES.contains(&lowercase(place))
+}
+
 /// Words that name a place's administrative area after its name, so that
 /// `Anbar Province` is Anbar and `Gaza Strip` is Gaza; unlike `Jordan
 /// Valley` or `Red Sea`, which are other places.

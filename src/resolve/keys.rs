@@ -42,15 +42,18 @@ fn is_lead_in(word: &str) -> bool {
 /// `Hamas` (`Hama-s`) and `Ghani` (`Ghan-a`).
 pub fn is_people_adjective(word: &str) -> bool {
     const ENDINGS: [&str; 9] = ["i", "ian", "ean", "ese", "ish", "an", "n", "er", "ic"];
-    if is_known_place(word) || !is_demonym(word) {
+    let lower = word.to_lowercase();
+    // The cheap test first: most words have no such ending.
+    let stems: Vec<&str> = ENDINGS
+        .iter()
+        .filter_map(|ending| lower.strip_suffix(ending))
+        .collect();
+    if stems.is_empty() {
         return false;
     }
-    let lower = word.to_lowercase();
-    ENDINGS.iter().any(|ending| {
-        lower.strip_suffix(ending).is_some_and(|stem| {
-            is_known_place(stem) || (stem.chars().count() >= 5 && is_demonym(word))
-        })
-    })
+    let of_a_place = stems.iter().any(|stem| is_known_place(stem))
+        || (stems.iter().any(|stem| stem.chars().count() >= 5) && is_demonym(word));
+    of_a_place && !is_known_place(word)
 }
 
 /// False for what is no entity however it was tagged: a single letter,

@@ -100,17 +100,19 @@ pub struct Group {
 /// [`is_entity`]) are in no group. The result depends only on the set of
 /// names, not on their order.
 pub fn resolve(names: &[Name]) -> Vec<Group> {
-    let surnames: HashSet<String> = names
+    let mut keys: Vec<Vec<String>> = names.iter().map(|n| person_key(&n.value)).collect();
+    let surnames: HashSet<&str> = keys
         .iter()
-        .map(|n| person_key(&n.value))
         .filter(|key| key.len() >= 2)
-        .filter_map(|mut key| key.pop())
+        .filter_map(|key| key.last().map(String::as_str))
         .collect();
     let kept: Vec<usize> = (0..names.len())
         .filter(|&i| is_entity(&names[i].value, &surnames))
         .collect();
     let subset: Vec<Name> = kept.iter().map(|&i| names[i].clone()).collect();
-    let mut groups = group(&subset);
+    let subset_keys: Vec<Vec<String>> =
+        kept.iter().map(|&i| std::mem::take(&mut keys[i])).collect();
+    let mut groups = group(&subset, &subset_keys);
     for group in &mut groups {
         for member in &mut group.members {
             *member = kept[*member];
@@ -122,24 +124,24 @@ pub fn resolve(names: &[Name]) -> Vec<Group> {
 /// False for what is no entity however it was tagged: see [`is_a_name`];
 /// and a people's word alone (`Iraqi`), unless the index knows it as a
 /// family name (`Sudani`, of `Mohammed Shia al-Sudani`).
-pub fn is_entity(value: &str, surnames: &HashSet<String>) -> bool {
+pub fn is_entity(value: &str, surnames: &HashSet<&str>) -> bool {
     let word = value.trim();
     is_a_name(word)
         && (word.contains(' ')
             || !keys::is_people_adjective(word)
-            || surnames.contains(&crate::analyze::fold_name(word)))
+            || surnames.contains(crate::analyze::fold_name(word).as_str()))
 }
 
-fn group(names: &[Name]) -> Vec<Group> {
-    let keys: Vec<Vec<String>> = names.iter().map(|n| person_key(&n.value)).collect();
+/// Groups names that are entities, given their person keys.
+fn group(names: &[Name], keys: &[Vec<String>]) -> Vec<Group> {
     let org_like: Vec<bool> = names
         .iter()
         .map(|n| n.value.split([' ', '-']).any(is_org_word))
         .collect();
-    let kinds = voted_kinds(names, &keys, &org_like);
+    let kinds = voted_kinds(names, keys, &org_like);
     let mut sets = DisjointSets::new(names);
-    join_same_keys(names, &keys, &kinds, &mut sets);
-    join_short_forms(&keys, &kinds, &org_like, &mut sets);
+    join_same_keys(names, keys, &kinds, &mut sets);
+    join_short_forms(keys, &kinds, &org_like, &mut sets);
     join_acronyms(names, &kinds, &mut sets);
     join_divisions(names, &kinds, &mut sets);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();

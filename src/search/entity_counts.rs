@@ -157,26 +157,30 @@ pub struct FacetCount {
     pub count: u64,
 }
 
-/// The entities counted, most counted first (then by name), of the given
-/// kinds, at most `limit`.
+/// The entities counted, most counted first, of the given kinds, at most
+/// `limit`. Among equal counts the table's order holds, which is by kind,
+/// then name.
 pub fn top<'t>(
     table: &'t EntityTable,
-    counts: &Counts,
+    counts: impl IntoIterator<Item = (u32, u64)>,
     kinds: &[EntityKind],
     limit: usize,
 ) -> Vec<(Entity<'t>, u64)> {
-    let mut counted: Vec<(Entity<'t>, u64)> = counts
-        .iter()
-        .filter_map(|(&e, &count)| Some((table.get(e)?, count)))
-        .filter(|(entity, _)| kinds.contains(&entity.kind()))
+    let mut counted: Vec<(u32, u64)> = counts
+        .into_iter()
+        .filter(|&(e, _)| table.get(e).is_some_and(|e| kinds.contains(&e.kind())))
         .collect();
-    counted.sort_by(|a, b| {
-        b.1.cmp(&a.1)
-            .then_with(|| a.0.name().cmp(b.0.name()))
-            .then_with(|| a.0.id().cmp(&b.0.id()))
-    });
-    counted.truncate(limit);
+    let order = |&(e, count): &(u32, u64)| (std::cmp::Reverse(count), e);
+    if limit < counted.len() {
+        // Only the best need sorting: a few facet values among thousands.
+        counted.select_nth_unstable_by_key(limit, order);
+        counted.truncate(limit);
+    }
+    counted.sort_unstable_by_key(order);
     counted
+        .into_iter()
+        .filter_map(|(e, count)| Some((table.get(e)?, count)))
+        .collect()
 }
 
 /// The name facets: the best speakers, people, organisations and places.
@@ -193,13 +197,14 @@ pub fn name_facets(
         count,
     };
     let all = [EntityKind::Person, EntityKind::Org, EntityKind::Place];
-    let mut facets: Vec<FacetCount> = top(table, speakers, &all, limit)
+    let pairs = |counts: &Counts| counts.iter().map(|(&e, &n)| (e, n)).collect::<Vec<_>>();
+    let mut facets: Vec<FacetCount> = top(table, pairs(speakers), &all, limit)
         .into_iter()
         .map(|counted| facet("speaker", counted))
         .collect();
     for kind in all {
         facets.extend(
-            top(table, mentions, &[kind], limit)
+            top(table, pairs(mentions), &[kind], limit)
                 .into_iter()
                 .map(|counted| facet(kind.as_str(), counted)),
         );

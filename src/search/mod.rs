@@ -331,7 +331,7 @@ impl Searcher {
             Some(kind) => vec![kind],
             None => vec![EntityKind::Person, EntityKind::Org, EntityKind::Place],
         };
-        let counts = match query {
+        let counts: Vec<(u32, u64)> = match query {
             // Without a query every passage counts: the table has the counts.
             None => self
                 .table
@@ -344,10 +344,13 @@ impl Searcher {
                 let (restricted, _) =
                     self.restrict(self.parser.parse(query)?, PASSAGE, &Filters::default())?;
                 let counter = EntityCounter::new(Arc::clone(&self.table), IdSpace::Mentions);
-                searcher.search(restricted.as_ref(), &counter)?
+                searcher
+                    .search(restricted.as_ref(), &counter)?
+                    .into_iter()
+                    .collect()
             }
         };
-        Ok(top(&self.table, &counts, &kinds, limit)
+        Ok(top(&self.table, counts, &kinds, limit)
             .into_iter()
             .map(|(entity, count)| EntityCount::new(entity, count))
             .collect())
@@ -359,10 +362,9 @@ impl Searcher {
             .table
             .entities()
             .filter(|(_, e)| e.quotes() > 0)
-            .map(|(i, e)| (i, e.quotes()))
-            .collect();
+            .map(|(i, e)| (i, e.quotes()));
         let all = [EntityKind::Person, EntityKind::Org, EntityKind::Place];
-        Ok(top(&self.table, &counts, &all, usize::MAX)
+        Ok(top(&self.table, counts, &all, usize::MAX)
             .into_iter()
             .map(|(entity, count)| SpeakerCount {
                 id: entity.id_text(),

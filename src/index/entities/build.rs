@@ -5,7 +5,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use tantivy::Searcher;
 
-use super::{value_id, EntityTable, Row, TABLE_VERSION};
+use super::file::{Parts, Row};
+use super::{value_id, EntityTable};
 use crate::analyze::name_words;
 use crate::error::Result;
 use crate::index::documents::facet_id;
@@ -82,15 +83,14 @@ pub fn build(searcher: &Searcher, fields: &Fields, opstamp: u64) -> Result<Entit
         .collect();
     values.sort_unstable();
     let (rows, text) = lay_out(entities);
-    Ok(EntityTable {
-        version: TABLE_VERSION,
+    Ok(EntityTable::from_parts(&Parts {
         opstamp,
         rows,
         text,
         mentions: pairs(&dictionary.mentions),
         speakers: pairs(&dictionary.speakers),
         values,
-    })
+    }))
 }
 
 /// An entity while the table is built.
@@ -358,7 +358,7 @@ fn add_variants(
         if passages + quotes == 0 {
             continue;
         }
-        entities[e].row.quotes += quotes;
+        entities[e].row.quotes += u32::try_from(quotes).unwrap_or(u32::MAX);
         *spellings[e]
             .entry(dictionary.written[w as usize].as_str())
             .or_default() += passages;

@@ -19,48 +19,35 @@
 //! [`facet_id`]: super::documents::facet_id
 
 mod build;
+mod file;
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use tantivy::directory::{Directory, MmapDirectory, OwnedBytes};
 
-use crate::analyze::name_words;
-use crate::analyze::EntityKind;
+use crate::analyze::{name_words, EntityKind};
 use crate::error::{Error, Result};
 use crate::resolve::Source;
 
 pub use build::build;
+use file::{Layout, Parts, Row};
 
 /// The table's file in the index directory.
 pub const TABLE_FILE: &str = "entities.bin";
 
-/// Bumped when the table's layout or the grouping rules change.
-const TABLE_VERSION: u32 = 1;
-
-/// What the table keeps of one entity besides its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Row {
-    id: u64,
-    kind: EntityKind,
-    passages: u64,
-    articles: u64,
-    quotes: u64,
-    /// Where its text ends in [`EntityTable::text`]: the name, then one
-    /// `spelling\tpassages` line per spelling, then one line of folded words
-    /// per spelling for matching filters. It starts where the previous
-    /// entity's ends.
-    name_end: u32,
-    variants_end: u32,
-    end: u32,
-}
-
-/// One entity, as read from the table.
+/// One entity, as read from the table. Its text is checked as UTF-8 only
+/// when asked for, so that counting entities reads numbers alone.
 #[derive(Debug, Clone, Copy)]
 pub struct Entity<'t> {
-    row: &'t Row,
-    name: &'t str,
-    variants: &'t str,
-    keys: &'t str,
+    row: Row,
+    name: &'t [u8],
+    variants: &'t [u8],
+    keys: &'t [u8],
+}
+
+/// Text of the table; a damaged part reads as nothing.
+fn text(bytes: &[u8]) -> &str {
+    std::str::from_utf8(bytes).unwrap_or("")
 }
 
 impl<'t> Entity<'t> {
@@ -76,7 +63,7 @@ impl<'t> Entity<'t> {
 
     /// Canonical name.
     pub fn name(&self) -> &'t str {
-        self.name
+        text(self.name)
     }
 
     /// Its one kind.
@@ -86,22 +73,22 @@ impl<'t> Entity<'t> {
 
     /// Passages that name it or quote it.
     pub fn passages(&self) -> u64 {
-        self.row.passages
+        u64::from(self.row.passages)
     }
 
     /// Articles that name it or quote it.
     pub fn articles(&self) -> u64 {
-        self.row.articles
+        u64::from(self.row.articles)
     }
 
     /// Quotations attributed to it.
     pub fn quotes(&self) -> u64 {
-        self.row.quotes
+        u64::from(self.row.quotes)
     }
 
     /// Every spelling as written, most used first, with its passages.
     pub fn variants(&self) -> impl Iterator<Item = (&'t str, u64)> {
-        self.variants.lines().filter_map(|line| {
+        text(self.variants).lines().filter_map(|line| {
             let (spelling, count) = line.rsplit_once('\t')?;
             Some((spelling, count.parse().unwrap_or(0)))
         })
@@ -110,7 +97,7 @@ impl<'t> Entity<'t> {
     /// True when the folded words of a query appear, in order and
     /// together, in the name or one of its spellings.
     fn matches(&self, wanted: &[String]) -> bool {
-        self.keys.lines().any(|key| {
+        text(self.keys).lines().any(|key| {
             let words: Vec<&str> = key.split(' ').collect();
             wanted.len() <= words.len() && words.windows(wanted.len()).any(|w| w == wanted)
         })
@@ -126,22 +113,10 @@ pub enum IdSpace {
     Speakers,
 }
 
-/// The entities of one commit.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// The entities of one commit, read in place from the table's bytes.
 pub struct EntityTable {
-    version: u32,
-    /// The commit the table describes.
-    opstamp: u64,
-    rows: Vec<Row>,
-    /// The text of every entity, one after the other: one allocation to
-    /// read rather than several per entity.
-    text: String,
-    /// (name id, entity index), sorted.
-    mentions: Vec<(u64, u32)>,
-    /// (speaker id, entity index), sorted.
-    speakers: Vec<(u64, u32)>,
-    /// (value id, entity index), sorted: see [`value_id`].
-    values: Vec<(u64, u32)>,
+    bytes: OwnedBytes,
+    layout: Layout,
 }
 
 /// The id of a name as its article resolved it, from one source.
@@ -155,57 +130,64 @@ pub fn value_id(source: Source, value: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64_with_seed(value.as_bytes(), u64::from(tag[0]))
 }
 
-fn lookup(pairs: &[(u64, u32)], id: u64) -> Option<u32> {
-    pairs
-        .binary_search_by_key(&id, |&(i, _)| i)
-        .ok()
-        .map(|at| pairs[at].1)
-}
-
 impl EntityTable {
+    fn from_parts(parts: &Parts) -> EntityTable {
+        let bytes = OwnedBytes::new(file::encode(parts));
+        let layout = file::layout(&bytes).unwrap_or_default();
+        EntityTable { bytes, layout }
+    }
+
     /// How many entities there are.
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.layout.rows.len() / file::ROW_BYTES
     }
 
     /// True when the index names nobody.
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.len() == 0
     }
 
     /// Every entity, with its index.
     pub fn entities(&self) -> impl Iterator<Item = (u32, Entity<'_>)> {
-        (0..self.rows.len() as u32).filter_map(|i| Some((i, self.get(i)?)))
+        (0..self.len() as u32).filter_map(|i| Some((i, self.get(i)?)))
     }
 
     /// The entity at an index given by a lookup.
     pub fn get(&self, index: u32) -> Option<Entity<'_>> {
         let i = index as usize;
-        let row = self.rows.get(i)?;
+        let rows = &self.bytes[self.layout.rows.clone()];
+        let row = file::row(rows, i)?;
         let start = match i {
             0 => 0,
-            _ => self.rows[i - 1].end as usize,
+            _ => file::row(rows, i - 1)?.end,
         };
-        let text = |from: u32, to: u32| self.text.get(from as usize..to as usize).unwrap_or("");
+        let text = &self.bytes[self.layout.text.clone()];
+        let part = |from: u32, to: u32| text.get(from as usize..to as usize).unwrap_or(&[]);
         Some(Entity {
             row,
-            name: self.text.get(start..row.name_end as usize).unwrap_or(""),
-            variants: text(row.name_end, row.variants_end),
-            keys: text(row.variants_end, row.end),
+            name: part(start, row.name_end),
+            variants: part(row.name_end, row.variants_end),
+            keys: part(row.variants_end, row.end),
         })
+    }
+
+    fn map(&self, space: IdSpace) -> &[u8] {
+        let range = match space {
+            IdSpace::Mentions => self.layout.mentions.clone(),
+            IdSpace::Speakers => self.layout.speakers.clone(),
+        };
+        &self.bytes[range]
     }
 
     /// The entity of a name or speaker id.
     pub fn of_id(&self, space: IdSpace, id: u64) -> Option<u32> {
-        match space {
-            IdSpace::Mentions => lookup(&self.mentions, id),
-            IdSpace::Speakers => lookup(&self.speakers, id),
-        }
+        file::find(self.map(space), id)
     }
 
     /// The entity of a name as its article resolved it.
     pub fn of_value(&self, source: Source, value: &str) -> Option<Entity<'_>> {
-        lookup(&self.values, value_id(source, value)).and_then(|i| self.get(i))
+        let values = &self.bytes[self.layout.values.clone()];
+        file::find(values, value_id(source, value)).and_then(|i| self.get(i))
     }
 
     /// Entities, of the given kinds, whose name or a spelling contains the
@@ -224,51 +206,47 @@ impl EntityTable {
     /// Every id of some entities, in one id space.
     pub fn ids_of(&self, space: IdSpace, entities: &[u32]) -> Vec<u64> {
         let entities: std::collections::HashSet<u32> = entities.iter().copied().collect();
-        let pairs = match space {
-            IdSpace::Mentions => &self.mentions,
-            IdSpace::Speakers => &self.speakers,
-        };
-        pairs
-            .iter()
+        file::pairs(self.map(space))
             .filter(|(_, e)| entities.contains(e))
-            .map(|&(id, _)| id)
+            .map(|(id, _)| id)
             .collect()
     }
 
-    /// Reads the table of the commit `opstamp` from `dir`; `None` when
-    /// there is none, or it describes another commit or version.
+    /// Reads the table of the commit `opstamp` from the index directory
+    /// `dir`, in place (memory-mapped by tantivy's directory); `None` when
+    /// there is none, or it describes another commit or version, or is cut
+    /// short.
     pub fn load(dir: &Path, opstamp: u64) -> Option<EntityTable> {
-        let bytes = std::fs::read(dir.join(TABLE_FILE)).ok()?;
-        let table: EntityTable = postcard::from_bytes(&bytes).ok()?;
-        (table.version == TABLE_VERSION && table.opstamp == opstamp).then_some(table)
+        // tantivy's own files end in a footer that its managed directory
+        // checks; the table has none, so it is read from the plain one.
+        let directory = MmapDirectory::open(dir).ok()?;
+        let bytes = directory
+            .open_read(Path::new(TABLE_FILE))
+            .ok()?
+            .read_bytes()
+            .ok()?;
+        let layout = file::layout(&bytes).filter(|l| l.opstamp == opstamp)?;
+        Some(EntityTable { bytes, layout })
     }
 
-    /// True when `dir` holds the table of commit `opstamp`; reads only
-    /// the start of the file.
+    /// True when `dir` holds the table of commit `opstamp`.
     pub fn is_saved(dir: &Path, opstamp: u64) -> bool {
-        let Ok(bytes) = std::fs::read(dir.join(TABLE_FILE)) else {
-            return false;
-        };
-        matches!(
-            postcard::take_from_bytes::<(u32, u64)>(&bytes),
-            Ok(((TABLE_VERSION, stamp), _)) if stamp == opstamp
-        )
+        Self::load(dir, opstamp).is_some()
     }
 
-    /// Writes the table into `dir`, whole or not at all.
+    /// Writes the table into the index directory `dir`, whole or not at
+    /// all (written aside, then renamed).
     pub fn save(&self, dir: &Path) -> Result<()> {
-        let bytes = postcard::to_allocvec(self).map_err(|e| Error::Io {
-            path: dir.join(TABLE_FILE),
-            source: std::io::Error::other(e),
-        })?;
-        let temporary = dir.join(format!("{TABLE_FILE}.tmp"));
-        std::fs::write(&temporary, bytes).map_err(|e| Error::io(&temporary, e))?;
         let path = dir.join(TABLE_FILE);
-        std::fs::rename(&temporary, &path).map_err(|e| Error::io(&path, e))
+        let directory =
+            MmapDirectory::open(dir).map_err(|e| Error::io(&path, std::io::Error::other(e)))?;
+        directory
+            .atomic_write(Path::new(TABLE_FILE), self.bytes.as_slice())
+            .map_err(|e| Error::io(&path, e))
     }
 
     /// The commit the table describes.
     pub fn opstamp(&self) -> u64 {
-        self.opstamp
+        self.layout.opstamp
     }
 }
