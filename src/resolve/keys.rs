@@ -84,12 +84,18 @@ pub fn is_acronym(name: &str) -> bool {
             .all(|c| c.is_alphanumeric() || ". ".contains(c))
 }
 
-/// The key of an organisation's or a place's name.
+/// The key of an organisation's or a place's name; a company suffix at
+/// the end is no part of it (`International Business Machines Corp.`).
 pub fn spelling_key(name: &str) -> String {
     if is_acronym(name) {
         return format!("#{}", acronym_letters(name));
     }
-    skeleton(name)
+    let trimmed = name.trim().trim_end_matches(['.', ',']);
+    let without_suffix = match trimmed.rsplit_once(' ') {
+        Some((rest, last)) if is_not_a_name_word(last) && !rest.trim().is_empty() => rest,
+        _ => trimmed,
+    };
+    skeleton(without_suffix)
 }
 
 /// An acronym's letters, lower case: `U. S.` → `us`.
@@ -180,6 +186,10 @@ mod tests {
         assert_ne!(spelling_key("EU"), spelling_key("EIA"));
         assert_ne!(spelling_key("AIDS"), spelling_key("ADS"));
         assert_ne!(spelling_key("EST"), spelling_key("East"));
+        assert_eq!(
+            spelling_key("International Business Machines Corp."),
+            spelling_key("International Business Machines")
+        );
         assert!(!is_acronym("Us"));
         assert!(!is_acronym("Iraq"));
     }

@@ -17,7 +17,8 @@
 //!    spelling variants, a leading title or demonym).
 //! 3. A shorter form of a person's name (`Trump`, `Donald Trump`) joins the
 //!    full name that carries it (`Donald J. Trump`), when there is one, or
-//!    when one of several has at least [`DOMINANT_SHARE`] of their articles.
+//!    when one of several has at least [`DOMINANT_SHARE`] of their articles;
+//!    so does a given name alone that is nobody's surname (`Hillary`).
 //! 4. An acronym (`U.S.`, `UN`) joins the name whose initials it is, word
 //!    for word, under the same condition.
 //! 5. A place's area named after it (`Gaza Strip`) joins the place.
@@ -234,7 +235,8 @@ fn join_same_keys(
     }
 }
 
-/// Rule 3: short forms of people's names join the full name.
+/// Rule 3: short forms of people's names join the full name: a surname or
+/// a shorter full name, or a given name alone that is nobody's surname.
 /// A full name with an organisation's word (`Kata'ib Hezbollah`, tagged a
 /// person somewhere) takes no short forms: `Hezbollah` is not its surname.
 fn join_short_forms(
@@ -250,9 +252,13 @@ fn join_short_forms(
         }
     }
     let mut by_last: HashMap<&str, Vec<(&Vec<String>, usize)>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
     for (&key, &i) in &keys {
         if let Some(last) = key.last() {
             by_last.entry(last.as_str()).or_default().push((key, i));
+        }
+        if let [first, _, ..] = key.as_slice() {
+            by_first.entry(first.as_str()).or_default().push(i);
         }
     }
     // Longest first, so that a full name has joined its own fuller form
@@ -261,12 +267,16 @@ fn join_short_forms(
     order.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
     for (key, i) in order {
         let Some(last) = key.last() else { continue };
-        let longer: Vec<usize> = by_last[last.as_str()]
+        let mut longer: Vec<usize> = by_last[last.as_str()]
             .iter()
             .filter(|(other, _)| other.len() > key.len() && is_short_form(key, other))
             .filter(|(other, _)| keeps_initials(key, other))
             .map(|&(_, j)| j)
             .collect();
+        if longer.is_empty() && key.len() == 1 {
+            // A given name alone that is nobody's surname (`Hillary`).
+            longer = by_first.get(last.as_str()).cloned().unwrap_or_default();
+        }
         if let Some(target) = dominant(sets, &longer) {
             sets.join(i, target);
         }

@@ -70,9 +70,14 @@ fn a_surname_shared_by_two_known_people_stays_apart() {
         name(Person, "Bill Clinton", 200),
         name(Person, "Clinton", 100),
         name(Person, "Mrs. Clinton", 5),
+        name(Person, "Hillary", 30),
+        name(Person, "Bill", 3),
+        name(Person, "Bill Gates", 200),
     ];
     let groups = grouped(&names);
-    assert_eq!(groups.len(), 3);
+    assert_eq!(groups.len(), 5);
+    assert_eq!(group_of(&groups, "Hillary").1, "Hillary Clinton");
+    assert_eq!(group_of(&groups, "Bill").2, ["Bill"]);
     assert_eq!(group_of(&groups, "Clinton").2, ["Clinton", "Mrs. Clinton"]);
 }
 
