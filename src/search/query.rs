@@ -7,6 +7,7 @@ use tantivy::Index;
 
 use crate::error::{Error, Result};
 use crate::index::schema::QUERY_FIELDS;
+use crate::index::tokenizer::is_apostrophe;
 use crate::index::Fields;
 
 /// Titles repeat on every passage of an article: they count, but less.
@@ -47,8 +48,47 @@ impl Parser {
                 "unbalanced quotation mark `\"`: close the phrase or remove the mark".into(),
             ));
         }
-        self.inner.parse_query(query).map_err(explain)
+        let query = match is_prose(query) {
+            true => prose(query),
+            false => query.to_owned(),
+        };
+        self.inner.parse_query(&query).map_err(explain)
     }
+}
+
+/// A pasted sentence has this many words or more.
+const SENTENCE_WORDS: usize = 5;
+
+/// True for a query written as plain words, without quotation marks,
+/// brackets, `+`/`-` operators, `AND`/`OR`/`NOT` or a `field:`.
+fn is_prose(query: &str) -> bool {
+    let operator = |word: &str| {
+        word.starts_with(['+', '-'])
+            || matches!(word, "AND" | "OR" | "NOT")
+            || word
+                .split_once(':')
+                .is_some_and(|(field, _)| QUERY_FIELDS.contains(&field))
+    };
+    !query.contains(['"', '(', ')']) && !query.split_whitespace().any(operator)
+}
+
+/// Plain words as the query parser should read them. Apostrophes become
+/// typographic, as the parser takes `'` for a quotation mark (`Egypt's ...
+/// Putin's` would be a phrase). In a sentence, other punctuation is a
+/// space: `16-17 Feb` or `NYT/CBS` are words to find, not phrases that must
+/// stand together, and a colon is not a field.
+fn prose(query: &str) -> String {
+    let sentence = query.split_whitespace().count() >= SENTENCE_WORDS;
+    query
+        .chars()
+        .map(|c| match c {
+            c if is_apostrophe(c) => '’',
+            c if c.is_alphanumeric() || c.is_whitespace() => c,
+            '.' | ',' if sentence => c,
+            _ if sentence => ' ',
+            c => c,
+        })
+        .collect()
 }
 
 fn explain(error: QueryParserError) -> Error {
@@ -67,4 +107,30 @@ fn explain(error: QueryParserError) -> Error {
         other => other.to_string(),
     };
     Error::Query(message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prose_is_read_as_words_and_operators_are_left_alone() {
+        assert!(is_prose("Egypt's antiquities chief"));
+        assert_eq!(prose("Egypt's chief"), "Egypt’s chief");
+        assert_eq!(
+            prose("A hearing on 16-17 Feb: NYT/CBS said 2.7%"),
+            "A hearing on 16 17 Feb  NYT CBS said 2.7 "
+        );
+        assert_eq!(prose("MS-13 arrests"), "MS-13 arrests");
+        for query in [
+            "\"a phrase\"",
+            "+must word",
+            "iraq -iran",
+            "a OR b",
+            "title:iraq",
+            "(a b)",
+        ] {
+            assert!(!is_prose(query), "{query}");
+        }
+    }
 }
