@@ -13,6 +13,9 @@
 //! 4. [`search`]: parses queries and ranks passages.
 //! 5. [`render`]: prints hits for people or as JSON Lines.
 //!
+//! [`check`] finds the passages that state a claim and checks its facts
+//! against them, on top of [`search`].
+//!
 //! ```no_run
 //! use std::path::{Path, PathBuf};
 //! use dossier::index::{update, IndexOptions};
@@ -28,6 +31,7 @@
 //! ```
 
 pub mod analyze;
+pub mod check;
 mod error;
 pub mod index;
 pub mod ingest;

@@ -62,6 +62,20 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Find the passages that state a claim, and whether their numbers, dates and names agree.
+    Check {
+        /// The claim, in any words; several arguments are joined with spaces.
+        #[arg(required = true)]
+        claim: Vec<String>,
+        /// Number of passages to show.
+        #[arg(short = 'n', long = "max", default_value_t = 5)]
+        limit: usize,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// Print JSON Lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// List quotations with their speakers, ranked by QUERY over the quoted text.
     Quotes {
         /// Words to look for in the quotations; without it, all in document order.
@@ -293,6 +307,19 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             json,
             &mut out,
         )?,
+        Command::Check {
+            claim,
+            limit,
+            filters,
+            json,
+        } => check(
+            &cli.index,
+            &claim.join(" "),
+            &Filters::from(filters),
+            limit,
+            json,
+            &mut out,
+        )?,
         Command::Quotes {
             query,
             filters,
@@ -403,6 +430,27 @@ fn quotes(
         &results,
         render::json::write_quotes,
         render::human::write_quotes,
+    )?;
+    Ok(found(!results.hits.is_empty()))
+}
+
+fn check(
+    dir: &Path,
+    claim: &str,
+    filters: &Filters,
+    limit: usize,
+    json: bool,
+    out: &mut BufferedStandardStream,
+) -> anyhow::Result<Found> {
+    let limit = check_limit(limit)?;
+    let results = dossier::check::check(&open_searcher(dir)?, claim, limit, filters)?;
+    print_notes(&results.notes)?;
+    print(
+        out,
+        json,
+        &results,
+        render::json::write_checks,
+        render::write_checks,
     )?;
     Ok(found(!results.hits.is_empty()))
 }

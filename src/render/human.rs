@@ -72,7 +72,7 @@ pub fn write_results(out: &mut dyn WriteColor, results: &SearchResults) -> std::
 }
 
 /// `3 of 26 matching passages (2.0 ms)`, dimmed, after the results.
-fn write_footer(
+pub(super) fn write_footer(
     out: &mut dyn WriteColor,
     shown: usize,
     total: usize,
@@ -93,7 +93,7 @@ fn write_footer(
     writeln!(out)
 }
 
-fn write_hit(out: &mut dyn WriteColor, hit: &Hit) -> std::io::Result<()> {
+pub(super) fn write_hit(out: &mut dyn WriteColor, hit: &Hit) -> std::io::Result<()> {
     write_location(out, &hit.path, hit.line)?;
     write!(out, "  ")?;
     out.set_color(ColorSpec::new().set_bold(true))?;

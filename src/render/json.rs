@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::analyze::{Analysis, DateValue, Passage, Published, Quote};
+use crate::check::{CheckResults, CheckedHit};
 use crate::search::{
     DateCount, EntityCount, FacetCount, Hit, QuoteHit, QuoteResults, SearchResults, SpeakerCount,
 };
@@ -45,6 +46,9 @@ pub enum Record<'a> {
     Entity(&'a EntityCount),
     /// Passages per year or month, from `dossier dates`.
     DateCount(&'a DateCount),
+    /// A passage found by `dossier check`, with its checks and verdict.
+    #[serde(rename = "hit")]
+    CheckedHit(&'a CheckedHit),
 }
 
 /// An entity mention: the name as written and the entity it stands for.
@@ -181,6 +185,15 @@ pub fn write_results(out: &mut dyn Write, results: &SearchResults) -> std::io::R
     }
     for facet in &results.facets {
         write_record(out, &Record::Facet(facet))?;
+    }
+    write_summary(out, results.total, results.hits.len(), results.elapsed)
+}
+
+/// Writes claim check results: `hit` lines with `checks` and `verdict`,
+/// then a `summary` line.
+pub fn write_checks(out: &mut dyn Write, results: &CheckResults) -> std::io::Result<()> {
+    for hit in &results.hits {
+        write_record(out, &Record::CheckedHit(hit))?;
     }
     write_summary(out, results.total, results.hits.len(), results.elapsed)
 }

@@ -1,12 +1,14 @@
 //! Stage 5, render: prints results for people (`human`, in the style of
 //! ripgrep) or for programs (`json`, JSON Lines with a `type` on each line).
 
+mod checks;
 pub mod human;
 pub mod json;
 mod snippet;
 
 use std::io::IsTerminal;
 
+pub use checks::write_checks;
 pub use snippet::snippet;
 
 /// When to use colour, as given by `--color`.

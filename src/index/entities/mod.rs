@@ -97,7 +97,17 @@ impl<'t> Entity<'t> {
     /// True when the folded words of a query appear, in order and
     /// together, in the name or one of its spellings.
     fn matches(&self, wanted: &[String]) -> bool {
-        text(self.keys).lines().any(|key| {
+        // Most entities lack the words altogether: a byte search says so
+        // before any line is split.
+        let keys = self.keys;
+        let present = |word: &String| {
+            keys.windows(word.len().max(1))
+                .any(|w| w == word.as_bytes())
+        };
+        if !wanted.iter().all(present) {
+            return false;
+        }
+        text(keys).lines().any(|key| {
             let words: Vec<&str> = key.split(' ').collect();
             wanted.len() <= words.len() && words.windows(wanted.len()).any(|w| w == wanted)
         })

@@ -1,0 +1,325 @@
+//! What a claim states that a passage can agree with or not: its numbers,
+//! its dates, the people, organisations and places it names, and the
+//! direction of a change (`rose`, `fell`).
+
+use serde::Serialize;
+
+use super::numbers::{self, Number};
+use crate::analyze::{analyze, DateValue, EntityKind};
+use crate::index::EntityTable;
+use crate::ingest::{self, Format};
+use crate::search::Hit;
+
+/// The facts of a claim.
+#[derive(Debug, Clone, Default)]
+pub struct Claim {
+    /// The claim as pasted.
+    pub text: String,
+    /// Numbers, dates excluded.
+    pub numbers: Vec<Number>,
+    /// Dates, with the words that state them.
+    pub dates: Vec<(String, DateValue)>,
+    /// Names as written, with their kind and the ids of the entities of
+    /// the index they may be (see [`Claim::link`]).
+    pub names: Vec<Name>,
+    /// Which way a change went, if the claim says.
+    pub direction: Option<(String, Direction)>,
+}
+
+/// A name the claim gives.
+#[derive(Debug, Clone, Default)]
+pub struct Name {
+    /// As written.
+    pub written: String,
+    /// The tagger's kind.
+    pub kind: Option<EntityKind>,
+    /// Ids of the entities it matches, most named first.
+    pub entities: Vec<String>,
+    /// The canonical name of the most named of them.
+    pub canonical: Option<String>,
+}
+
+/// Which way a change went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    /// `rose`, `raised`, `up`.
+    Up,
+    /// `fell`, `cut`, `down`.
+    Down,
+}
+
+/// One fact of the claim against one passage.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Check {
+    /// `number`, `date`, `entity` or `direction`.
+    pub kind: &'static str,
+    /// The fact as the claim writes it.
+    pub claim: String,
+    /// What the passage writes for it, if anything.
+    pub passage: Option<String>,
+    /// True when they agree, false when they differ, null when the passage
+    /// does not say.
+    pub agrees: Option<bool>,
+    /// True when a rounded number agrees with a precise one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub rounded: bool,
+}
+
+const UP: [&str; 16] = [
+    "rose",
+    "rise",
+    "rises",
+    "risen",
+    "raised",
+    "raise",
+    "increase",
+    "increased",
+    "up",
+    "gain",
+    "gained",
+    "jumped",
+    "hiked",
+    "grew",
+    "higher",
+    "climbed",
+];
+const DOWN: [&str; 16] = [
+    "fell",
+    "fall",
+    "falls",
+    "fallen",
+    "dropped",
+    "drop",
+    "decrease",
+    "decreased",
+    "down",
+    "lost",
+    "declined",
+    "cut",
+    "lowered",
+    "shrank",
+    "lower",
+    "dip",
+];
+
+fn direction_of(text: &str) -> Option<(String, Direction)> {
+    text.split(|c: char| !c.is_alphanumeric()).find_map(|word| {
+        let lower = word.to_lowercase();
+        if UP.contains(&lower.as_str()) {
+            Some((word.to_owned(), Direction::Up))
+        } else if DOWN.contains(&lower.as_str()) {
+            Some((word.to_owned(), Direction::Down))
+        } else {
+            None
+        }
+    })
+}
+
+impl Claim {
+    /// Reads a claim with the same analysis as an article's passage.
+    pub fn read(text: &str) -> Claim {
+        let file = format!("Claim\n\n{text}\n");
+        let Some(article) = ingest::parse(file.as_bytes(), "claim", Format::Text)
+            .articles
+            .into_iter()
+            .next()
+        else {
+            return Claim::default();
+        };
+        let analysis = analyze(article);
+        let body = analysis.article.body.as_str();
+        let offset = body.find(text.trim()).unwrap_or(0);
+        let mut claim = Claim {
+            text: text.to_owned(),
+            direction: direction_of(text),
+            ..Claim::default()
+        };
+        let mut date_ranges = Vec::new();
+        for passage in &analysis.passages {
+            for date in &passage.dates {
+                date_ranges.push(date.range.clone());
+                claim
+                    .dates
+                    .push((body[date.range.clone()].to_owned(), date.value));
+            }
+            for mention in &passage.mentions {
+                let written = body[mention.range.clone()].to_owned();
+                if !claim.names.iter().any(|n| n.written == written) {
+                    claim.names.push(Name {
+                        written,
+                        kind: Some(mention.kind),
+                        ..Name::default()
+                    });
+                }
+            }
+        }
+        claim.numbers = numbers::find(text)
+            .into_iter()
+            .filter(|n| {
+                let range = n.range.start + offset..n.range.end + offset;
+                !date_ranges
+                    .iter()
+                    .any(|d| d.start < range.end && range.start < d.end)
+            })
+            .collect();
+        claim
+    }
+
+    /// Finds the entities of the index each name may be, once per claim.
+    pub fn link(&mut self, table: &EntityTable) {
+        for name in &mut self.names {
+            let kinds: Vec<EntityKind> = name.kind.into_iter().collect();
+            let mut found: Vec<_> = table
+                .matching(&kinds, &name.written)
+                .into_iter()
+                .filter_map(|e| table.get(e))
+                .collect();
+            found.sort_by_key(|e| std::cmp::Reverse(e.passages()));
+            name.entities = found.iter().map(|e| e.id_text()).collect();
+            name.canonical = found.first().map(|e| e.name().to_owned());
+        }
+    }
+
+    /// Each fact of the claim against a passage.
+    pub fn checks(&self, hit: &Hit) -> Vec<Check> {
+        let mut checks = Vec::new();
+        let found = numbers::find(&hit.text);
+        // A passage's figure that agrees with one of the claim's is not
+        // another figure's different value (`two-for-one`, `from 569 to 922`).
+        let taken: Vec<&Number> = found
+            .iter()
+            .filter(|p| self.numbers.iter().any(|n| numbers::agree(n, p)))
+            .collect();
+        let free: Vec<Number> = found
+            .iter()
+            .filter(|p| !taken.iter().any(|t| std::ptr::eq(*t, *p)))
+            .cloned()
+            .collect();
+        for number in &self.numbers {
+            checks.push(number_check(&self.text, number, &hit.text, &found, &free));
+        }
+        for (written, date) in &self.dates {
+            checks.push(date_check(written, *date, &hit.dates));
+        }
+        for name in &self.names {
+            checks.push(entity_check(name, hit));
+        }
+        if let Some((word, direction)) = &self.direction {
+            checks.extend(direction_check(word, *direction, &hit.text));
+        }
+        checks
+    }
+}
+
+/// A claim's number against a passage's: agreeing with any of them, else
+/// differing from the nearest of the same unit that agrees with no other
+/// number of the claim, else not stated.
+fn number_check(
+    claim: &str,
+    number: &Number,
+    text: &str,
+    found: &[Number],
+    free: &[Number],
+) -> Check {
+    let written = |n: &Number, text: &str| text[n.range.clone()].to_owned();
+    let agreeing = found.iter().find(|p| numbers::agree(number, p));
+    let same_unit: Vec<&Number> = free.iter().filter(|p| p.unit == number.unit).collect();
+    let (passage, agrees, rounded) = match agreeing {
+        Some(p) => (
+            Some(written(p, text)),
+            Some(true),
+            number.approximate && (p.value - number.value).abs() > f64::EPSILON,
+        ),
+        None => match closest(number, &same_unit) {
+            Some(p) => (Some(written(p, text)), Some(false), false),
+            None => (None, None, false),
+        },
+    };
+    Check {
+        kind: "number",
+        claim: written(number, claim),
+        passage,
+        agrees,
+        rounded,
+    }
+}
+
+fn closest<'a>(number: &Number, candidates: &[&'a Number]) -> Option<&'a Number> {
+    candidates.iter().copied().min_by(|a, b| {
+        let da = (a.value - number.value).abs();
+        let db = (b.value - number.value).abs();
+        da.total_cmp(&db)
+    })
+}
+
+fn date_check(written: &str, date: DateValue, dates: &[String]) -> Check {
+    let claim = date.to_string();
+    let agreeing = dates.iter().find(|d| d.starts_with(&claim));
+    // A date of the passage at the claim's precision, or finer, that is
+    // not the claim's.
+    let other = dates.iter().find(|d| d.len() >= claim.len());
+    let (passage, agrees) = match (agreeing, other) {
+        (Some(d), _) => (Some(d.clone()), Some(true)),
+        (None, Some(d)) => (Some(d.clone()), Some(false)),
+        (None, None) => (None, None),
+    };
+    Check {
+        kind: "date",
+        claim: written.to_owned(),
+        passage,
+        agrees,
+        rounded: false,
+    }
+}
+
+fn entity_check(name: &Name, hit: &Hit) -> Check {
+    let written = name.written.as_str();
+    let by_id = hit.entities.iter().find(|e| name.entities.contains(&e.id));
+    let folded = |s: &str| crate::analyze::name_words(s).join(" ");
+    let in_text = folded(&hit.text).contains(&folded(written));
+    let passage = match (by_id, in_text) {
+        (Some(e), _) => Some(e.name.clone()),
+        (None, true) => Some(written.to_owned()),
+        (None, false) => None,
+    };
+    Check {
+        kind: "entity",
+        claim: written.to_owned(),
+        agrees: passage.as_ref().map(|_| true),
+        passage,
+        rounded: false,
+    }
+}
+
+fn direction_check(word: &str, direction: Direction, text: &str) -> Option<Check> {
+    let (said, theirs) = direction_of(text)?;
+    Some(Check {
+        kind: "direction",
+        claim: word.to_owned(),
+        agrees: Some(theirs == direction),
+        passage: Some(said),
+        rounded: false,
+    })
+}
+
+/// The verdict on a passage: `differs` when a fact disagrees, `supports`
+/// when the claim's numbers and dates all agree (or, without any, its
+/// names do), and `unclear` otherwise.
+pub fn verdict(checks: &[Check]) -> &'static str {
+    if checks.iter().any(|c| c.agrees == Some(false)) {
+        return "differs";
+    }
+    let measured: Vec<&Check> = checks
+        .iter()
+        .filter(|c| matches!(c.kind, "number" | "date"))
+        .collect();
+    let supported = match measured.is_empty() {
+        true => checks.iter().any(|c| c.agrees == Some(true)),
+        false => measured.iter().all(|c| c.agrees == Some(true)),
+    };
+    if supported {
+        "supports"
+    } else {
+        "unclear"
+    }
+}

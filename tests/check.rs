@@ -1,0 +1,92 @@
+//! `dossier check`: claims of our own over the seed articles, written in
+//! other words than theirs, find the passage that states them, with each
+//! number, date and name marked.
+
+mod common;
+
+use common::{of_type, Workspace};
+use serde_json::Value;
+
+/// The first passage found for a claim, as JSON.
+fn first(workspace: &Workspace, claim: &str) -> Value {
+    let lines = workspace.json(&["check", claim]);
+    of_type(&lines, "hit")
+        .first()
+        .map(|hit| (*hit).clone())
+        .unwrap_or_else(|| panic!("no passage for {claim}"))
+}
+
+fn checks_of<'a>(hit: &'a Value, kind: &str) -> Vec<&'a Value> {
+    hit["checks"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|c| c["kind"] == kind)
+        .collect()
+}
+
+#[test]
+fn numbers_in_words_find_the_passage_and_agree_with_its_digits() {
+    let workspace = Workspace::with_seeds();
+    let hit = first(
+        &workspace,
+        "A drone from Iraq killed two Israeli troops and wounded twenty-four more on the Golan Heights",
+    );
+    assert!(hit["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("injured 24 others")));
+    let numbers = checks_of(&hit, "number");
+    assert_eq!(numbers.len(), 2, "{numbers:?}");
+    assert!(numbers.iter().all(|c| c["agrees"] == true), "{numbers:?}");
+    assert_eq!(hit["verdict"], "supports");
+}
+
+#[test]
+fn a_shortened_name_finds_the_full_one() {
+    let workspace = Workspace::with_seeds();
+    let hit = first(
+        &workspace,
+        "The PMF umbrella has more than two hundred thousand recruits",
+    );
+    assert!(hit["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("200,000 recruits")));
+    let numbers = checks_of(&hit, "number");
+    assert_eq!(numbers[0]["agrees"], true, "{numbers:?}");
+    assert_eq!(numbers[0]["passage"], "over 200,000");
+}
+
+#[test]
+fn a_claim_with_another_number_differs() {
+    let workspace = Workspace::with_seeds();
+    let hit = first(
+        &workspace,
+        "The militias carried out about 300 attacks between October and February",
+    );
+    assert!(hit["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("numbering around 170")));
+    assert_eq!(hit["verdict"], "differs");
+    let number = checks_of(&hit, "number")[0];
+    assert_eq!(number["agrees"], false);
+    assert_eq!(number["passage"], "around 170");
+
+    let human = workspace.run(&["check", "The militias carried out about 300 attacks"]);
+    assert_eq!(human.code(), 0);
+    assert!(
+        human
+            .stdout()
+            .contains("≠ number claim about 300, passage around 170"),
+        "{}",
+        human.stdout()
+    );
+    assert!(human.stdout().contains("verdict: differs"));
+}
+
+#[test]
+fn a_claim_without_words_is_an_error() {
+    let workspace = Workspace::with_seeds();
+    let run = workspace.run(&["check", "--", "?!"]);
+    assert_eq!(run.code(), 2);
+    assert!(run.stderr().contains("claim"), "{}", run.stderr());
+}
