@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use std::borrow::Cow;
 
-use super::wordlists::lowercase;
+use super::wordlists::{cardinal, lowercase};
 
 /// A date at the precision it was written: a year, a month or a day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -244,6 +244,7 @@ fn read_at(
     let word = words[i].text;
     if !word.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
         && !RELATIVE_STARTS.contains(&word)
+        && cardinal(word).is_none_or(|n| n > 10)
     {
         return None; // most words: no date starts with them
     }
@@ -300,16 +301,6 @@ const RELATIVE_STARTS: &[&str] = &[
     "current",
     "coming",
     "a",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
     "spring",
     "summer",
     "fall",
@@ -491,12 +482,9 @@ fn shift_year(year: u16, by: i64) -> Option<u16> {
 }
 
 fn number_word(word: &str) -> Option<i64> {
-    let n = [
-        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    ]
-    .iter()
-    .position(|w| *w == word)?;
-    Some(n as i64 + 2)
+    cardinal(word)
+        .filter(|n| (2..=10).contains(n))
+        .map(i64::from)
 }
 
 /// Days from the publication date to the weekday meant: the latest such

@@ -35,8 +35,8 @@ pub use quotations::Quotation;
 
 pub(crate) use places::{is_demonym, is_known_place};
 pub(crate) use wordlists::{
-    is_calendar_word, is_division_word, is_name_connector, is_not_a_name_word, is_org_word,
-    is_title_word,
+    cardinal, is_calendar_word, is_division_word, is_name_connector, is_not_a_name_word,
+    is_org_word, is_title_word,
 };
 
 use crate::ingest::Article;

@@ -993,6 +993,43 @@ pub fn is_not_a_name_word(word: &str) -> bool {
         .contains(lowercase(word.trim_end_matches('.')).as_ref())
 }
 
+/// The value of a number written as a word, `zero` to `ninety`: the ones
+/// and teens, and the tens (`twenty`, `thirty`).
+pub fn cardinal(word: &str) -> Option<u32> {
+    const ONES: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 8] = [
+        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    let ones = ONES.iter().position(|w| *w == word).map(|i| i as u32);
+    let tens = || {
+        TENS.iter()
+            .position(|w| *w == word)
+            .map(|i| 20 + 10 * i as u32)
+    };
+    ones.or_else(tens)
+}
+
 /// Month and weekday names: capitalized, but never names of entities.
 pub fn is_calendar_word(word: &str) -> bool {
     matches!(

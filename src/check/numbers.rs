@@ -5,6 +5,8 @@
 
 use std::ops::Range;
 
+use crate::analyze::cardinal;
+
 /// What a number counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -68,42 +70,13 @@ fn push_word<'a>(text: &'a str, start: usize, end: usize, words: &mut Vec<Word<'
     });
 }
 
+/// A number written as one word: `five`, `twenty`, `a` (before a scale),
+/// `dozen`.
 fn small_number(word: &str) -> Option<f64> {
-    const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    if let Some(i) = ONES.iter().position(|w| *w == word) {
-        return Some(i as f64);
-    }
-    if let Some(i) = TENS.iter().position(|w| *w == word) {
-        return Some(20.0 + 10.0 * i as f64);
-    }
     match word {
         "a" | "an" => Some(1.0),
         "dozen" => Some(12.0),
-        _ => None,
+        _ => cardinal(word).map(f64::from),
     }
 }
 
