@@ -57,6 +57,30 @@ fn a_shortened_name_finds_the_full_one() {
 }
 
 #[test]
+fn a_name_the_passage_lacks_is_looked_for_in_its_article() {
+    let workspace = Workspace::with_seeds();
+    let hit = first(
+        &workspace,
+        "In Iraq the PMF umbrella has more than two hundred thousand recruits, Baghdad officials say",
+    );
+    assert!(hit["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("200,000 recruits")));
+    let names = checks_of(&hit, "entity");
+    let baghdad = names
+        .iter()
+        .find(|c| c["claim"] == "Baghdad")
+        .expect("Baghdad is checked");
+    assert!(baghdad["agrees"].is_null());
+    assert_eq!(baghdad["in_article"], true);
+    let iraq = names.iter().find(|c| c["claim"] == "Iraq").expect("Iraq");
+    assert!(
+        iraq.get("in_article").is_none(),
+        "only for names the passage lacks"
+    );
+}
+
+#[test]
 fn a_claim_with_another_number_differs() {
     let workspace = Workspace::with_seeds();
     let hit = first(

@@ -6,9 +6,10 @@ use serde::Serialize;
 
 use super::numbers::{self, Number};
 use crate::analyze::{analyze, DateValue, EntityKind};
+use crate::error::Result;
 use crate::index::EntityTable;
 use crate::ingest::{self, Format};
-use crate::search::Hit;
+use crate::search::{Hit, Searcher};
 
 /// The facts of a claim.
 #[derive(Debug, Clone, Default)]
@@ -35,6 +36,8 @@ pub struct Name {
     pub kind: Option<EntityKind>,
     /// Ids of the entities it matches, most named first.
     pub entities: Vec<String>,
+    /// Their indices in the entity table.
+    pub indices: Vec<u32>,
     /// The canonical name of the most named of them.
     pub canonical: Option<String>,
 }
@@ -63,6 +66,10 @@ pub struct Check {
     /// True when a rounded number agrees with a precise one.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub rounded: bool,
+    /// For a name the passage does not give: whether its article names it
+    /// elsewhere (see [`Claim::look_in_articles`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_article: Option<bool>,
 }
 
 const UP: [&str; 16] = [
@@ -172,12 +179,32 @@ impl Claim {
             let mut found: Vec<_> = table
                 .matching(&kinds, &name.written)
                 .into_iter()
-                .filter_map(|e| table.get(e))
+                .filter_map(|i| Some((i, table.get(i)?)))
                 .collect();
-            found.sort_by_key(|e| std::cmp::Reverse(e.passages()));
-            name.entities = found.iter().map(|e| e.id_text()).collect();
-            name.canonical = found.first().map(|e| e.name().to_owned());
+            found.sort_by_key(|(_, e)| std::cmp::Reverse(e.passages()));
+            name.indices = found.iter().map(|(i, _)| *i).collect();
+            name.entities = found.iter().map(|(_, e)| e.id_text()).collect();
+            name.canonical = found.first().map(|(_, e)| e.name().to_owned());
         }
+    }
+
+    /// For each name a passage does not give, whether the rest of its
+    /// article names the same entity: a passage that says "he" or "the
+    /// state" may still be the one.
+    pub fn look_in_articles(
+        &self,
+        searcher: &Searcher,
+        hit: &Hit,
+        checks: &mut [Check],
+    ) -> Result<()> {
+        let names = self.names.iter();
+        let entity_checks = checks.iter_mut().filter(|c| c.kind == "entity");
+        for (name, check) in names.zip(entity_checks) {
+            if check.agrees.is_none() && !name.indices.is_empty() {
+                check.in_article = Some(searcher.article_names(&hit.doc, &name.indices)?);
+            }
+        }
+        Ok(())
     }
 
     /// Each fact of the claim against a passage.
@@ -241,6 +268,7 @@ fn number_check(
         passage,
         agrees,
         rounded,
+        in_article: None,
     }
 }
 
@@ -269,6 +297,7 @@ fn date_check(written: &str, date: DateValue, dates: &[String]) -> Check {
         passage,
         agrees,
         rounded: false,
+        in_article: None,
     }
 }
 
@@ -288,6 +317,7 @@ fn entity_check(name: &Name, hit: &Hit) -> Check {
         agrees: passage.as_ref().map(|_| true),
         passage,
         rounded: false,
+        in_article: None,
     }
 }
 
@@ -299,6 +329,7 @@ fn direction_check(word: &str, direction: Direction, text: &str) -> Option<Check
         agrees: Some(theirs == direction),
         passage: Some(said),
         rounded: false,
+        in_article: None,
     })
 }
 

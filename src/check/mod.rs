@@ -146,8 +146,12 @@ pub fn check(
         .collect();
     hits.sort_by(|a, b| b.0.total_cmp(&a.0));
     let total = hits.len();
+    let mut shown: Vec<CheckedHit> = hits.into_iter().take(limit).map(|(_, h)| h).collect();
+    for checked in &mut shown {
+        facts.look_in_articles(searcher, &checked.hit, &mut checked.checks)?;
+    }
     Ok(CheckResults {
-        hits: hits.into_iter().take(limit).map(|(_, h)| h).collect(),
+        hits: shown,
         total,
         notes: found.notes,
         elapsed: started.elapsed(),

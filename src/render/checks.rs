@@ -60,6 +60,11 @@ fn write_check(out: &mut dyn WriteColor, check: &Check) -> std::io::Result<()> {
             " {} claim {}, passage {passage}",
             check.kind, check.claim
         ),
+        None if check.in_article == Some(true) => writeln!(
+            out,
+            " {} {} not in this passage, named in the article",
+            check.kind, check.claim
+        ),
         None => writeln!(out, " {} {} not in this passage", check.kind, check.claim),
     }
 }

@@ -26,10 +26,10 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
-use tantivy::query::{AllQuery, Query};
-use tantivy::schema::Value;
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{
-    DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, TantivyDocument,
+    DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, TantivyDocument, Term,
 };
 
 pub use dates::{parse_date_argument, DateCount, DateRange};
@@ -373,6 +373,29 @@ impl Searcher {
                 variants: entity.variants().map(|(s, _)| s.to_owned()).collect(),
             })
             .collect())
+    }
+
+    /// True when some passage of the article `doc` names one of the
+    /// entities (indices into the entity table).
+    pub fn article_names(&self, doc: &str, entities: &[u32]) -> Result<bool> {
+        let fields = &self.open.fields;
+        let ids: Vec<Term> = self
+            .table
+            .ids_of(IdSpace::Mentions, entities)
+            .into_iter()
+            .map(|id| Term::from_field_u64(fields.name_ids, id))
+            .collect();
+        let query = BooleanQuery::new(vec![
+            (
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(fields.doc, doc),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>,
+            ),
+            (Occur::Must, Box::new(TermSetQuery::new(ids))),
+        ]);
+        Ok(self.reader.searcher().search(&query, &Count)? > 0)
     }
 
     fn parse_optional(&self, query: Option<&str>) -> Result<Box<dyn Query>> {
