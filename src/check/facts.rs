@@ -5,9 +5,10 @@
 use serde::Serialize;
 
 use super::numbers::{self, Number};
+use super::CheckedHit;
 use crate::analyze::{analyze, DateValue, EntityKind};
 use crate::error::Result;
-use crate::index::EntityTable;
+use crate::index::{EntityTable, IdSpace};
 use crate::ingest::{self, Format};
 use crate::search::{Hit, Searcher};
 
@@ -188,20 +189,31 @@ impl Claim {
         }
     }
 
-    /// For each name a passage does not give, whether the rest of its
-    /// article names the same entity: a passage that says "he" or "the
-    /// state" may still be the one.
-    pub fn look_in_articles(
-        &self,
-        searcher: &Searcher,
-        hit: &Hit,
-        checks: &mut [Check],
-    ) -> Result<()> {
-        let names = self.names.iter();
-        let entity_checks = checks.iter_mut().filter(|c| c.kind == "entity");
-        for (name, check) in names.zip(entity_checks) {
-            if check.agrees.is_none() && !name.indices.is_empty() {
-                check.in_article = Some(searcher.article_names(&hit.doc, &name.indices)?);
+    /// For each name a shown passage does not give, whether the rest of
+    /// its article names the same entity: a passage that says "he" or "the
+    /// state" may still be the one. One query per name.
+    pub fn look_in_articles(&self, searcher: &Searcher, hits: &mut [CheckedHit]) -> Result<()> {
+        for (n, name) in self.names.iter().enumerate() {
+            let lacking: Vec<usize> = (0..hits.len())
+                .filter(|&h| nth_name(&hits[h].checks, n).is_some_and(|c| c.agrees.is_none()))
+                .collect();
+            if lacking.is_empty() || name.indices.is_empty() {
+                continue;
+            }
+            let ids = searcher
+                .entity_table()
+                .ids_of(IdSpace::Mentions, &name.indices);
+            let docs: Vec<&str> = lacking.iter().map(|&h| hits[h].hit.doc.as_str()).collect();
+            let naming: Vec<String> = searcher
+                .articles_naming(&docs, &ids)?
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            for h in lacking {
+                let named = naming.contains(&hits[h].hit.doc);
+                if let Some(check) = nth_name_mut(&mut hits[h].checks, n) {
+                    check.in_article = Some(named);
+                }
             }
         }
         Ok(())
@@ -331,6 +343,15 @@ fn direction_check(word: &str, direction: Direction, text: &str) -> Option<Check
         rounded: false,
         in_article: None,
     })
+}
+
+/// The check of the claim's `n`th name among a passage's checks.
+fn nth_name(checks: &[Check], n: usize) -> Option<&Check> {
+    checks.iter().filter(|c| c.kind == "entity").nth(n)
+}
+
+fn nth_name_mut(checks: &mut [Check], n: usize) -> Option<&mut Check> {
+    checks.iter_mut().filter(|c| c.kind == "entity").nth(n)
 }
 
 /// The verdict on a passage: `differs` when a fact disagrees, `supports`

@@ -147,9 +147,7 @@ pub fn check(
     hits.sort_by(|a, b| b.0.total_cmp(&a.0));
     let total = hits.len();
     let mut shown: Vec<CheckedHit> = hits.into_iter().take(limit).map(|(_, h)| h).collect();
-    for checked in &mut shown {
-        facts.look_in_articles(searcher, &checked.hit, &mut checked.checks)?;
-    }
+    facts.look_in_articles(searcher, &mut shown)?;
     Ok(CheckResults {
         hits: shown,
         total,

@@ -42,8 +42,9 @@ pub fn facet_id(encoded: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(encoded.as_bytes())
 }
 
-/// The id of an article, from its `doc` value.
-fn article_id(doc: &str) -> u64 {
+/// The id of an article, from its `doc` value: what the `article` fast
+/// field holds.
+pub fn article_id(doc: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(doc.as_bytes())
 }
 

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexMeta};
 
-pub use documents::{entity_field, StoredQuote};
+pub use documents::{article_id, entity_field, StoredQuote};
 pub use entities::{value_id, Entity, EntityTable, IdSpace, TABLE_FILE};
 pub use manifest::Manifest;
 pub use schema::Fields;

@@ -26,8 +26,8 @@ use std::time::{Duration, Instant};
 
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermSetQuery};
+use tantivy::schema::Value;
 use tantivy::{
     DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, TantivyDocument, Term,
 };
@@ -375,27 +375,39 @@ impl Searcher {
             .collect())
     }
 
-    /// True when some passage of the article `doc` names one of the
-    /// entities (indices into the entity table).
-    pub fn article_names(&self, doc: &str, entities: &[u32]) -> Result<bool> {
+    /// Which of the articles `docs` hold one of the name ids in some
+    /// passage (see [`EntityTable::ids_of`]), in one query.
+    pub fn articles_naming<'d>(&self, docs: &[&'d str], name_ids: &[u64]) -> Result<Vec<&'d str>> {
         let fields = &self.open.fields;
-        let ids: Vec<Term> = self
-            .table
-            .ids_of(IdSpace::Mentions, entities)
-            .into_iter()
-            .map(|id| Term::from_field_u64(fields.name_ids, id))
+        let ids: Vec<Term> = name_ids
+            .iter()
+            .map(|&id| Term::from_field_u64(fields.name_ids, id))
+            .collect();
+        let articles: Vec<Term> = docs
+            .iter()
+            .map(|doc| Term::from_field_text(fields.doc, doc))
             .collect();
         let query = BooleanQuery::new(vec![
             (
                 Occur::Must,
-                Box::new(TermQuery::new(
-                    Term::from_field_text(fields.doc, doc),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>,
+                Box::new(TermSetQuery::new(articles)) as Box<dyn Query>,
             ),
             (Occur::Must, Box::new(TermSetQuery::new(ids))),
         ]);
-        Ok(self.reader.searcher().search(&query, &Count)? > 0)
+        let searcher = self.reader.searcher();
+        let mut naming = HashSet::new();
+        for address in searcher.search(&query, &DocSetCollector)? {
+            let column = searcher
+                .segment_reader(address.segment_ord)
+                .fast_fields()
+                .u64("article")?;
+            naming.extend(column.first(address.doc_id));
+        }
+        Ok(docs
+            .iter()
+            .copied()
+            .filter(|doc| naming.contains(&index::article_id(doc)))
+            .collect())
     }
 
     fn parse_optional(&self, query: Option<&str>) -> Result<Box<dyn Query>> {
