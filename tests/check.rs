@@ -108,6 +108,14 @@ fn a_claim_with_another_number_differs() {
 }
 
 #[test]
+fn a_claim_with_a_stray_quotation_mark_is_read_as_words() {
+    let workspace = Workspace::with_seeds();
+    let run = workspace.run(&["check", "Sudani said \"the PMF (is) -legal AND official"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    assert!(run.stdout().contains("verdict:"));
+}
+
+#[test]
 fn a_claim_without_words_is_an_error() {
     let workspace = Workspace::with_seeds();
     let run = workspace.run(&["check", "--", "?!"]);

@@ -95,12 +95,16 @@ fn abbreviates(acronym: &str, name: &str) -> bool {
     acronym.chars().next() == initials(name).chars().next()
 }
 
-fn is_acronym(name: &str) -> bool {
-    let letters = name.chars().filter(|c| *c != '.').count();
-    (2..=6).contains(&letters)
+/// True for a name written as initials: `US`, `U.S.`, `U. S`, `UNESCO`.
+pub fn is_acronym(name: &str) -> bool {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphanumeric()).collect();
+    (2..=6).contains(&letters.len())
+        && letters
+            .iter()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
         && name
             .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c.is_ascii_digit())
+            .all(|c| c.is_alphanumeric() || ". ".contains(c))
 }
 
 /// A name found in a paragraph, before its entity is settled.

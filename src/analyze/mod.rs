@@ -28,6 +28,7 @@ use std::ops::Range;
 
 pub use attribution::{Quote, QuoteKind, Speaker};
 pub use dates::{day_number, DateMention, DateValue};
+pub(crate) use entities::is_acronym;
 pub use entities::{skeleton, EntityKind, EntityMention};
 pub use names::{fold as fold_name, is_short_form, name_words};
 pub use passages::MAX_PASSAGE_BYTES;

@@ -240,8 +240,9 @@ impl Claim {
         for (written, date) in &self.dates {
             checks.push(date_check(written, *date, &hit.dates));
         }
+        let folded_text = folded(&hit.text);
         for name in &self.names {
-            checks.push(entity_check(name, hit));
+            checks.push(entity_check(name, hit, &folded_text));
         }
         if let Some((word, direction)) = &self.direction {
             checks.extend(direction_check(word, *direction, &hit.text));
@@ -313,11 +314,17 @@ fn date_check(written: &str, date: DateValue, dates: &[String]) -> Check {
     }
 }
 
-fn entity_check(name: &Name, hit: &Hit) -> Check {
+/// Folded words of a text, for finding a name in it as written.
+fn folded(text: &str) -> String {
+    crate::analyze::name_words(text).join(" ")
+}
+
+/// A name against a passage: one of its entities is named there, or its
+/// words stand in the passage's text (`folded_text`, see [`folded`]).
+fn entity_check(name: &Name, hit: &Hit, folded_text: &str) -> Check {
     let written = name.written.as_str();
     let by_id = hit.entities.iter().find(|e| name.entities.contains(&e.id));
-    let folded = |s: &str| crate::analyze::name_words(s).join(" ");
-    let in_text = folded(&hit.text).contains(&folded(written));
+    let in_text = folded_text.contains(&folded(written));
     let passage = match (by_id, in_text) {
         (Some(e), _) => Some(e.name.clone()),
         (None, true) => Some(written.to_owned()),

@@ -24,7 +24,7 @@ use serde::Serialize;
 pub use facts::{Check, Claim};
 
 use crate::error::{Error, Result};
-use crate::search::{Filters, Hit, Searcher};
+use crate::search::{plain_words, Filters, Hit, Searcher};
 
 /// Candidates ranked again: enough to hold the target of a paraphrase.
 const CANDIDATES: usize = 100;
@@ -173,12 +173,13 @@ fn stated(checks: &[Check], kind: &str) -> f64 {
     of_kind.iter().map(weight).sum::<f64>() / of_kind.len() as f64
 }
 
-/// The claim's words, with what else the index may write for its facts:
-/// the canonical name and spellings of each entity it names (`CDC` brings
-/// `Centers for Disease Control`), and its numbers in digits (`five
-/// hundred` brings `500`).
+/// The claim's words (never the query language: a claim may hold a stray
+/// quotation mark), with what else the index may write for its facts: the
+/// canonical name of each entity it names (`CDC` brings `Centers for
+/// Disease Control`), and its numbers in digits (`five hundred` brings
+/// `500`).
 fn expanded_query(facts: &Claim) -> String {
-    let mut query = facts.text.clone();
+    let mut query = plain_words(&facts.text);
     for canonical in facts.names.iter().filter_map(|n| n.canonical.as_ref()) {
         query.push(' ');
         query.push_str(canonical);

@@ -2,9 +2,9 @@
 
 use std::collections::BTreeMap;
 
-use super::keys::{is_acronym, without_lead_in};
+use super::keys::without_lead_in;
 use super::{Name, Source, Usage};
-use crate::analyze::EntityKind;
+use crate::analyze::{is_acronym, EntityKind};
 
 /// The kind most of an entity's passages give its names.
 pub fn kind(names: &[Name], kinds: &[EntityKind], members: &[usize]) -> EntityKind {

@@ -7,8 +7,8 @@
 //! - Other names: the spelling skeleton (`Kata'ib`, `Kataeb`).
 
 use crate::analyze::{
-    is_calendar_word, is_demonym, is_known_place, is_name_connector, is_not_a_name_word,
-    is_title_word, name_words, skeleton,
+    is_acronym, is_calendar_word, is_demonym, is_known_place, is_name_connector,
+    is_not_a_name_word, is_title_word, name_words, skeleton,
 };
 
 /// The words a person's name is grouped and matched by.
@@ -72,18 +72,6 @@ pub fn is_a_name(value: &str) -> bool {
     letters >= 2 && !words.iter().all(filler) && !ends_in_a_date
 }
 
-/// True for a name written as initials: `US`, `U.S.`, `U. S`, `UNESCO`.
-pub fn is_acronym(name: &str) -> bool {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphanumeric()).collect();
-    (2..=6).contains(&letters.len())
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || ". ".contains(c))
-}
-
 /// The key of an organisation's or a place's name; a company suffix at
 /// the end is no part of it (`International Business Machines Corp.`).
 pub fn spelling_key(name: &str) -> String {
@@ -108,7 +96,10 @@ pub fn acronym_letters(name: &str) -> String {
 
 /// The initials of a name spelled out, word for word (`United States` →
 /// `us`, `Securities and Exchange Commission` → `sec`): one letter per
-/// capitalized word, connectors skipped. `None` unless every other word is
+/// capitalized word, connectors skipped. Stricter than the article
+/// reader's initials, which only need an acronym defined beside its name
+/// to start with the right letter: across the index nothing says the two
+/// belong together but the letters. `None` unless every other word is
 /// a capitalized word that is not itself an acronym (`ICO Board of
 /// Management` is not `IBM`), and there are at least two.
 pub fn initials(name: &str) -> Option<String> {

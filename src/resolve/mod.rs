@@ -30,7 +30,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::analyze::{is_division_word, is_org_word, is_short_form, EntityKind};
 
-pub use keys::{is_a_name, is_acronym, person_key, spelling_key};
+use crate::analyze::is_acronym;
+use keys::{is_a_name, person_key, spelling_key};
 
 /// The share of articles among several full names that lets a short form
 /// or an acronym join the most used one: `Trump` joins `Donald Trump`
@@ -125,7 +126,7 @@ pub fn resolve(names: &[Name]) -> Vec<Group> {
 /// False for what is no entity however it was tagged: see [`is_a_name`];
 /// and a people's word alone (`Iraqi`), unless the index knows it as a
 /// family name (`Sudani`, of `Mohammed Shia al-Sudani`).
-pub fn is_entity(value: &str, surnames: &HashSet<&str>) -> bool {
+fn is_entity(value: &str, surnames: &HashSet<&str>) -> bool {
     let word = value.trim();
     is_a_name(word)
         && (word.contains(' ')

@@ -36,6 +36,7 @@ pub use dates::{parse_date_argument, DateCount, DateRange};
 pub use entity_counts::{EntityCount, FacetCount, SpeakerCount};
 pub use filters::Filters;
 pub use highlight::Highlighter;
+pub use query::plain_words;
 
 use crate::analyze::EntityKind;
 use crate::error::{Error, Result};

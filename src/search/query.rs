@@ -56,6 +56,22 @@ impl Parser {
     }
 }
 
+/// Text to be searched for its words alone, whatever it holds: quotation
+/// marks and brackets become spaces, a leading `+` or `-` goes, and
+/// `AND`, `OR` and `NOT` are words. A claim pasted into `dossier check` is
+/// read this way, so that a stray quotation mark is no syntax error.
+pub fn plain_words(text: &str) -> String {
+    text.replace(['"', '(', ')'], " ")
+        .split_whitespace()
+        .map(|word| match word.trim_start_matches(['+', '-']) {
+            "AND" | "OR" | "NOT" => word.to_lowercase(),
+            "" => String::new(),
+            trimmed => trimmed.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A pasted sentence has this many words or more.
 const SENTENCE_WORDS: usize = 5;
 

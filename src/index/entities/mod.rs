@@ -51,12 +51,8 @@ fn text(bytes: &[u8]) -> &str {
 }
 
 impl<'t> Entity<'t> {
-    /// Stable id: a hash of kind, canonical name and first member value.
-    pub fn id(&self) -> u64 {
-        self.row.id
-    }
-
-    /// The id as shown to users: 16 hex digits.
+    /// The id as shown to users, 16 hex digits: a hash of kind, canonical
+    /// name and first member value.
     pub fn id_text(&self) -> String {
         format!("{:016x}", self.row.id)
     }
@@ -253,10 +249,5 @@ impl EntityTable {
         directory
             .atomic_write(Path::new(TABLE_FILE), self.bytes.as_slice())
             .map_err(|e| Error::io(&path, e))
-    }
-
-    /// The commit the table describes.
-    pub fn opstamp(&self) -> u64 {
-        self.layout.opstamp
     }
 }
