@@ -18,7 +18,7 @@
 //! 3. A shorter form of a person's name (`Trump`, `Donald Trump`) joins the
 //!    full name that carries it (`Donald J. Trump`), when there is one, or
 //!    when one of several has at least [`DOMINANT_SHARE`] of their articles;
-//!    so does a given name alone that is nobody's surname (`Hillary`).
+//!    so does a given name alone (`Hillary`) that joins no surname so.
 //! 4. An acronym (`U.S.`, `UN`) joins the name whose initials it is, word
 //!    for word, under the same condition.
 //! 5. A place's area named after it (`Gaza Strip`) joins the place.
@@ -237,7 +237,7 @@ fn join_same_keys(
 }
 
 /// Rule 3: short forms of people's names join the full name: a surname or
-/// a shorter full name, or a given name alone that is nobody's surname.
+/// a shorter full name, or else a given name alone the full name begins with.
 /// A full name with an organisation's word (`Kata'ib Hezbollah`, tagged a
 /// person somewhere) takes no short forms: `Hezbollah` is not its surname.
 fn join_short_forms(
@@ -268,17 +268,22 @@ fn join_short_forms(
     order.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(b.0)));
     for (key, i) in order {
         let Some(last) = key.last() else { continue };
-        let mut longer: Vec<usize> = by_last[last.as_str()]
+        let longer: Vec<usize> = by_last[last.as_str()]
             .iter()
             .filter(|(other, _)| other.len() > key.len() && is_short_form(key, other))
             .filter(|(other, _)| keeps_initials(key, other))
             .map(|&(_, j)| j)
             .collect();
-        if longer.is_empty() && key.len() == 1 {
-            // A given name alone that is nobody's surname (`Hillary`).
-            longer = by_first.get(last.as_str()).cloned().unwrap_or_default();
-        }
-        if let Some(target) = dominant(sets, &longer) {
+        // Else a given name alone (`Hillary`, beside a rare `Edmund Hillary`).
+        let target = match (dominant(sets, &longer), key.as_slice()) {
+            (Some(target), _) => Some(target),
+            (None, [word]) => {
+                let given = by_first.get(word.as_str()).map_or(&[][..], Vec::as_slice);
+                dominant(sets, given)
+            }
+            (None, _) => None,
+        };
+        if let Some(target) = target {
             sets.join(i, target);
         }
     }

@@ -71,11 +71,13 @@ fn a_surname_shared_by_two_known_people_stays_apart() {
         name(Person, "Clinton", 100),
         name(Person, "Mrs. Clinton", 5),
         name(Person, "Hillary", 30),
+        name(Person, "Crooked Hillary", 9),
+        name(Person, "Edmund Hillary", 3),
         name(Person, "Bill", 3),
         name(Person, "Bill Gates", 200),
     ];
     let groups = grouped(&names);
-    assert_eq!(groups.len(), 5);
+    assert_eq!(groups.len(), 7);
     assert_eq!(group_of(&groups, "Hillary").1, "Hillary Clinton");
     assert_eq!(group_of(&groups, "Bill").2, ["Bill"]);
     assert_eq!(group_of(&groups, "Clinton").2, ["Clinton", "Mrs. Clinton"]);
