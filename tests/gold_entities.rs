@@ -20,12 +20,12 @@ use dossier::analyze::fold_name;
 /// with the entity table's kind voting and grouping 57 (it still takes
 /// `Nujaba` and the `Houthis` for places, `Salah ad-Din` for a person, and
 /// misses `ISIS`).
-const FLOOR: usize = 57;
+const FLOOR: usize = 59;
 
 /// Values that may fall outside the gold lists. Most of them are real
 /// names the gold does not list (`Haifa`, `United Nations`); the rest are
 /// the tagger's false positives, which this bound keeps from growing.
-const MAX_BEYOND_GOLD: usize = 41;
+const MAX_BEYOND_GOLD: usize = 37;
 
 struct GoldEntity {
     canonical: String,

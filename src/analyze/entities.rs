@@ -12,6 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::entity_kinds::settle_kinds;
 use super::names::{fold, is_short_form, name_words};
 use super::places::is_known_place;
 use super::reading::{Reading, View};
@@ -108,12 +109,14 @@ pub fn is_acronym(name: &str) -> bool {
 }
 
 /// A name found in a paragraph, before its entity is settled.
-struct Found {
-    range: Range<usize>,
+pub(super) struct Found {
+    /// Body byte range of the name.
+    pub(super) range: Range<usize>,
     name: String,
-    kind: EntityKind,
+    /// Its kind, as tagged and then settled.
+    pub(super) kind: EntityKind,
     /// The name's spelling skeleton, which variants share.
-    key: String,
+    pub(super) key: String,
 }
 
 impl Found {
@@ -136,7 +139,7 @@ pub fn tag(reading: &Reading<'_>) -> Vec<Vec<EntityMention>> {
         .iter()
         .map(|view| found_in_paragraph(reading, view))
         .collect();
-    let found = one_kind_per_name(found);
+    let found = settle_kinds(found, &reading.views);
     let values = Values::of(reading, found.iter().flatten());
     found
         .into_iter()
@@ -156,51 +159,45 @@ pub fn tag(reading: &Reading<'_>) -> Vec<Vec<EntityMention>> {
         .collect()
 }
 
-/// Gives every mention of a name (by skeleton) the kind most of its
-/// mentions in the article have: one name is one thing within an article
-/// (`Hashd` is not a group in one paragraph and a person in the next). A
-/// tie goes to the kind of the first mention.
-fn one_kind_per_name(mut found: Vec<Vec<Found>>) -> Vec<Vec<Found>> {
-    let mut votes: HashMap<&str, Vec<(EntityKind, usize)>> = HashMap::new();
-    for f in found.iter().flatten() {
-        let kinds = votes.entry(f.key.as_str()).or_default();
-        match kinds.iter_mut().find(|(k, _)| *k == f.kind) {
-            Some((_, n)) => *n += 1,
-            None => kinds.push((f.kind, 1)),
-        }
-    }
-    let settled: HashMap<String, EntityKind> = votes
-        .into_iter()
-        .filter(|(_, kinds)| kinds.len() > 1)
-        .map(|(key, kinds)| {
-            let top = kinds.iter().map(|(_, n)| *n).max().unwrap_or(0);
-            let kind = kinds.iter().find(|(_, n)| *n == top).map(|(k, _)| *k);
-            (key.to_owned(), kind.unwrap_or(EntityKind::Person))
-        })
-        .collect();
-    for f in found.iter_mut().flatten() {
-        if let Some(kind) = settled.get(&f.key) {
-            f.kind = *kind;
+fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
+    let mut found = Vec::new();
+    for tagged in reading.names_in(view) {
+        let kind = match tagged.label {
+            NameLabel::Person => EntityKind::Person,
+            NameLabel::Org => EntityKind::Org,
+            NameLabel::Place => EntityKind::Place,
+            NameLabel::Other => continue,
+        };
+        let local = tagged.range.start - view.base..tagged.range.end - view.base;
+        let name = &view.text[local];
+        match pair_of_places(name) {
+            Some((first, second)) => {
+                let start = tagged.range.start;
+                let second_start = tagged.range.end - second.len();
+                found.push(Found::new(
+                    start..start + first.len(),
+                    first,
+                    EntityKind::Place,
+                ));
+                found.push(Found::new(
+                    second_start..tagged.range.end,
+                    second,
+                    EntityKind::Place,
+                ));
+            }
+            None => found.push(Found::new(tagged.range.clone(), name, kind)),
         }
     }
     found
 }
 
-fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
-    reading
-        .names_in(view)
-        .iter()
-        .filter_map(|tagged| {
-            let kind = match tagged.label {
-                NameLabel::Person => EntityKind::Person,
-                NameLabel::Org => EntityKind::Org,
-                NameLabel::Place => EntityKind::Place,
-                NameLabel::Other => return None,
-            };
-            let local = tagged.range.start - view.base..tagged.range.end - view.base;
-            Some(Found::new(tagged.range.clone(), &view.text[local], kind))
-        })
-        .collect()
+/// `Baghdad-Erbil` in `Baghdad-Erbil relations`: two places joined into an
+/// adjective, each of them a mention, and no name together; unless the
+/// whole is a place's name too (`Guinea-Bissau`).
+fn pair_of_places(name: &str) -> Option<(&str, &str)> {
+    let (first, second) = name.split_once('-')?;
+    (is_known_place(first) && is_known_place(second) && !is_known_place(name))
+        .then_some((first, second))
 }
 
 /// `Islamic Republic of Iran`, `Republic of Iraq`, `Kingdom of Jordan`:
@@ -434,13 +431,13 @@ fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::analyze::analyze;
     use crate::ingest::{parse, Format};
 
     /// (text as written, entity, kind) of every mention in `text`.
-    fn tagged(text: &str) -> Vec<(String, String, &'static str)> {
+    pub(in crate::analyze) fn tagged(text: &str) -> Vec<(String, String, &'static str)> {
         let article = parse(text.as_bytes(), "a.txt", Format::Text)
             .articles
             .remove(0);
@@ -456,7 +453,11 @@ mod tests {
             .collect()
     }
 
-    fn has(tags: &[(String, String, &str)], written: &str, kind: &str) -> bool {
+    pub(in crate::analyze) fn has(
+        tags: &[(String, String, &str)],
+        written: &str,
+        kind: &str,
+    ) -> bool {
         tags.iter().any(|(w, _, k)| w == written && *k == kind)
     }
 
@@ -543,5 +544,16 @@ mod tests {
         assert_eq!(republic_of("Republic of Iraq"), Some("Iraq"));
         assert_eq!(republic_of("Democratic People's Republic of Korea"), None);
         assert_eq!(republic_of("Kingdom of Jordan"), Some("Jordan"));
+        assert_eq!(pair_of_places("Cairo-Tehran"), Some(("Cairo", "Tehran")));
+        assert_eq!(pair_of_places("Guinea-Bissau"), None);
+        assert_eq!(pair_of_places("Cairo-Hezbollah"), None);
+    }
+
+    #[test]
+    fn two_places_joined_by_a_hyphen_are_two_mentions() {
+        let tags = tagged("Talks\n\nThe rift risks a breakdown in Cairo-Tehran relations.\n");
+        assert!(has(&tags, "Cairo", "place"), "{tags:?}");
+        assert!(has(&tags, "Tehran", "place"), "{tags:?}");
+        assert!(!tags.iter().any(|(w, _, _)| w.contains('-')), "{tags:?}");
     }
 }

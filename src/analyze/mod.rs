@@ -15,6 +15,7 @@
 mod attribution;
 mod dates;
 mod entities;
+mod entity_kinds;
 mod lexer;
 mod names;
 mod passages;

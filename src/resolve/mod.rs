@@ -28,7 +28,7 @@ mod keys;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::analyze::{is_division_word, is_org_word, is_short_form, EntityKind};
+use crate::analyze::{is_division_word, is_known_place, is_org_word, is_short_form, EntityKind};
 
 use crate::analyze::is_acronym;
 use keys::{is_a_name, person_key, spelling_key};
@@ -140,8 +140,12 @@ fn group(names: &[Name], keys: &[Vec<String>]) -> Vec<Group> {
         .iter()
         .map(|n| n.value.split([' ', '-']).any(is_org_word))
         .collect();
-    let kinds = voted_kinds(names, keys, &org_like);
+    let mut kinds = voted_kinds(names, keys, &org_like);
+    let plurals = groups_named_in_plural(names, keys, &mut kinds);
     let mut sets = DisjointSets::new(names);
+    for (plural, singular) in plurals {
+        sets.join(plural, singular);
+    }
     join_same_keys(names, keys, &kinds, &mut sets);
     join_short_forms(keys, &kinds, &org_like, &mut sets);
     join_acronyms(names, &kinds, &mut sets);
@@ -202,6 +206,39 @@ fn voted_kinds(names: &[Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<E
             [EntityKind::Person, EntityKind::Org, EntityKind::Place][best]
         })
         .collect()
+}
+
+/// A group named by its members in the plural (`the Houthis`), which the
+/// tagger takes for a place, when its singular is a name too (`Houthi
+/// missiles`): places are seldom plural unless the list knows them so
+/// (`Philippines`). Both become the organisation; returns the pairs
+/// (plural, singular) to join.
+fn groups_named_in_plural(
+    names: &[Name],
+    keys: &[Vec<String>],
+    kinds: &mut [EntityKind],
+) -> Vec<(usize, usize)> {
+    let mut singulars: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, key) in keys.iter().enumerate() {
+        if let [word] = key.as_slice() {
+            singulars.entry(word.as_str()).or_default().push(i);
+        }
+    }
+    let mut pairs = Vec::new();
+    for (i, key) in keys.iter().enumerate() {
+        let [word] = key.as_slice() else { continue };
+        let Some(singular) = word.strip_suffix('s').and_then(|stem| singulars.get(stem)) else {
+            continue;
+        };
+        if kinds[i] == EntityKind::Place && !is_known_place(&names[i].value) {
+            kinds[i] = EntityKind::Org;
+            for &j in singular {
+                kinds[j] = EntityKind::Org;
+                pairs.push((i, j));
+            }
+        }
+    }
+    pairs
 }
 
 fn kind_slot(kind: EntityKind) -> usize {

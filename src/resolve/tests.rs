@@ -173,3 +173,21 @@ fn the_order_of_the_names_does_not_change_the_groups() {
     assert_eq!(group_of(&a, "Sudani").2.len(), 3);
     assert_eq!(group_of(&a, "Kataib Hezbollah").2.len(), 3);
 }
+
+#[test]
+fn a_group_named_in_the_plural_is_an_organisation_with_its_singular() {
+    use Source::*;
+    let names = [
+        name(Place, "Zarqawites", 3),
+        name(Person, "Zarqawite", 1),
+        name(Place, "Philippines", 5),
+        name(Person, "Philippine", 1),
+    ];
+    let groups = grouped(&names);
+    let group = group_of(&groups, "Zarqawite");
+    assert_eq!(group.0, "org");
+    assert_eq!(group.2, ["Zarqawite", "Zarqawites"]);
+    // A place the list knows in the plural stays a place of its own.
+    assert_eq!(group_of(&groups, "Philippines").0, "place");
+    assert_eq!(group_of(&groups, "Philippines").2, ["Philippines"]);
+}

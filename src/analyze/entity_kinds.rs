@@ -1,0 +1,111 @@
+//! Settles the kind of each name an article tags, beyond what the tagger
+//! saw in one sentence: names listed together are alike, and one name is
+//! one thing within an article.
+
+use std::collections::HashMap;
+
+use super::entities::{EntityKind, Found};
+use super::reading::View;
+
+/// What may stand between two items of one list: `A, B, and C`, `A or B`.
+const LIST_JOINS: [&str; 6] = [", ", ", and ", " and ", ", or ", " or ", " & "];
+
+/// The kinds of an article's names, settled: first within lists, then
+/// across the article. `found` holds one list per paragraph of `views`.
+pub(super) fn settle_kinds(mut found: Vec<Vec<Found>>, views: &[View<'_>]) -> Vec<Vec<Found>> {
+    for (paragraph, view) in found.iter_mut().zip(views) {
+        agree_within_lists(paragraph, view);
+    }
+    one_kind_per_name(found)
+}
+
+/// A list of three names or more whose items all share one kind but one
+/// gives that one the others' kind: in `the provinces of Anbar, Diyala and
+/// Salah ad-Din` the last is a place, although its first word is a given
+/// name. A list split between two kinds is left as tagged.
+fn agree_within_lists(paragraph: &mut [Found], view: &View<'_>) {
+    let mut start = 0;
+    while start < paragraph.len() {
+        let mut end = start + 1;
+        while end < paragraph.len() && joined_as_list(&paragraph[end - 1], &paragraph[end], view) {
+            end += 1;
+        }
+        if end - start >= 3 {
+            give_the_odd_one_the_list_kind(&mut paragraph[start..end]);
+        }
+        start = end;
+    }
+}
+
+/// Whether only a list's punctuation or conjunction separates two names.
+fn joined_as_list(a: &Found, b: &Found, view: &View<'_>) -> bool {
+    let gap = (a.range.end.saturating_sub(view.base))..(b.range.start.saturating_sub(view.base));
+    view.text
+        .get(gap)
+        .is_some_and(|between| LIST_JOINS.contains(&between))
+}
+
+fn give_the_odd_one_the_list_kind(list: &mut [Found]) {
+    let mut counts: Vec<(EntityKind, usize)> = Vec::new();
+    for item in list.iter() {
+        match counts.iter_mut().find(|(kind, _)| *kind == item.kind) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((item.kind, 1)),
+        }
+    }
+    if let Some(&(kind, _)) = counts.iter().find(|(_, n)| *n == list.len() - 1) {
+        for item in list.iter_mut() {
+            item.kind = kind;
+        }
+    }
+}
+
+/// Gives every mention of a name (by skeleton) the kind most of its
+/// mentions in the article have: one name is one thing within an article
+/// (`Hashd` is not a group in one paragraph and a person in the next). A
+/// tie goes to the kind of the first mention.
+fn one_kind_per_name(mut found: Vec<Vec<Found>>) -> Vec<Vec<Found>> {
+    let mut votes: HashMap<&str, Vec<(EntityKind, usize)>> = HashMap::new();
+    for f in found.iter().flatten() {
+        let kinds = votes.entry(f.key.as_str()).or_default();
+        match kinds.iter_mut().find(|(k, _)| *k == f.kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((f.kind, 1)),
+        }
+    }
+    let settled: HashMap<String, EntityKind> = votes
+        .into_iter()
+        .filter(|(_, kinds)| kinds.len() > 1)
+        .map(|(key, kinds)| {
+            let top = kinds.iter().map(|(_, n)| *n).max().unwrap_or(0);
+            let kind = kinds.iter().find(|(_, n)| *n == top).map(|(k, _)| *k);
+            (key.to_owned(), kind.unwrap_or(EntityKind::Person))
+        })
+        .collect();
+    for f in found.iter_mut().flatten() {
+        if let Some(kind) = settled.get(&f.key) {
+            f.kind = *kind;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analyze::entities::tests::{has, tagged};
+
+    #[test]
+    fn the_odd_item_of_a_list_takes_the_kind_of_the_others() {
+        let tags = tagged(
+            "Fighting\n\nFighting spread to the cities of Mosul, Kirkuk, \
+             Basra and Hassan al-Amir on Tuesday, officials said.\n",
+        );
+        assert!(has(&tags, "Hassan al-Amir", "place"), "{tags:?}");
+    }
+
+    #[test]
+    fn names_outside_a_list_keep_their_kind() {
+        let tags = tagged("Visit\n\nHassan al-Amir visited Kirkuk on Tuesday, officials said.\n");
+        assert!(has(&tags, "Hassan al-Amir", "person"), "{tags:?}");
+    }
+}
