@@ -301,6 +301,10 @@ class Bench:
                 s = self.results[f"incremental-{scale}x"]["dossier index (one new article)"]
                 lines += ["", f"Adding one article to the {scale}x index (`dossier index` on the folder): "
                               f"median {s['median']:.2f} s ({s['min']:.2f}-{s['max']:.2f} s)."]
+        # benches/serve_load.sh measures the web server apart; keep its section.
+        serve_load = os.path.join("target", "serve-load", "report.md")
+        if os.path.isfile(serve_load):
+            lines += [""] + open(serve_load, encoding="utf-8").read().strip().split("\n")
         lines += ["", "## Targets", ""] + self.targets()
         with open(out, "w", encoding="utf-8") as f:
             f.write("\n".join(lines) + "\n")

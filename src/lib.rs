@@ -14,7 +14,8 @@
 //! 5. [`render`]: prints hits for people or as JSON Lines.
 //!
 //! [`check`] finds the passages that state a claim and checks its facts
-//! against them, on top of [`search`].
+//! against them, on top of [`search`]; [`serve`] puts a web page and a
+//! JSON API on both.
 //!
 //! ```no_run
 //! use std::path::{Path, PathBuf};
@@ -38,5 +39,6 @@ pub mod ingest;
 pub mod render;
 pub mod resolve;
 pub mod search;
+pub mod serve;
 
 pub use error::{Error, Result};

@@ -122,6 +122,15 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Serve the search page and its JSON API from the index.
+    Serve {
+        /// Address to listen on; loopback unless you mean to share it.
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: std::net::SocketAddr,
+        /// Open the page in the default browser once listening.
+        #[arg(long)]
+        open: bool,
+    },
     /// Show what dossier reads in files, without touching any index.
     Analyze {
         /// Files or folders to read.
@@ -348,6 +357,7 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
         )?,
         Command::Speakers { json } => speakers(&cli.index, json, &mut out)?,
         Command::Analyze { paths, json } => analyze_paths(&paths, json, &mut out)?,
+        Command::Serve { bind, open } => serve(&cli.index, bind, open)?,
     };
     out.flush().map_err(Error::Output)?;
     Ok(found)
@@ -504,6 +514,35 @@ fn speakers(dir: &Path, json: bool, out: &mut BufferedStandardStream) -> anyhow:
         render::human::write_speakers,
     )?;
     Ok(found(!speakers.is_empty()))
+}
+
+fn serve(dir: &Path, bind: std::net::SocketAddr, open: bool) -> anyhow::Result<Found> {
+    ensure_index(dir)?;
+    if dossier::serve::is_public(bind) {
+        eprintln!("dossier: warning: {bind} is reachable from other machines; anyone who can reach it can search this index");
+    }
+    dossier::serve::serve(dir, bind, |bound| {
+        let url = format!("http://{bound}");
+        eprintln!("listening on {url}");
+        if open {
+            open_in_browser(&url);
+        }
+    })?;
+    Ok(Found::Something)
+}
+
+/// Opens `url` with the desktop's browser; says so when there is none.
+fn open_in_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if let Err(error) = std::process::Command::new(opener).arg(url).spawn() {
+        eprintln!("dossier: cannot open a browser ({opener}: {error}); open {url} yourself");
+    }
 }
 
 /// The index in `dir`, built from the default corpus first if there is none.

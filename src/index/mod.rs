@@ -30,7 +30,7 @@ pub use writer::{update, IndexOptions, IndexReport, Skipped};
 use crate::error::{Error, Result};
 
 /// The file tantivy writes last on every commit; its presence means an index exists.
-const META_FILE: &str = "meta.json";
+pub const META_FILE: &str = "meta.json";
 
 /// True when `dir` holds an index (committed at least once).
 pub fn exists(dir: &Path) -> bool {

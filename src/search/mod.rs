@@ -8,11 +8,13 @@
 //! - `entity_counts`: entities counted over matching passages, for facets,
 //!   `dossier entities` and `dossier speakers`.
 //! - `dates`: date filters and counts per period.
+//! - `article`: one whole article, for the web page's article view.
 //!
 //! Every name a reader shows or matches comes from the index's entity
 //! table ([`crate::index::EntityTable`]), so a plain hit, a filter and a
 //! facet name one entity alike.
 
+mod article;
 mod dates;
 mod entity_counts;
 mod filters;
@@ -32,6 +34,7 @@ use tantivy::{
     DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, TantivyDocument, Term,
 };
 
+pub use article::ArticleView;
 pub use dates::{parse_date_argument, DateCount, DateRange};
 pub use entity_counts::{EntityCount, FacetCount, SpeakerCount};
 pub use filters::Filters;

@@ -9,6 +9,8 @@ use std::process::{Command, Output};
 use tempfile::TempDir;
 
 pub mod analysis;
+pub mod browser;
+pub mod server;
 
 /// A temporary working folder with a corpus in it.
 pub struct Workspace {
