@@ -93,6 +93,11 @@ fn a_facet_narrows_the_results_and_an_article_opens() {
     // The article view opens on the passage, and back returns to the hits.
     browser.click("#hits .hit h2 a");
     browser.wait_for("document.querySelector('.article .passage.target')");
+    let marked = browser.eval("document.querySelectorAll('.article q.quoted').length");
+    assert!(
+        marked.as_u64() > Some(0),
+        "quotations marked in the article: {marked}"
+    );
     assert_eq!(
         browser.eval("new URLSearchParams(location.search).get('tab')"),
         json!("article")

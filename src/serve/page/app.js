@@ -241,6 +241,20 @@ async function renderCheck(content) {
   })));
 }
 
+// The passage's text with each quotation marked where it stands.
+function withQuotes(text, quotes) {
+  const parts = [];
+  let at = 0;
+  for (const quote of quotes) {
+    const start = text.indexOf(quote.text, at);
+    if (start < 0 || !quote.text) continue;
+    parts.push(text.slice(at, start), el("q", { class: "quoted", title: quote.speaker || "unattributed" }, quote.text));
+    at = start + quote.text.length;
+  }
+  parts.push(text.slice(at));
+  return parts;
+}
+
 async function renderArticle(content) {
   const { article } = await api("article", { doc: state.doc });
   const view = el("div", { class: "article" },
@@ -248,7 +262,7 @@ async function renderArticle(content) {
     el("div", { class: "meta" }, (article.published || "undated") + " · " + article.path));
   let target = null;
   for (const passage of article.passages) {
-    const text = passage.heading ? el("h3", {}, passage.text) : el("p", { class: "text" }, passage.text);
+    const text = passage.heading ? el("h3", {}, passage.text) : el("p", { class: "text" }, withQuotes(passage.text, passage.quotes));
     const block = el("div", { class: "passage", id: "p" + passage.start }, text,
       el("div", { class: "meta" }, cite(passage)),
       passage.quotes.map((q) => el("div", { class: "quote" }, "“" + q.text + "” — ", q.speaker ? filterTag("speaker", q.speaker) : "unattributed")),
