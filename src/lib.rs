@@ -15,7 +15,8 @@
 //!
 //! [`check`] finds the passages that state a claim and checks its facts
 //! against them, on top of [`search`]; [`serve`] puts a web page and a
-//! JSON API on both.
+//! JSON API on both, and [`export`] writes matches as CSV, NDJSON, or for
+//! Quickwit and OpenSearch.
 //!
 //! ```no_run
 //! use std::path::{Path, PathBuf};
@@ -34,6 +35,7 @@
 pub mod analyze;
 pub mod check;
 mod error;
+pub mod export;
 pub mod index;
 pub mod ingest;
 pub mod render;

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use termcolor::{BufferedStandardStream, WriteColor};
 
 use dossier::analyze::{DateValue, EntityKind};
@@ -122,6 +122,31 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export matching passages, quotations or entities: CSV, NDJSON, Quickwit or OpenSearch.
+    Export {
+        /// Words to search for; without them, everything is exported.
+        query: Vec<String>,
+        #[command(flatten)]
+        filters: FilterArgs,
+        /// What to write.
+        #[arg(long, value_enum, default_value_t = FormatArg::Csv)]
+        format: FormatArg,
+        /// What to export (quickwit and opensearch hold passages).
+        #[arg(long, value_enum, default_value_t = WhatArg::Passages)]
+        what: WhatArg,
+        /// The file (csv, ndjson; standard output without one) or folder
+        /// (quickwit, opensearch; dossier-quickwit/ or dossier-opensearch/
+        /// without one) to write.
+        #[arg(short = 'o', long, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Print a completion script for a shell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `dossier man > dossier.1`.
+    Man,
     /// Serve the search page and its JSON API from the index.
     Serve {
         /// Address to listen on; loopback unless you mean to share it.
@@ -203,6 +228,23 @@ impl From<FilterArgs> for Filters {
 enum PeriodArg {
     Year,
     Month,
+}
+
+/// `--format` of `dossier export`.
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Csv,
+    Ndjson,
+    Quickwit,
+    Opensearch,
+}
+
+/// `--what` of `dossier export`.
+#[derive(Clone, Copy, ValueEnum)]
+enum WhatArg {
+    Passages,
+    Quotes,
+    Entities,
 }
 
 /// `--type` of `dossier entities`.
@@ -358,6 +400,43 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
         Command::Speakers { json } => speakers(&cli.index, json, &mut out)?,
         Command::Analyze { paths, json } => analyze_paths(&paths, json, &mut out)?,
         Command::Serve { bind, open } => serve(&cli.index, bind, open)?,
+        Command::Export {
+            query,
+            filters,
+            format,
+            what,
+            output,
+        } => {
+            let filters = Filters::from(filters);
+            let query = query.join(" ");
+            let export = dossier::export::Export {
+                query: optional(&query),
+                filters: &filters,
+                format: match format {
+                    FormatArg::Csv => dossier::export::Format::Csv,
+                    FormatArg::Ndjson => dossier::export::Format::Ndjson,
+                    FormatArg::Quickwit => dossier::export::Format::Quickwit,
+                    FormatArg::Opensearch => dossier::export::Format::Opensearch,
+                },
+                what: match what {
+                    WhatArg::Passages => dossier::export::What::Passages,
+                    WhatArg::Quotes => dossier::export::What::Quotes,
+                    WhatArg::Entities => dossier::export::What::Entities,
+                },
+                output,
+            };
+            export_matches(&cli.index, &export)?
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "dossier", &mut out);
+            Found::Something
+        }
+        Command::Man => {
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(Error::Output)?;
+            Found::Something
+        }
     };
     out.flush().map_err(Error::Output)?;
     Ok(found)
@@ -514,6 +593,31 @@ fn speakers(dir: &Path, json: bool, out: &mut BufferedStandardStream) -> anyhow:
         render::human::write_speakers,
     )?;
     Ok(found(!speakers.is_empty()))
+}
+
+/// Streams an export, with a progress bar on a terminal and a summary line.
+fn export_matches(dir: &Path, export: &dossier::export::Export<'_>) -> anyhow::Result<Found> {
+    export.check()?;
+    let searcher = open_searcher(dir)?;
+    let bar = if std::io::stderr().is_terminal() {
+        let total = dossier::export::count(&searcher, export)?;
+        indicatif::ProgressBar::new(total)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let summary = dossier::export::export(&searcher, export, &|n| {
+        if n % 256 == 0 {
+            bar.set_position(n);
+        }
+    })?;
+    bar.finish_and_clear();
+    eprintln!(
+        "dossier: exported {} {} to {}",
+        summary.records,
+        export.what.noun(),
+        summary.written_to
+    );
+    Ok(found(summary.records > 0))
 }
 
 fn serve(dir: &Path, bind: std::net::SocketAddr, open: bool) -> anyhow::Result<Found> {

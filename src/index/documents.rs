@@ -90,6 +90,9 @@ pub fn passage_document(
         fields.end => range.end as u64,
         fields.heading => u64::from(passage.heading),
     );
+    if let Some(source) = &article.source {
+        document.add_text(fields.source, source);
+    }
     add_entities(fields, &mut document, analysis, passage);
     add_dates(fields, &mut document, analysis, passage);
     if passage.quotes.is_empty() {

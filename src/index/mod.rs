@@ -58,8 +58,6 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
     };
     let directory = MmapDirectory::open(dir).map_err(|e| incompatible(e.to_string()))?;
     let index = Index::open(directory).map_err(|e| incompatible(e.to_string()))?;
-    let fields = schema::lookup(&index.schema())
-        .ok_or_else(|| incompatible("its fields are not dossier's".into()))?;
     let metas = index
         .load_metas()
         .map_err(|e| incompatible(e.to_string()))?;
@@ -76,6 +74,9 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
         None if metas.segments.is_empty() => {}
         None => return Err(incompatible("no dossier record in its last commit".into())),
     }
+    // After the version check: an older version's fields differ.
+    let fields = schema::lookup(&index.schema())
+        .ok_or_else(|| incompatible("its fields are not dossier's".into()))?;
     check_integrity(&index, dir, metas).map_err(incompatible)?;
     register_tokenizer(&index);
     Ok(OpenIndex {

@@ -12,7 +12,7 @@ use super::tokenizer::TOKENIZER_NAME;
 
 /// Bumped whenever fields change; an index of another version is rejected
 /// with a message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// `record` value of a passage document.
 pub const PASSAGE: u64 = 0;
@@ -38,6 +38,8 @@ pub struct Fields {
     pub quote: Field,
     /// Publication date, ISO, when known.
     pub published: Field,
+    /// The outlet that published the article, when known (stored).
+    pub source: Field,
     /// 1-based line of the passage's first byte.
     pub line: Field,
     /// 1-based paragraph number within the article.
@@ -127,6 +129,7 @@ pub fn build() -> (Schema, Fields) {
         text: builder.add_text_field("text", searchable_text(true)),
         quote: builder.add_text_field("quote", searchable_text(false)),
         published: builder.add_text_field("published", STRING | STORED),
+        source: builder.add_text_field("source", STORED),
         line: builder.add_u64_field("line", STORED),
         paragraph: builder.add_u64_field("paragraph", STORED),
         start: builder.add_u64_field("start", STORED | FAST),
@@ -167,6 +170,7 @@ pub fn lookup(schema: &Schema) -> Option<Fields> {
         text: get("text")?,
         quote: get("quote")?,
         published: get("published")?,
+        source: get("source")?,
         line: get("line")?,
         paragraph: get("paragraph")?,
         start: get("start")?,

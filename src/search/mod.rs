@@ -9,6 +9,7 @@
 //!   `dossier entities` and `dossier speakers`.
 //! - `dates`: date filters and counts per period.
 //! - `article`: one whole article, for the web page's article view.
+//! - `stream`: every match of a query one at a time, for exports.
 //!
 //! Every name a reader shows or matches comes from the index's entity
 //! table ([`crate::index::EntityTable`]), so a plain hit, a filter and a
@@ -20,6 +21,7 @@ mod entity_counts;
 mod filters;
 mod highlight;
 mod query;
+mod stream;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -67,6 +69,9 @@ pub struct Hit {
     pub title: String,
     /// Publication date (ISO), when known.
     pub published: Option<String>,
+    /// The outlet, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// The passage's dates (ISO), publication date included.
     pub dates: Vec<String>,
     /// BM25 score.
@@ -465,6 +470,7 @@ impl Searcher {
             end: number_of(document, fields.end),
             title: text_of(document, fields.title),
             published: Some(text_of(document, fields.published)).filter(|p| !p.is_empty()),
+            source: Some(text_of(document, fields.source)).filter(|s| !s.is_empty()),
             dates: texts_of(document, fields.dates),
             score,
             heading: number_of(document, fields.heading) == 1,
