@@ -18,10 +18,24 @@ const AWKWARD: &str = "date 2024-03-05\n\nQuarry, \"inc.\"\n\n\
     A second line of the same paragraph, with a comma.\n";
 
 fn workspace() -> Workspace {
+    indexed().0
+}
+
+/// The workspace, indexed, and how many passages the index holds.
+fn indexed() -> (Workspace, usize) {
     let workspace = Workspace::with_seeds();
     workspace.write("seeds/awkward.txt", AWKWARD);
-    assert_eq!(workspace.run(&["index", "seeds"]).code(), 0);
-    workspace
+    let run = workspace.run(&["index", "seeds"]);
+    assert_eq!(run.code(), 0);
+    let stderr = run.stderr();
+    let passages = stderr
+        .split("index holds ")
+        .nth(1)
+        .and_then(|rest| rest.split(", ").nth(1))
+        .and_then(|p| p.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no passage count in: {stderr}"));
+    (workspace, passages)
 }
 
 fn read(workspace: &Workspace, relative: &str) -> String {
@@ -146,7 +160,7 @@ fn check_document(document: &Value, declared: &BTreeMap<String, String>) {
 
 #[test]
 fn a_quickwit_folder_whose_documents_fit_its_config() {
-    let workspace = workspace();
+    let (workspace, passages_indexed) = indexed();
     let run = workspace.run(&["export", "--format", "quickwit", "-o", "qw"]);
     assert_eq!(run.code(), 0, "{}", run.stderr());
     let config: serde_yaml::Value =
@@ -192,10 +206,8 @@ fn a_quickwit_folder_whose_documents_fit_its_config() {
         check_document(document, &declared);
     }
     // Every passage of the index, once, with its text.
+    assert_eq!(documents.len(), passages_indexed);
     let hits = all_hits(&workspace, "the OR a OR of OR quarry OR Iraq");
-    let everything = workspace.run(&["export", "--format", "ndjson"]).json();
-    assert_eq!(documents.len(), everything.len());
-    assert!(documents.len() >= hits.len());
     let ids: BTreeSet<&str> = documents.iter().filter_map(|d| d["id"].as_str()).collect();
     assert_eq!(ids.len(), documents.len(), "ids are unique");
     let dated = documents
