@@ -34,11 +34,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         results.hits.len()
     );
     for hit in &results.hits {
-        // Every hit cites its file and line, and the byte range of the passage.
-        println!(
-            "\n{}:{} (bytes {}..{})",
-            hit.path, hit.line, hit.start, hit.end
-        );
+        // Every hit cites its file and line (a page for a PDF, a paragraph
+        // for a Word file), and the byte range of the passage.
+        let place = dossier::ingest::locator(hit.line, hit.page, hit.paragraph);
+        println!("\n{}:{place} (bytes {}..{})", hit.path, hit.start, hit.end);
         // Highlights are byte ranges into the passage text.
         let words: Vec<&str> = hit
             .highlights

@@ -18,6 +18,8 @@ for target in $(cargo fuzz list); do
     mkdir -p "corpus/$target"
     # Seed the corpus with the real articles, so the fuzzer starts from news.
     if [ "$target" = analyze ]; then cp ../seeds/* "corpus/$target/" 2>/dev/null || true; fi
+    # And the documents from the PDF/DOCX fixtures (fuzz/seeds/documents).
+    if [ -d "seeds/$target" ]; then cp "seeds/$target"/* "corpus/$target/"; fi
     cargo fuzz run -O "$target" -- -max_total_time="$seconds" -max_len=65536 2>&1 |
         tee "/tmp/fuzz-$target.log" | grep -E "^(#[0-9]+\s+DONE|Done|==[0-9]+== ERROR|SUMMARY)" || true
     # Crashes, timeouts, out-of-memory and leaks of this run, not older ones.

@@ -27,7 +27,8 @@
 //! update(dir, &[PathBuf::from("seeds")], &IndexOptions::default())?;
 //! let results = Searcher::open(dir)?.search("Popular Mobilization Forces", 10, &Default::default(), false)?;
 //! for hit in &results.hits {
-//!     println!("{}:{} {}", hit.path, hit.line, hit.text);
+//!     let place = dossier::ingest::locator(hit.line, hit.page, hit.paragraph);
+//!     println!("{}:{place} {}", hit.path, hit.text);
 //! }
 //! # Ok::<(), dossier::Error>(())
 //! ```

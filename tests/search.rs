@@ -263,11 +263,18 @@ fn every_format_is_read_with_its_metadata() {
         "{\"id\":\"x1\",\"title\":\"Feed One\",\"date\":\"2023-05-06\",\"source\":\"Wire\",\"body\":\"The walrus spoke.\\n\\nA second paragraph on walrus tusks.\"}\n\
          {\"id\":\"x2\",\"text\":\"No title here, only the narwhal.\"}\n",
     );
-    workspace.write("ignored.pdf", "%PDF-1.4 zebra");
+    workspace.write("damaged.pdf", "%PDF-1.4 zebra");
     workspace.write(".hidden/secret.txt", "The zebra hides.");
-    let run = workspace.run(&["index", "."]).ok();
+    let run = workspace.run(&["index", "."]);
+    assert_eq!(
+        run.code(),
+        3,
+        "the damaged PDF is skipped: {}",
+        run.stderr()
+    );
     assert!(
-        run.stderr().contains("indexed 5 articles"),
+        run.stderr().contains("indexed 5 articles")
+            && run.stderr().contains("damaged.pdf (damaged PDF"),
         "{}",
         run.stderr()
     );

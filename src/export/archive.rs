@@ -47,11 +47,12 @@ const fn field(name: &'static str, kind: FieldType) -> ArchiveField {
 }
 
 /// Every field an archive document may hold.
-pub const ARCHIVE_FIELDS: [ArchiveField; 15] = [
+pub const ARCHIVE_FIELDS: [ArchiveField; 16] = [
     field("id", FieldType::Keyword),
     field("doc", FieldType::Keyword),
     field("path", FieldType::Keyword),
     field("line", FieldType::Integer),
+    field("page", FieldType::Integer),
     field("paragraph", FieldType::Integer),
     field("title", FieldType::Text),
     field("text", FieldType::Text),
@@ -99,7 +100,12 @@ pub fn document(hit: &Hit) -> Map<String, Value> {
     put("id", json!(passage_id(hit)));
     put("doc", json!(hit.doc));
     put("path", json!(hit.path));
-    put("line", json!(hit.line));
+    if let Some(line) = hit.line {
+        put("line", json!(line));
+    }
+    if let Some(page) = hit.page {
+        put("page", json!(page));
+    }
     put("paragraph", json!(hit.paragraph));
     put("title", json!(hit.title));
     put("text", json!(hit.text));

@@ -7,6 +7,7 @@ use std::io::Write;
 
 use super::{Item, What};
 use crate::error::{Error, Result};
+use crate::ingest::locator;
 use crate::search::Hit;
 
 const PASSAGE_COLUMNS: [&str; 12] = [
@@ -69,7 +70,7 @@ impl Writer {
                 quote.kind.clone(),
                 quote.doc.clone(),
                 quote.path.clone(),
-                quote.line.to_string(),
+                locator(quote.line, quote.page, quote.paragraph),
                 quote.published.clone().unwrap_or_default(),
             ],
             Item::Entity(entity) => vec![
@@ -101,7 +102,7 @@ fn passage_row(hit: &Hit) -> Vec<String> {
     vec![
         hit.doc.clone(),
         hit.path.clone(),
-        hit.line.to_string(),
+        locator(hit.line, hit.page, hit.paragraph),
         hit.title.clone(),
         hit.published.clone().unwrap_or_default(),
         hit.source.clone().unwrap_or_default(),

@@ -7,6 +7,7 @@ use tantivy::{doc, TantivyDocument};
 
 use super::schema::{day_key, month_key, Fields, PASSAGE, QUOTE};
 use crate::analyze::{Analysis, EntityKind, Passage, Quote};
+use crate::ingest::Article;
 
 /// A quotation as stored with its passage, and returned with hits.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -17,8 +18,12 @@ pub struct StoredQuote {
     pub text: String,
     /// `direct` or `partial`.
     pub kind: String,
-    /// 1-based line of the quotation.
-    pub line: u64,
+    /// 1-based line of the quotation, in a file of lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// 1-based page of the quotation, in a PDF.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
     /// File byte offset of the quoted text.
     pub start: u64,
     /// File byte offset of its end.
@@ -61,9 +66,20 @@ fn stored_quote(analysis: &Analysis, quote: &Quote) -> StoredQuote {
         speaker: quote.speaker.as_ref().map(|s| s.name.clone()),
         text: article.text(quote.inner.clone()).to_owned(),
         kind: quote.kind.as_str().to_owned(),
-        line: article.line_at(quote.inner.start) as u64,
+        line: article.line_at(quote.inner.start).map(|l| l as u64),
+        page: article.page_at(quote.inner.start).map(|p| p as u64),
         start: range.start as u64,
         end: range.end as u64,
+    }
+}
+
+/// The line, or the page, where body offset `at` is.
+fn add_place(fields: &Fields, document: &mut TantivyDocument, article: &Article, at: usize) {
+    if let Some(line) = article.line_at(at) {
+        document.add_u64(fields.line, line as u64);
+    }
+    if let Some(page) = article.page_at(at) {
+        document.add_u64(fields.page, page as u64);
     }
 }
 
@@ -84,7 +100,6 @@ pub fn passage_document(
         fields.path => article.path.as_str(),
         fields.title => article.title.as_str(),
         fields.text => analysis.text(passage),
-        fields.line => article.line_at(passage.range.start) as u64,
         fields.paragraph => passage.paragraph as u64,
         fields.start => range.start as u64,
         fields.end => range.end as u64,
@@ -93,6 +108,7 @@ pub fn passage_document(
     if let Some(source) = &article.source {
         document.add_text(fields.source, source);
     }
+    add_place(fields, &mut document, article, passage.range.start);
     add_entities(fields, &mut document, analysis, passage);
     add_dates(fields, &mut document, analysis, passage);
     if passage.quotes.is_empty() {
@@ -128,11 +144,11 @@ pub fn quote_document(
         fields.path => article.path.as_str(),
         fields.text => stored.text.as_str(),
         fields.quote_kind => stored.kind.as_str(),
-        fields.line => stored.line,
         fields.paragraph => passage.paragraph as u64,
         fields.start => stored.start,
         fields.end => stored.end,
     );
+    add_place(fields, &mut document, article, quote.inner.start);
     add_dates(fields, &mut document, analysis, passage);
     if let Some(range) = quote.speaker.as_ref().and_then(|s| s.mention.clone()) {
         let range = article.file_range(range);

@@ -12,7 +12,7 @@ use super::tokenizer::TOKENIZER_NAME;
 
 /// Bumped whenever fields change; an index of another version is rejected
 /// with a message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// `record` value of a passage document.
 pub const PASSAGE: u64 = 0;
@@ -40,6 +40,8 @@ pub struct Fields {
     pub published: Field,
     /// The outlet that published the article, when known (stored).
     pub source: Field,
+    /// The 1-based page of a PDF's passage (stored; absent elsewhere).
+    pub page: Field,
     /// 1-based line of the passage's first byte.
     pub line: Field,
     /// 1-based paragraph number within the article.
@@ -130,6 +132,7 @@ pub fn build() -> (Schema, Fields) {
         quote: builder.add_text_field("quote", searchable_text(false)),
         published: builder.add_text_field("published", STRING | STORED),
         source: builder.add_text_field("source", STORED),
+        page: builder.add_u64_field("page", STORED),
         line: builder.add_u64_field("line", STORED),
         paragraph: builder.add_u64_field("paragraph", STORED),
         start: builder.add_u64_field("start", STORED | FAST),
@@ -171,6 +174,7 @@ pub fn lookup(schema: &Schema) -> Option<Fields> {
         quote: get("quote")?,
         published: get("published")?,
         source: get("source")?,
+        page: get("page")?,
         line: get("line")?,
         paragraph: get("paragraph")?,
         start: get("start")?,

@@ -26,7 +26,7 @@ pub struct Article {
     pub body: MappedText,
     /// Paragraphs, in reading order, as ranges into `body`.
     pub paragraphs: Vec<Paragraph>,
-    /// How file offsets map to line numbers.
+    /// How file offsets map to line numbers, or to pages.
     pub lines: LineIndex,
 }
 
@@ -50,8 +50,24 @@ impl Article {
         self.body.file_offset(range.start)..self.body.file_end(range.end)
     }
 
-    /// The 1-based file line of body offset `offset`.
-    pub fn line_at(&self, offset: usize) -> usize {
+    /// The 1-based file line of body offset `offset`; `None` for a
+    /// document without lines (PDF, DOCX).
+    pub fn line_at(&self, offset: usize) -> Option<usize> {
         self.lines.line(self.body.file_offset(offset))
+    }
+
+    /// The 1-based page of body offset `offset`, for a PDF.
+    pub fn page_at(&self, offset: usize) -> Option<usize> {
+        self.lines.page(self.body.file_offset(offset))
+    }
+}
+
+/// What follows the path in a citation: `12` for a line, `p7` for a page
+/// of a PDF, `¶3` for a paragraph of a Word file.
+pub fn locator(line: Option<u64>, page: Option<u64>, paragraph: u64) -> String {
+    match (line, page) {
+        (Some(line), _) => line.to_string(),
+        (None, Some(page)) => format!("p{page}"),
+        (None, None) => format!("¶{paragraph}"),
     }
 }

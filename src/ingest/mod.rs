@@ -1,24 +1,29 @@
 //! Stage 1, ingest: finds article files and reads them into [`Article`]s.
 //!
-//! Each format has its reader (`plain`, `html`, `jsonl`); all of them split
-//! the text into paragraphs (`paragraphs`), read the opening for headline,
-//! date line and outlet (`metadata`), and keep a map from the decoded text
-//! back to file offsets (`offsets`) so that every passage can be cited.
+//! Each format has its reader (`plain`, `html`, `jsonl`, `pdf`, `docx`);
+//! the text formats split the text into paragraphs (`paragraphs`), read
+//! the opening for headline, date line and outlet (`metadata`), and keep a
+//! map from the decoded text back to file offsets (`offsets`) so that
+//! every passage can be cited by line. A PDF's pages are joined into
+//! paragraphs by `pages` and cited by page; a Word file by paragraph.
 
 mod article;
+mod docx;
 mod encoding;
 mod html;
 mod jsonl;
 mod metadata;
 pub mod offsets;
+mod pages;
 mod paragraphs;
+mod pdf;
 mod plain;
 mod stream;
 mod walk;
 
 use std::path::Path;
 
-pub use article::{Article, Paragraph};
+pub use article::{locator, Article, Paragraph};
 pub use metadata::is_iso_date;
 pub use stream::{fingerprint, stream_jsonl, Fingerprint, Streamed};
 pub use walk::{display_path, walk, FoundFile, Walk};
@@ -36,6 +41,10 @@ pub enum Format {
     Html,
     /// `.jsonl`: one article a line.
     Jsonl,
+    /// `.pdf`: the text layer, cited by page.
+    Pdf,
+    /// `.docx`: a Word file, cited by paragraph.
+    Docx,
 }
 
 impl Format {
@@ -47,6 +56,8 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "html" | "htm" => Some(Format::Html),
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "pdf" => Some(Format::Pdf),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -75,6 +86,14 @@ impl FileArticles {
             articles: vec![article],
             warnings,
             refused: None,
+        }
+    }
+
+    /// A file not read, and why.
+    fn refused(reason: String) -> Self {
+        FileArticles {
+            refused: Some(reason),
+            ..FileArticles::default()
         }
     }
 }
@@ -170,6 +189,17 @@ pub fn read_file(path: &Path, display: &str, format: Format) -> Result<FileArtic
 
 /// Reads articles from the bytes of a file shown as `display`.
 pub fn parse(bytes: &[u8], display: &str, format: Format) -> FileArticles {
+    match format {
+        Format::Pdf => pdf::read(bytes, display),
+        Format::Docx => docx::read(bytes, display),
+        Format::Text | Format::Markdown | Format::Html | Format::Jsonl => {
+            parse_text(bytes, display, format)
+        }
+    }
+}
+
+/// Reads a text format, refusing a file that is no text.
+fn parse_text(bytes: &[u8], display: &str, format: Format) -> FileArticles {
     if let Some(kind) = encoding::binary_kind(bytes) {
         return FileArticles {
             refused: Some(format!("not text: {kind}")),
@@ -180,5 +210,7 @@ pub fn parse(bytes: &[u8], display: &str, format: Format) -> FileArticles {
         Format::Text | Format::Markdown => plain::read(bytes, display),
         Format::Html => html::read(bytes, display),
         Format::Jsonl => jsonl::read(bytes, display),
+        Format::Pdf => pdf::read(bytes, display),
+        Format::Docx => docx::read(bytes, display),
     }
 }

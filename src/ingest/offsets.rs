@@ -99,13 +99,19 @@ impl MappedText {
     }
 }
 
-/// Maps file byte offsets to 1-based line numbers.
+/// Maps file byte offsets to what a citation names: a 1-based line, or
+/// for a document without lines of its own (a PDF, a Word file) a page
+/// or nothing beyond the paragraph.
 #[derive(Debug, Clone)]
 pub enum LineIndex {
     /// Start offsets of every line of a file.
     Table(Vec<usize>),
     /// Every offset is on this one line (an article on a line of a `.jsonl` file).
     Fixed(usize),
+    /// Start offsets of every page of the extracted text (a PDF).
+    Pages(Vec<usize>),
+    /// No lines nor pages: passages are cited by paragraph (a DOCX file).
+    Paragraphs,
 }
 
 impl LineIndex {
@@ -117,11 +123,20 @@ impl LineIndex {
         LineIndex::Table(starts)
     }
 
-    /// The 1-based line that holds file byte `offset`.
-    pub fn line(&self, offset: usize) -> usize {
+    /// The 1-based line that holds file byte `offset`, for a file of lines.
+    pub fn line(&self, offset: usize) -> Option<usize> {
         match self {
-            LineIndex::Table(starts) => starts.partition_point(|&s| s <= offset).max(1),
-            LineIndex::Fixed(line) => *line,
+            LineIndex::Table(starts) => Some(starts.partition_point(|&s| s <= offset).max(1)),
+            LineIndex::Fixed(line) => Some(*line),
+            LineIndex::Pages(_) | LineIndex::Paragraphs => None,
+        }
+    }
+
+    /// The 1-based page that holds `offset`, for a paged document.
+    pub fn page(&self, offset: usize) -> Option<usize> {
+        match self {
+            LineIndex::Pages(starts) => Some(starts.partition_point(|&s| s <= offset).max(1)),
+            _ => None,
         }
     }
 }
@@ -168,9 +183,9 @@ mod tests {
     #[test]
     fn lines_are_one_based() {
         let lines = LineIndex::of(b"one\ntwo\n\nfour");
-        assert_eq!(lines.line(0), 1);
-        assert_eq!(lines.line(3), 1);
-        assert_eq!(lines.line(4), 2);
-        assert_eq!(lines.line(9), 4);
+        assert_eq!(lines.line(0), Some(1));
+        assert_eq!(lines.line(3), Some(1));
+        assert_eq!(lines.line(4), Some(2));
+        assert_eq!(lines.line(9), Some(4));
     }
 }

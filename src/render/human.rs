@@ -2,6 +2,7 @@
 //! passage with matched words highlighted (colour only when asked or on a
 //! terminal), long passages cut to the part around the matches.
 
+use crate::ingest::locator;
 use std::io::Write;
 
 use termcolor::{Color, ColorSpec, WriteColor};
@@ -94,7 +95,7 @@ pub(super) fn write_footer(
 }
 
 pub(super) fn write_hit(out: &mut dyn WriteColor, hit: &Hit) -> std::io::Result<()> {
-    write_location(out, &hit.path, hit.line)?;
+    write_location(out, &hit.path, locator(hit.line, hit.page, hit.paragraph))?;
     write!(out, "  ")?;
     out.set_color(ColorSpec::new().set_bold(true))?;
     write!(out, "{}", hit.title)?;
@@ -148,7 +149,7 @@ pub fn write_quotes(out: &mut dyn WriteColor, results: &QuoteResults) -> std::io
         write!(out, "{}", hit.speaker)?;
         out.reset()?;
         write!(out, "  ")?;
-        write_location(out, &hit.path, hit.line)?;
+        write_location(out, &hit.path, locator(hit.line, hit.page, hit.paragraph))?;
         if let Some(published) = &hit.published {
             write!(out, "  ")?;
             out.set_color(&spec(Color::Yellow, false))?;
@@ -262,9 +263,14 @@ pub fn write_analysis(out: &mut dyn WriteColor, analysis: &Analysis) -> std::io:
     }
     writeln!(out, "  passages:  {}", analysis.passages.len())?;
     for passage in &analysis.passages {
-        let line = article.line_at(passage.range.start);
+        let at = passage.range.start;
+        let place = locator(
+            article.line_at(at).map(|l| l as u64),
+            article.page_at(at).map(|p| p as u64),
+            passage.paragraph as u64,
+        );
         write!(out, "  ")?;
-        write_location(out, &article.path, line)?;
+        write_location(out, &article.path, place)?;
         let kind = if passage.heading { "heading" } else { "" };
         write!(out, " ¶{:<3} {kind:<8}", passage.paragraph)?;
         let text = analysis.text(passage);

@@ -51,6 +51,36 @@ pub enum Record<'a> {
     CheckedHit(&'a CheckedHit),
 }
 
+/// Where a record is in its file: a line, or the page of a PDF; neither
+/// for a Word file, whose records have their paragraph.
+#[derive(Debug, Default, Serialize)]
+pub struct Place {
+    /// 1-based line, in a file of lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// 1-based page, in a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
+}
+
+impl Place {
+    /// The place of body offset `offset`.
+    pub fn at(article: &crate::ingest::Article, offset: usize) -> Place {
+        Place {
+            line: article.line_at(offset),
+            page: article.page_at(offset),
+        }
+    }
+
+    /// The place of file offset `offset`.
+    pub fn in_file(article: &crate::ingest::Article, offset: usize) -> Place {
+        Place {
+            line: article.lines.line(offset),
+            page: article.lines.page(offset),
+        }
+    }
+}
+
 /// An entity mention: the name as written and the entity it stands for.
 #[derive(Debug, Serialize)]
 pub struct MentionRecord<'a> {
@@ -64,8 +94,9 @@ pub struct MentionRecord<'a> {
     pub doc: &'a str,
     /// File path.
     pub path: &'a str,
-    /// 1-based line.
-    pub line: usize,
+    /// The line, or the page of a PDF.
+    #[serde(flatten)]
+    pub place: Place,
     /// File byte offset of the name.
     pub start: usize,
     /// File byte offset of its end.
@@ -85,8 +116,9 @@ pub struct DateRecord<'a> {
     pub doc: &'a str,
     /// File path.
     pub path: &'a str,
-    /// 1-based line.
-    pub line: usize,
+    /// The line, or the page of a PDF.
+    #[serde(flatten)]
+    pub place: Place,
     /// File byte offset of the expression, if it is in the file.
     pub start: Option<usize>,
     /// File byte offset of its end.
@@ -106,8 +138,9 @@ pub struct QuoteRecord<'a> {
     pub doc: &'a str,
     /// File path.
     pub path: &'a str,
-    /// 1-based line of the quotation's first byte.
-    pub line: usize,
+    /// The line, or the page of a PDF.
+    #[serde(flatten)]
+    pub place: Place,
     /// 1-based paragraph number.
     pub paragraph: usize,
     /// File byte offset of the quoted text.
@@ -141,8 +174,9 @@ pub struct ArticleRecord<'a> {
     pub url: Option<&'a str>,
     /// Publication date, ISO.
     pub published: Option<String>,
-    /// 1-based line of the article's first byte.
-    pub line: usize,
+    /// The line, or the page of a PDF.
+    #[serde(flatten)]
+    pub place: Place,
     /// File byte offset of the article's text.
     pub start: usize,
     /// File byte offset of the end of the article's text.
@@ -158,8 +192,9 @@ pub struct PassageRecord<'a> {
     pub doc: &'a str,
     /// File path.
     pub path: &'a str,
-    /// 1-based line of the passage's first byte.
-    pub line: usize,
+    /// The line, or the page of a PDF.
+    #[serde(flatten)]
+    pub place: Place,
     /// 1-based paragraph number.
     pub paragraph: usize,
     /// File byte offset of the passage's start.
@@ -261,7 +296,7 @@ pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resu
             source: article.source.as_deref(),
             url: article.url.as_deref(),
             published: analysis.published.as_ref().map(|p| p.value.to_string()),
-            line: article.lines.line(whole.start),
+            place: Place::in_file(article, whole.start),
             start: whole.start,
             end: whole.end,
             passages: analysis.passages.len(),
@@ -283,7 +318,7 @@ pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resu
                 text: article.text(mention.range.clone()),
                 doc: &article.doc,
                 path: &article.path,
-                line: article.line_at(mention.range.start),
+                place: Place::at(article, mention.range.start),
                 start: range.start,
                 end: range.end,
             };
@@ -297,7 +332,7 @@ pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resu
                 role: "mentioned",
                 doc: &article.doc,
                 path: &article.path,
-                line: article.line_at(date.range.start),
+                place: Place::at(article, date.range.start),
                 start: Some(range.start),
                 end: Some(range.end),
             };
@@ -323,7 +358,7 @@ fn published_record<'a>(analysis: &'a Analysis, published: &'a Published) -> Dat
         role: "published",
         doc: &article.doc,
         path: &article.path,
-        line: article.lines.line(span.as_ref().map_or(0, |s| s.start)),
+        place: Place::in_file(article, span.as_ref().map_or(0, |s| s.start)),
         start: span.as_ref().map(|s| s.start),
         end: span.as_ref().map(|s| s.end),
     }
@@ -348,7 +383,7 @@ pub fn quote_record<'a>(
         kind: quote.kind.as_str(),
         doc: &article.doc,
         path: &article.path,
-        line: article.line_at(quote.inner.start),
+        place: Place::at(article, quote.inner.start),
         paragraph: passage.paragraph,
         start: range.start,
         end: range.end,
@@ -370,7 +405,7 @@ pub fn passage_record<'a>(analysis: &'a Analysis, passage: &Passage) -> PassageR
     PassageRecord {
         doc: &article.doc,
         path: &article.path,
-        line: article.line_at(passage.range.start),
+        place: Place::at(article, passage.range.start),
         paragraph: passage.paragraph,
         start: range.start,
         end: range.end,

@@ -57,8 +57,12 @@ pub struct Hit {
     pub doc: String,
     /// File path.
     pub path: String,
-    /// 1-based line of the passage's start.
-    pub line: u64,
+    /// 1-based line of the passage's start, in a file of lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// 1-based page of the passage's start, in a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
     /// 1-based paragraph number in the article.
     pub paragraph: u64,
     /// File byte offset of the passage's start.
@@ -129,8 +133,14 @@ pub struct QuoteHit {
     pub doc: String,
     /// File path.
     pub path: String,
-    /// 1-based line of the quotation.
-    pub line: u64,
+    /// 1-based line of the quotation, in a file of lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// 1-based page of the quotation, in a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
+    /// 1-based paragraph of the quotation in its article.
+    pub paragraph: u64,
     /// File byte offset of the quoted text.
     pub start: u64,
     /// File byte offset of its end.
@@ -464,7 +474,8 @@ impl Searcher {
         Hit {
             doc: text_of(document, fields.doc),
             path: text_of(document, fields.path),
-            line: number_of(document, fields.line),
+            line: optional_number(document, fields.line),
+            page: optional_number(document, fields.page),
             paragraph: number_of(document, fields.paragraph),
             start: number_of(document, fields.start),
             end: number_of(document, fields.end),
@@ -519,7 +530,9 @@ impl Searcher {
             kind: text_of(document, fields.quote_kind),
             doc: text_of(document, fields.doc),
             path: text_of(document, fields.path),
-            line: number_of(document, fields.line),
+            line: optional_number(document, fields.line),
+            page: optional_number(document, fields.page),
+            paragraph: number_of(document, fields.paragraph),
             start: number_of(document, fields.start),
             end: number_of(document, fields.end),
             published: Some(text_of(document, fields.published)).filter(|p| !p.is_empty()),
@@ -543,6 +556,10 @@ fn texts_of(document: &TantivyDocument, field: tantivy::schema::Field) -> Vec<St
         .filter_map(|v| v.as_str())
         .map(str::to_owned)
         .collect()
+}
+
+fn optional_number(document: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> {
+    document.get_first(field).and_then(|v| v.as_u64())
 }
 
 fn number_of(document: &TantivyDocument, field: tantivy::schema::Field) -> u64 {

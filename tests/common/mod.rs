@@ -10,6 +10,7 @@ use tempfile::TempDir;
 
 pub mod analysis;
 pub mod browser;
+pub mod documents;
 pub mod server;
 
 /// A temporary working folder with a corpus in it.

@@ -81,8 +81,10 @@ function marked(text, ranges) {
   return parts;
 }
 
+// `path:12` for a line, `path:p7` for a PDF's page, `path:¶3` for a paragraph.
 function cite(hit) {
-  return hit.path + ":" + hit.line;
+  const place = hit.line ? String(hit.line) : hit.page ? "p" + hit.page : "¶" + hit.paragraph;
+  return hit.path + ":" + place;
 }
 
 function openArticle(hit) {
