@@ -25,8 +25,9 @@ fn header_and_footer(page: usize, mut lines: Vec<Line<'static>>) -> Vec<Line<'st
 }
 
 /// An eight-page report: headers and footers on every page, a heading, a
-/// hyphenated line, a quotation that runs over from page 6 to page 7, a
-/// two-column page, and the phrase the search looks for on page 7.
+/// hyphenated line, a table, a page without text (as a scanned image
+/// would be), a two-column page, a quotation that runs over from page 6
+/// to page 7, and the phrase the search looks for on page 7.
 fn report() -> Vec<u8> {
     let mut pages = Vec::new();
     for page in 1..=8 {
@@ -41,6 +42,14 @@ fn report() -> Vec<u8> {
                     "ment plan for the outer harbour.",
                 ],
             ),
+            // A table: cells side by side on each row.
+            3 => {
+                let mut rows = column(72, 770, &["Berth", "North quay", "South quay"]);
+                rows.extend(column(250, 770, &["Depth", "12 metres", "9 metres"]));
+                rows
+            }
+            // A page that is an image (a scan): no text at all.
+            4 => Vec::new(),
             5 => {
                 let mut two = column(72, 770, &["Left column: tonnage rose."]);
                 two.extend(column(320, 770, &["Right column: fees fell."]));
@@ -144,6 +153,11 @@ fn pdf_and_docx_index_beside_html_and_cite_pages_and_paragraphs() {
         of_type(&whole, "hit").first().map(|h| h["page"].clone()),
         Some(1.into())
     );
+
+    // The table's cells are text; the image page holds none, so page 5
+    // follows page 3 in the text.
+    let table = workspace.json(&["search", "\"North quay\""]);
+    assert_eq!(of_type(&table, "hit")[0]["page"], 3);
 
     // Both columns are read.
     for words in ["tonnage rose", "fees fell"] {
