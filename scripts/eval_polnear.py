@@ -13,11 +13,19 @@ mixed quotes). For each we check:
 - speaker accuracy: for gold quotes matched by an attributed quotation and
   whose gold source is a name (not a pronoun or a description), dossier's
   speaker contains the source's family name.
+- named-speaker recall, counted from the user's side (`quotes --speaker X`
+  must find them all): every gold quote whose source, cut at the first
+  comma and without a possessive or a party-state tag (`R-Wis.`), is a
+  name of capitalised words; dossier's quotation lying at least half inside
+  its content must have a speaker whose folded words hold the source's
+  last capitalised word. Misses are split into no quotation, no speaker
+  and another speaker.
 """
 
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -47,6 +55,61 @@ def family_name(source):
         return None
     names = [w for w in words if w[:1].isupper() and w.lower() not in TITLES]
     return fold(names[-1]) if names else None
+
+
+PARTY_TAG = re.compile(r"\b[RDI]-[A-Z][A-Za-z.]*")
+PARTICLES = {"of", "de", "del", "la", "le", "van", "von", "bin", "al", "el", "da", "du"}
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "many", "some", "one"}
+
+
+def named_source(source):
+    """The last capitalised word of a source that is a name, else None."""
+    head = source.split(",")[0].replace("’s", "").replace("'s", "")
+    head = re.sub(r"\([^)]*\)", " ", PARTY_TAG.sub(" ", head))
+    words = [w.strip(".()") for w in head.split()]
+    words = [w for w in words if w]
+    if not words or words[0].lower() in PRONOUNS or words[0].lower() in DETERMINERS:
+        return None
+    if not all(w[:1].isupper() or w.lower() in PARTICLES for w in words):
+        return None
+    capitals = [w for w in words if w[:1].isupper()]
+    return fold(capitals[-1]) if capitals else None
+
+
+def overlap(a, spans):
+    return sum(max(0, min(a[1], e) - max(a[0], s)) for s, e in spans)
+
+
+def user_side(gold, ours):
+    """Named-speaker recall: (right, total, misses by cause, examples)."""
+    right = total = 0
+    misses = {"no quotation": 0, "no speaker": 0, "another speaker": 0}
+    examples = []
+    for doc, relations in gold.items():
+        quotes = ours.get(doc, [])
+        for relation in relations:
+            name = named_source(relation["source"])
+            if not name:
+                continue
+            total += 1
+            # The quotation lies at least half inside the content (a mixed
+            # quote's content also holds the words around the quotation).
+            inside = [q for q in quotes
+                      if overlap(q["range"], relation["spans"]) * 2 >= q["range"][1] - q["range"][0] > 0]
+            best = max(inside, key=lambda q: overlap(q["range"], relation["spans"]), default=None)
+            if best is None:
+                cause = "no quotation"
+            elif not best["speaker"]:
+                cause = "no speaker"
+            elif all(word in fold(best["speaker"]).split() for word in name.split()):
+                right += 1
+                continue
+            else:
+                cause = "another speaker"
+            misses[cause] += 1
+            examples.append((cause, doc, relation["source"], best["speaker"] if best else None,
+                             best["text"][:60] if best else ""))
+    return right, total, misses, examples
 
 
 def load_gold(directory, split):
@@ -95,6 +158,9 @@ def main():
     parser.add_argument("--show", type=int, default=0, help="print N speaker errors")
     parser.add_argument("--min-f1", type=float, default=0.0, help="fail below this quote F1 (percent)")
     parser.add_argument("--min-speaker-accuracy", type=float, default=0.0, help="fail below this (percent)")
+    parser.add_argument("--min-named-recall", type=float, default=0.0,
+                        help="fail below this named-speaker recall (percent)")
+    parser.add_argument("--show-named", type=int, default=0, help="print N named-speaker misses")
     args = parser.parse_args()
     if not os.path.isdir(args.directory):
         sys.exit(f"eval_polnear: no PolNeAR data in {args.directory}")
@@ -136,8 +202,19 @@ def main():
     print(f"speaker accuracy        {accuracy:6.1%}  ({right_named}/{matched_named} gold quotes with a named source)")
     for doc, source, speaker, text in errors[: args.show]:
         print(f"  {doc}: gold {source!r} ours {speaker!r}: {text}")
-    if f1 * 100 < args.min_f1 or accuracy * 100 < args.min_speaker_accuracy:
-        sys.exit(f"eval_polnear: below the floor (F1 {args.min_f1}%, speaker accuracy {args.min_speaker_accuracy}%)")
+    right, named, misses, examples = user_side(gold, ours)
+    named_recall = right / named if named else 0.0
+    missed = named - right
+    print(f"named-speaker recall    {named_recall:6.1%}  ({right}/{named} quotes of a named source)")
+    for cause, n in misses.items():
+        share = n / missed if missed else 0.0
+        print(f"  missed: {cause:<16} {n:4}  ({share:.0%} of misses)")
+    for cause, doc, source, speaker, text in examples[: args.show_named]:
+        print(f"  {cause}: {doc}: gold {source!r} ours {speaker!r}: {text}")
+    if (f1 * 100 < args.min_f1 or accuracy * 100 < args.min_speaker_accuracy
+            or named_recall * 100 < args.min_named_recall):
+        sys.exit(f"eval_polnear: below the floor (F1 {args.min_f1}%, speaker accuracy "
+                 f"{args.min_speaker_accuracy}%, named-speaker recall {args.min_named_recall}%)")
 
 
 if __name__ == "__main__":
