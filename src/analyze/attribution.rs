@@ -127,10 +127,17 @@ impl Context<'_, '_> {
                 };
                 let quotation = &view.quotations[q];
                 let kind = quote_kind(view, sentence.clone(), t);
-                let speaker = if is_term(&view.text[quotation.inner.clone()]) {
+                let frame = Frame {
+                    view,
+                    s,
+                    sentence: sentence.clone(),
+                };
+                // `"Like Oakland," Trump said` is speech, though it reads as a name.
+                let term = is_term(&view.text[quotation.inner.clone()]) && frame.after(t).is_none();
+                let speaker = if term {
                     None
                 } else {
-                    self.find_speaker(view, s, t, sentence_speaker.as_ref())
+                    self.find_speaker(view, s, t, kind, sentence_speaker.as_ref())
                         .or_else(|| continued_speaker(sentence.clone(), t, kind, &quotes, previous))
                 };
                 if let Some(speaker) = &speaker {
@@ -152,6 +159,7 @@ impl Context<'_, '_> {
         view: &View<'_>,
         s: usize,
         q: usize,
+        kind: QuoteKind,
         earlier: Option<&Speaker>,
     ) -> Option<Speaker> {
         let frame = Frame {
@@ -171,14 +179,61 @@ impl Context<'_, '_> {
             // A later quotation of a sentence whose speaker is known but
             // whose verb has no subject of its own is not the subject's.
             (None, Some(_), Some(_)) => return None,
-            (None, _, _) => frame.reports_speech().then(|| frame.subject()).flatten()?,
+            // A sentence's subject is its speaker when the sentence
+            // reports speech, and for a fragment woven into what a person
+            // did (`X defended his comments as "sarcastic"`).
+            (None, _, _) => {
+                if frame.reports_speech() {
+                    frame.subject()?
+                } else {
+                    // The person who opens the sentence, even before a
+                    // comma (`X hammered Y, calling him a "train wreck"`).
+                    let opening = frame.phrase_right(frame.sentence.start);
+                    let subject = opening
+                        .filter(|c| !frame.is_possessive(c))
+                        .or_else(|| frame.subject())?;
+                    (kind == QuoteKind::Partial && self.is_person(view, &subject))
+                        .then_some(subject)?
+                }
+            }
         };
         self.resolve(view, candidate)
+    }
+
+    /// Whether the tagger took a candidate's name for a person.
+    fn is_person(&self, view: &View<'_>, candidate: &Candidate) -> bool {
+        let Candidate::Name(s, m) = *candidate else {
+            return false;
+        };
+        let range = &view.mentions[s][m].range;
+        let range = view.base + range.start..view.base + range.end;
+        self.reading.label_at(&range) == Some(NameLabel::Person)
+    }
+
+    /// Whether the tagger took a candidate's name for a place, or took a
+    /// phrase of several words for no entity (an adjective, an event):
+    /// `N.Y.` or `Central Asian` say nothing. A single word it took for an
+    /// adjective may still be a surname (`Cuban said`).
+    fn is_no_speaker(&self, view: &View<'_>, s: usize, m: usize) -> bool {
+        let mention = &view.mentions[s][m];
+        if mention.role_only {
+            // `the Israeli FM`: a description, resolved through its role.
+            return false;
+        }
+        let range = view.base + mention.range.start..view.base + mention.range.end;
+        match self.reading.label_at(&range) {
+            Some(NameLabel::Place) => true,
+            Some(NameLabel::Other) => mention.tokens.len() > 1,
+            _ => false,
+        }
     }
 
     fn resolve(&mut self, view: &View<'_>, candidate: Candidate) -> Option<Speaker> {
         match candidate {
             Candidate::Name(s, m) => {
+                if self.is_no_speaker(view, s, m) {
+                    return None;
+                }
                 let mention = &view.mentions[s][m];
                 if mention.role_only {
                     let last = view.tokens[mention.tokens.end - 1].text(view.text);
@@ -336,6 +391,14 @@ impl Frame<'_, '_> {
         let dash = self.is_punct(t, "—–―-");
         while self.is_punct(t, ",—–―-") {
             t += 1;
+        }
+        // `"leading from behind" and Trump says ...`: a new clause, whose
+        // speaker is its own.
+        if self
+            .word(t)
+            .is_some_and(|w| matches!(w, "and" | "but" | "or" | "while" | "whereas"))
+        {
+            return None;
         }
         if self.reporting_verb(t).is_some() {
             let participle = self.word(t).is_some_and(|w| w.ends_with("ing"));

@@ -136,9 +136,11 @@ fn is_initialism(word: &str) -> bool {
 
 /// Sentences as ranges of token indices. A sentence ends at `.`, `!` or `?`
 /// followed by a capitalized word or a quotation, unless the dot belongs to
-/// an abbreviation (`Mr.`, `Gen.`). Punctuation inside a quotation never
-/// ends the sentence around it: in `"Why?" Clinton said.` the attribution
-/// belongs to the quotation.
+/// an abbreviation (`Mr.`, `Gen.`). Punctuation inside a quotation does not
+/// end the sentence around it: in `"Why?" Clinton said.` the attribution
+/// belongs to the quotation. A quotation woven into its sentence that ends
+/// with the sentence's stop (`Trump said she "caused death." Sanders ...`)
+/// does end it.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut start = 0;
@@ -150,10 +152,12 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         let glued = tokens
             .get(i + 1)
             .is_some_and(|n| n.range.start == tokens[i].range.end);
-        let ends = matches!(tokens[i].kind, TokenKind::Punct('.' | '!' | '?'))
-            && next_starts_sentence
-            && !glued
-            && !after_abbreviation(text, tokens, i);
+        let stop = match tokens[i].kind {
+            TokenKind::Punct('.' | '!' | '?') => !after_abbreviation(text, tokens, i),
+            TokenKind::Quote(_) => i > start && ends_with_stop(tokens[i].text(text)),
+            _ => false,
+        };
+        let ends = stop && next_starts_sentence && !glued;
         if ends {
             sentences.push(start..i + 1);
             start = i + 1;
@@ -163,6 +167,13 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         sentences.push(start..tokens.len());
     }
     sentences
+}
+
+/// A quotation whose words end with `.`, `!` or `?` inside the marks.
+fn ends_with_stop(quotation: &str) -> bool {
+    quotation
+        .trim_end_matches(['"', '\'', '”', '’', '»', '“'])
+        .ends_with(['.', '!', '?'])
 }
 
 fn after_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
@@ -220,6 +231,25 @@ mod tests {
                 "\"It is ready. We are ready,\" he said.",
                 "Mr. Smith agreed.",
                 "\"Why?\" Jones asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_woven_quotation_that_ends_its_sentence_ends_it() {
+        let text = "Lee said Kim \"lied.\" Park called Lee \"weak.\" \"No.\" Kim said.";
+        let quotes = find(text);
+        let tokens = tokenize(text, &quotes);
+        let sentences: Vec<String> = sentences(text, &tokens)
+            .into_iter()
+            .map(|s| text[tokens[s.start].range.start..tokens[s.end - 1].range.end].to_owned())
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "Lee said Kim \"lied.\"",
+                "Park called Lee \"weak.\"",
+                "\"No.\" Kim said."
             ]
         );
     }

@@ -133,7 +133,8 @@ impl Reading<'_> {
 
     /// What the tagger says of the name at body range `range`: the label
     /// of the tagged name that overlaps it most, if any does.
-    fn label_at(&self, range: &Range<usize>) -> Option<NameLabel> {
+    /// The tagger's label of the name most overlapping `range` (body offsets).
+    pub fn label_at(&self, range: &Range<usize>) -> Option<NameLabel> {
         let first = self.tagged.partition_point(|t| t.range.end <= range.start);
         self.tagged[first..]
             .iter()
