@@ -183,7 +183,9 @@ impl Context<'_, '_> {
             // reports speech, and for a fragment woven into what a person
             // did (`X defended his comments as "sarcastic"`).
             (None, _, _) => {
-                if frame.reports_speech() {
+                if let Some(source) = frame.according_to() {
+                    source
+                } else if frame.reports_speech() {
                     frame.subject()?
                 } else {
                     // The person who opens the sentence, even before a
@@ -473,6 +475,16 @@ impl Frame<'_, '_> {
         (start..self.sentence.end.min(start + 10))
             .filter_map(|t| self.phrase_right(t))
             .find(|c| !self.is_introductory(c) && !self.is_possessive(c))
+    }
+
+    /// `According to X, "..."`: X.
+    fn according_to(&self) -> Option<Candidate> {
+        let start = self.sentence.start;
+        let opens = self
+            .word(start)
+            .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+            && self.word(start + 1) == Some("to");
+        opens.then(|| self.phrase_right(start + 2)).flatten()
     }
 
     fn is_possessive(&self, candidate: &Candidate) -> bool {

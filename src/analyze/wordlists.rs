@@ -150,6 +150,23 @@ static REPORTING_LEMMAS: WordSet = WordSet::new(&[
     "warn",
     "write",
     "yell",
+    "beam",
+    "chide",
+    "chuckle",
+    "fume",
+    "grumble",
+    "gush",
+    "interject",
+    "laugh",
+    "marvel",
+    "muse",
+    "mutter",
+    "scream",
+    "sigh",
+    "snap",
+    "snort",
+    "whisper",
+    "wonder",
 ]);
 
 /// Irregular forms of reporting verbs.
