@@ -153,3 +153,34 @@ fn analyze_prints_quotes_with_speaker_offsets() {
     assert_eq!(quote["speaker"], "Gideon Sa'ar");
     assert!(quote["speaker_start"].is_u64() && quote["speaker_end"].is_u64());
 }
+
+/// A fragment woven into what a person did is theirs; a place is never a
+/// speaker (the tagger's kinds decide both, so the test runs the binary).
+#[test]
+fn woven_fragments_belong_to_the_person_who_opens_the_sentence() {
+    let workspace = Workspace::new();
+    workspace.write(
+        "budget.txt",
+        "Budget fight\n\nSenator Maria Lopez hammered the plan on Monday, calling it a \
+         \"train wreck\" for the city.\n\n\"We will win,\" Lopez told supporters in Denver, \
+         Colorado.\n",
+    );
+    let lines = workspace.json(&["analyze", "budget.txt"]);
+    let quotes = of_type(&lines, "quote");
+    let speaker = |start: &str| {
+        quotes
+            .iter()
+            .find(|q| q["text"].as_str().is_some_and(|t| t.starts_with(start)))
+            .map(|q| q["speaker"].clone())
+    };
+    assert_eq!(
+        speaker("train wreck"),
+        Some("Maria Lopez".into()),
+        "{quotes:?}"
+    );
+    assert_eq!(
+        speaker("We will win"),
+        Some("Maria Lopez".into()),
+        "{quotes:?}"
+    );
+}

@@ -139,6 +139,7 @@ impl Context<'_, '_> {
                 } else {
                     self.find_speaker(view, s, t, kind, sentence_speaker.as_ref())
                         .or_else(|| continued_speaker(sentence.clone(), t, kind, &quotes, previous))
+                        .or_else(|| self.previous_subject(view, s, t, kind))
                 };
                 if let Some(speaker) = &speaker {
                     sentence_speaker = Some(speaker.clone());
@@ -183,9 +184,7 @@ impl Context<'_, '_> {
             // reports speech, and for a fragment woven into what a person
             // did (`X defended his comments as "sarcastic"`).
             (None, _, _) => {
-                if let Some(source) = frame.according_to() {
-                    source
-                } else if frame.reports_speech() {
+                if frame.reports_speech() {
                     frame.subject()?
                 } else {
                     // The person who opens the sentence, even before a
@@ -200,6 +199,32 @@ impl Context<'_, '_> {
             }
         };
         self.resolve(view, candidate)
+    }
+
+    /// A quotation that opens a sentence after one whose subject is a person
+    /// (`Clinton touted her credentials. "We need ..."`) is that person's.
+    fn previous_subject(
+        &mut self,
+        view: &View<'_>,
+        s: usize,
+        q: usize,
+        kind: QuoteKind,
+    ) -> Option<Speaker> {
+        let opens = kind == QuoteKind::Direct && view.sentences[s].start == q;
+        let before = s.checked_sub(1).filter(|_| opens)?;
+        let frame = Frame {
+            view,
+            s: before,
+            sentence: view.sentences[before].clone(),
+        };
+        let quoted = frame
+            .sentence
+            .clone()
+            .any(|t| matches!(view.tokens[t].kind, TokenKind::Quote(_)));
+        let subject = frame
+            .subject()
+            .filter(|c| !quoted && self.is_person(view, c))?;
+        self.resolve(view, subject)
     }
 
     /// Whether the tagger took a candidate's name for a person.
@@ -431,10 +456,13 @@ impl Frame<'_, '_> {
     /// The attribution before a quotation: the nearest reporting verb and
     /// whoever it belongs to.
     fn before(&self, q: usize) -> Option<Found> {
-        if let Some(to) = (self.sentence.start..q)
-            .rev()
-            .find(|&t| self.word(t) == Some("to") && t > 0 && self.word(t - 1) == Some("according"))
-        {
+        if let Some(to) = (self.sentence.start..q).rev().find(|&t| {
+            self.word(t) == Some("to")
+                && t > 0
+                && self
+                    .word(t - 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+        }) {
             return self.phrase_right(to + 1).map(Found::Candidate);
         }
         // The nearest verb with someone to belong to: in `Ryan said the
@@ -468,23 +496,20 @@ impl Frame<'_, '_> {
             .find(|&t| self.is_punct(t, ","))
             .filter(|&comma| {
                 !(self.sentence.start..comma).any(|t| self.reporting_verb(t).is_some())
+                    // `X hammered Y, calling it ...`: a clause, not a lead-in.
+                    && !self.word(comma + 1).is_some_and(|w| w.ends_with("ing"))
             });
         let start = intro_end.map_or(self.sentence.start, |c| c + 1);
         // Names in a leading phrase (`In an interview on CBS's ...`) set the
-        // scene; the subject is the first one that does not.
-        (start..self.sentence.end.min(start + 10))
-            .filter_map(|t| self.phrase_right(t))
-            .find(|c| !self.is_introductory(c) && !self.is_possessive(c))
-    }
-
-    /// `According to X, "..."`: X.
-    fn according_to(&self) -> Option<Candidate> {
-        let start = self.sentence.start;
-        let opens = self
-            .word(start)
-            .is_some_and(|w| w.eq_ignore_ascii_case("according"))
-            && self.word(start + 1) == Some("to");
-        opens.then(|| self.phrase_right(start + 2)).flatten()
+        // scene; the subject is the first one that does not. Where the comma
+        // ends a clause instead (`X appeared in a clip, saying ...`), the
+        // subject is before it.
+        let first_from = |start: usize| {
+            (start..self.sentence.end.min(start + 10))
+                .filter_map(|t| self.phrase_right(t))
+                .find(|c| !self.is_introductory(c) && !self.is_possessive(c))
+        };
+        first_from(start).or_else(|| first_from(self.sentence.start))
     }
 
     fn is_possessive(&self, candidate: &Candidate) -> bool {
@@ -978,6 +1003,33 @@ mod tests {
             speaker_of(&found, "We will not").as_deref(),
             Some("Lena Park")
         );
+    }
+
+    #[test]
+    fn clause_ends_conjunctions_according_to_and_sentences_before() {
+        let found = speakers(&[
+            "Governor Tom Reilly said Lopez \"misled voters.\" Mayor Ann Kim called Reilly \"timid.\"",
+            "Maria Lopez accused Reilly of \"hiding the costs\" and Kim says he is \"out of touch.\"",
+            "According to Daniel Ortiz, \"The budget is short by a third.\"",
+            "\"This is fantastic!\" beamed Carla Mendes, a delegate.",
+            "Ortiz defended the audit at length. \"We stand by every figure.\"",
+        ]);
+        let expect = [
+            ("misled voters", "Tom Reilly"),
+            ("timid", "Ann Kim"),
+            ("hiding the costs", "Maria Lopez"),
+            ("out of touch", "Ann Kim"),
+            ("The budget is short", "Daniel Ortiz"),
+            ("This is fantastic", "Carla Mendes"),
+            ("We stand by every figure", "Daniel Ortiz"),
+        ];
+        for (quote, speaker) in expect {
+            assert_eq!(
+                speaker_of(&found, quote).as_deref(),
+                Some(speaker),
+                "{quote}: {found:?}"
+            );
+        }
     }
 
     #[test]
