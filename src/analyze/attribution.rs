@@ -480,7 +480,16 @@ impl Frame<'_, '_> {
             return self.phrase_right(verb + 2).map(Found::Candidate);
         }
         if word.ends_with("ing") && verb.checked_sub(1).and_then(|p| self.word(p)) != Some("was") {
-            return Some(Found::MainClause);
+            // `Ryan saying he was "encouraged" and Trump calling it ...`:
+            // a name right before the participle is its own speaker.
+            let named = verb
+                .checked_sub(1)
+                .and_then(|p| self.mention_ending(p))
+                .filter(|&m| !self.view.mentions[self.s][m].role_only);
+            return Some(match named {
+                Some(m) => Found::Candidate(Candidate::Name(self.s, m)),
+                None => Found::MainClause,
+            });
         }
         let mut left = verb.checked_sub(1)?;
         if self.word(left) == Some("to") {
@@ -498,6 +507,8 @@ impl Frame<'_, '_> {
                 !(self.sentence.start..comma).any(|t| self.reporting_verb(t).is_some())
                     // `X hammered Y, calling it ...`: a clause, not a lead-in.
                     && !self.word(comma + 1).is_some_and(|w| w.ends_with("ing"))
+                    // `Bush, however, interjected`: the name is the subject.
+                    && self.mention_starting(self.sentence.start).is_none()
             });
         let start = intro_end.map_or(self.sentence.start, |c| c + 1);
         // Names in a leading phrase (`In an interview on CBS's ...`) set the
@@ -1013,6 +1024,8 @@ mod tests {
             "According to Daniel Ortiz, \"The budget is short by a third.\"",
             "\"This is fantastic!\" beamed Carla Mendes, a delegate.",
             "Ortiz defended the audit at length. \"We stand by every figure.\"",
+            "Both issued a statement, Tom Reilly saying he was \"encouraged\" and Ann Kim calling it \"a start.\"",
+            "Reilly, however, interjected by blaming Kim for \"years of delay\" in the council.",
         ]);
         let expect = [
             ("misled voters", "Tom Reilly"),
@@ -1022,6 +1035,9 @@ mod tests {
             ("The budget is short", "Daniel Ortiz"),
             ("This is fantastic", "Carla Mendes"),
             ("We stand by every figure", "Daniel Ortiz"),
+            ("encouraged", "Tom Reilly"),
+            ("a start", "Ann Kim"),
+            ("years of delay", "Tom Reilly"),
         ];
         for (quote, speaker) in expect {
             assert_eq!(
