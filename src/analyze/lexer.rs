@@ -214,19 +214,23 @@ mod tests {
         assert_eq!(words("Shia’ al-Sudani"), ["Shia", "’", "al-Sudani"]);
     }
 
+    /// The sentences of `text`, as text.
+    fn sentence_texts(text: &str) -> Vec<String> {
+        let tokens = tokenize(text, &find(text));
+        sentences(text, &tokens)
+            .into_iter()
+            .map(|s| text[tokens[s.start].range.start..tokens[s.end - 1].range.end].to_owned())
+            .collect()
+    }
+
     #[test]
     fn quotations_are_single_tokens_and_sentences_do_not_break_inside() {
         let text =
             "\"It is ready. We are ready,\" he said. Mr. Smith agreed. \"Why?\" Jones asked.";
-        let quotes = find(text);
-        let tokens = tokenize(text, &quotes);
+        let tokens = tokenize(text, &find(text));
         assert_eq!(tokens[0].kind, TokenKind::Quote(0));
-        let sentences: Vec<String> = sentences(text, &tokens)
-            .into_iter()
-            .map(|s| text[tokens[s.start].range.start..tokens[s.end - 1].range.end].to_owned())
-            .collect();
         assert_eq!(
-            sentences,
+            sentence_texts(text),
             [
                 "\"It is ready. We are ready,\" he said.",
                 "Mr. Smith agreed.",
@@ -238,14 +242,8 @@ mod tests {
     #[test]
     fn a_woven_quotation_that_ends_its_sentence_ends_it() {
         let text = "Lee said Kim \"lied.\" Park called Lee \"weak.\" \"No.\" Kim said.";
-        let quotes = find(text);
-        let tokens = tokenize(text, &quotes);
-        let sentences: Vec<String> = sentences(text, &tokens)
-            .into_iter()
-            .map(|s| text[tokens[s.start].range.start..tokens[s.end - 1].range.end].to_owned())
-            .collect();
         assert_eq!(
-            sentences,
+            sentence_texts(text),
             [
                 "Lee said Kim \"lied.\"",
                 "Park called Lee \"weak.\"",

@@ -39,7 +39,48 @@ pub struct Paragraph {
     pub heading: bool,
 }
 
+/// What a document reader (PDF, Word) found: text, paragraphs and how
+/// its places are cited, with the title and date of its metadata.
+pub(super) struct Extracted {
+    pub(super) title: Option<String>,
+    pub(super) published: Option<String>,
+    pub(super) text: String,
+    pub(super) paragraphs: Vec<Paragraph>,
+    pub(super) lines: LineIndex,
+}
+
 impl Article {
+    /// The article of a document whose text was extracted: its offsets
+    /// are those of the text. Without a title in the metadata, the first
+    /// heading (else the first paragraph) is the title.
+    pub(super) fn extracted(path: &str, document: Extracted) -> Article {
+        let Extracted {
+            title,
+            published,
+            text,
+            paragraphs,
+            lines,
+        } = document;
+        let title = title
+            .or_else(|| {
+                let first = paragraphs.iter().find(|p| p.heading).or(paragraphs.first());
+                first.map(|p| text[p.range.clone()].to_owned())
+            })
+            .unwrap_or_else(|| path.to_owned());
+        Article {
+            doc: path.to_owned(),
+            path: path.to_owned(),
+            title,
+            source: None,
+            url: None,
+            published,
+            published_span: None,
+            paragraphs,
+            lines,
+            body: MappedText::verbatim(text, 0),
+        }
+    }
+
     /// The text of a range of the body.
     pub fn text(&self, range: Range<usize>) -> &str {
         &self.body.as_str()[range]

@@ -10,8 +10,8 @@ use std::io::{Cursor, Read};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 
-use super::article::{Article, Paragraph};
-use super::offsets::{LineIndex, MappedText};
+use super::article::{Article, Extracted, Paragraph};
+use super::offsets::LineIndex;
 use super::FileArticles;
 
 /// The most bytes one part of the file may unpack to.
@@ -201,25 +201,15 @@ fn article(path: &str, document: &str, core: Option<&str>) -> FileArticles {
     if paragraphs.is_empty() {
         return FileArticles::refused("Word file without text".into());
     }
-    let (title, created) = core.map(core_properties).unwrap_or_default();
-    let title = title
-        .or_else(|| {
-            let first = paragraphs.iter().find(|p| p.heading).or(paragraphs.first());
-            first.map(|p| text[p.range.clone()].to_owned())
-        })
-        .unwrap_or_else(|| path.to_owned());
-    let article = Article {
-        doc: path.to_owned(),
-        path: path.to_owned(),
+    let (title, published) = core.map(core_properties).unwrap_or_default();
+    let document = Extracted {
         title,
-        source: None,
-        url: None,
-        published: created,
-        published_span: None,
+        published,
+        text,
         paragraphs,
         lines: LineIndex::Paragraphs,
-        body: MappedText::verbatim(text, 0),
     };
+    let article = Article::extracted(path, document);
     FileArticles::one(article, None)
 }
 

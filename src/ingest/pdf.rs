@@ -9,8 +9,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use lopdf::{Document, Object};
 
-use super::article::Article;
-use super::offsets::{LineIndex, MappedText};
+use super::article::{Article, Extracted};
+use super::offsets::LineIndex;
 use super::pages::assemble;
 use super::FileArticles;
 
@@ -116,28 +116,14 @@ fn pdf_date(text: &str) -> Option<String> {
 
 fn article(path: &str, pages: &[String], info: Info) -> FileArticles {
     let body = assemble(pages);
-    let title = info
-        .title
-        .or_else(|| {
-            body.paragraphs
-                .first()
-                .map(|p| body.text[p.range.clone()].to_owned())
-        })
-        .unwrap_or_else(|| path.to_owned());
-    let article = Article {
-        doc: path.to_owned(),
-        path: path.to_owned(),
-        title,
-        source: None,
-        url: None,
+    let document = Extracted {
+        title: info.title,
         published: info.created,
-        published_span: None,
+        text: body.text,
         paragraphs: body.paragraphs,
-        // Offsets of a PDF are those of its extracted text.
         lines: LineIndex::Pages(body.page_starts),
-        body: MappedText::verbatim(body.text, 0),
     };
-    FileArticles::one(article, None)
+    FileArticles::one(Article::extracted(path, document), None)
 }
 
 #[cfg(test)]
