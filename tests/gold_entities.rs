@@ -17,15 +17,15 @@ use dossier::analyze::fold_name;
 /// Entities (out of 61) that must be found with their type and one value.
 /// The rules before the trained tagger found 56, having been written on
 /// these very articles; the tagger, trained on other news, found 53, and
-/// with the entity table's kind voting and grouping 57 (it still takes
-/// `Nujaba` and the `Houthis` for places, `Salah ad-Din` for a person, and
-/// misses `ISIS`).
+/// with the entity table's kind voting and grouping 57; with kinds agreed
+/// within lists and plural group names 59 (it still takes `Nujaba` for a
+/// place and misses `ISIS`).
 const FLOOR: usize = 59;
 
 /// Values that may fall outside the gold lists. Most of them are real
 /// names the gold does not list (`Haifa`, `United Nations`); the rest are
 /// the tagger's false positives, which this bound keeps from growing.
-const MAX_BEYOND_GOLD: usize = 37;
+const MAX_BEYOND_GOLD: usize = 36;
 
 struct GoldEntity {
     canonical: String,

@@ -333,6 +333,15 @@ impl Values {
             if let Some((_, _, long)) = longer {
                 return long.clone();
             }
+        } else if f.kind == EntityKind::Org {
+            // `the Coalition` after `the Global Coalition`: the one longer
+            // organisation whose head word it is; with two, neither.
+            let mut heads = self.long_names.iter().filter(|(k, long, _)| {
+                *k == EntityKind::Org && long.last().map(String::as_str) == Some(key.as_str())
+            });
+            if let (Some((_, _, long)), None) = (heads.next(), heads.next()) {
+                return long.clone();
+            }
         }
         self.spellings
             .get(&(f.kind, key))
@@ -547,6 +556,20 @@ pub(super) mod tests {
         assert_eq!(pair_of_places("Cairo-Tehran"), Some(("Cairo", "Tehran")));
         assert_eq!(pair_of_places("Guinea-Bissau"), None);
         assert_eq!(pair_of_places("Cairo-Hezbollah"), None);
+    }
+
+    #[test]
+    fn an_organisation_named_by_its_head_word_is_the_one_longer_name() {
+        let tags = tagged(
+            "Talks\n\nThe Northern Fisheries Alliance met in Oslo on Monday. \
+             Quotas will fall, the Alliance said on Tuesday.\n",
+        );
+        let alliance = tags.iter().find(|(written, _, _)| written == "Alliance");
+        assert_eq!(
+            alliance.map(|(_, entity, _)| entity.as_str()),
+            Some("Northern Fisheries Alliance"),
+            "{tags:?}"
+        );
     }
 
     #[test]
