@@ -176,12 +176,16 @@ where
     F: FnOnce(&Searcher) -> crate::Result<T> + Send + 'static,
 {
     let busy = || ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "too many searches at once");
-    let _turn = tokio::time::timeout(WAIT_FOR_TURN, shared.permits.acquire())
+    let turn = tokio::time::timeout(WAIT_FOR_TURN, Arc::clone(&shared.permits).acquire_owned())
         .await
         .map_err(|_| busy())?
         .map_err(|_| busy())?;
     let searcher = shared.searcher();
-    let task = tokio::task::spawn_blocking(move || work(&searcher));
+    let task = tokio::task::spawn_blocking(move || {
+        let result = work(&searcher);
+        drop(turn);
+        result
+    });
     match tokio::time::timeout(SEARCH_TIME_LIMIT, task).await {
         Err(_) => Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,

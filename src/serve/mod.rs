@@ -34,7 +34,9 @@ const CONCURRENT_SEARCHES: usize = 8;
 struct Shared {
     dir: PathBuf,
     searcher: RwLock<Arc<Searcher>>,
-    permits: Semaphore,
+    /// Turns for searches; a turn is held until its search has finished,
+    /// even when the request gave up waiting for it.
+    permits: Arc<Semaphore>,
 }
 
 impl Shared {
@@ -64,7 +66,7 @@ pub fn serve(dir: &Path, bind: SocketAddr, listening: impl FnOnce(SocketAddr)) -
     let shared = Arc::new(Shared {
         dir: dir.to_path_buf(),
         searcher: RwLock::new(Arc::new(searcher)),
-        permits: Semaphore::new(CONCURRENT_SEARCHES),
+        permits: Arc::new(Semaphore::new(CONCURRENT_SEARCHES)),
     });
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
