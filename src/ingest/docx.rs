@@ -106,17 +106,15 @@ fn blocks(xml: &str) -> Result<Vec<Block>, String> {
                 }
                 _ => {}
             },
+            // References (`&amp;`) come as events of their own.
             Event::Text(text) if in_text => {
                 if let (Some(block), Ok(text)) = (current.as_mut(), text.decode()) {
-                    let unescaped = quick_xml::escape::unescape(&text)
-                        .map(|t| t.into_owned())
-                        .unwrap_or_else(|_| text.into_owned());
-                    block.text.push_str(&unescaped);
+                    block.text.push_str(&text);
                 }
             }
             Event::GeneralRef(reference) if in_text => {
-                if let (Some(block), Some(c)) = (current.as_mut(), character(&reference)) {
-                    block.text.push(c);
+                if let (Some(block), Some(text)) = (current.as_mut(), referenced(&reference)) {
+                    block.text.push_str(&text);
                 }
             }
             Event::End(tag) => match tag.local_name().as_ref() {
@@ -131,19 +129,13 @@ fn blocks(xml: &str) -> Result<Vec<Block>, String> {
     Ok(blocks)
 }
 
-/// The character of an entity or character reference (`&amp;`, `&#233;`).
-fn character(reference: &quick_xml::events::BytesRef<'_>) -> Option<char> {
+/// The text of a character or predefined entity reference (`&#233;`, `&amp;`).
+fn referenced(reference: &quick_xml::events::BytesRef<'_>) -> Option<String> {
     if let Ok(Some(c)) = reference.resolve_char_ref() {
-        return Some(c);
+        return Some(c.to_string());
     }
-    match reference.as_ref() {
-        b"amp" => Some('&'),
-        b"lt" => Some('<'),
-        b"gt" => Some('>'),
-        b"quot" => Some('"'),
-        b"apos" => Some('\''),
-        _ => None,
-    }
+    let name = reference.decode().ok()?;
+    quick_xml::escape::resolve_predefined_entity(&name).map(str::to_owned)
 }
 
 /// `dc:title` and the day of `dcterms:created` from the core properties.

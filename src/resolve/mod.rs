@@ -22,6 +22,8 @@
 //! 4. An acronym (`U.S.`, `UN`) joins the name whose initials it is, word
 //!    for word, under the same condition.
 //! 5. A place's area named after it (`Gaza Strip`) joins the place.
+//! 6. A group named in the plural that was voted a place (`Houthis`), whose
+//!    singular is a name too, is an organisation with its singular.
 
 mod canonical;
 mod keys;

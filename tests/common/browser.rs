@@ -1,7 +1,6 @@
 //! Headless Chromium driven over the DevTools protocol: just what the page
 //! test needs (navigate, run a script, click like a mouse, screenshot).
 
-use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -11,6 +10,8 @@ use base64::Engine;
 use serde_json::{json, Value};
 use tempfile::TempDir;
 use tungstenite::{Message, WebSocket};
+
+use super::server::http;
 
 /// The browser to drive: `$CHROMIUM`, else Debian's `chromium`.
 pub fn chromium() -> Option<PathBuf> {
@@ -69,8 +70,8 @@ impl Browser {
             std::thread::sleep(Duration::from_millis(50));
         };
         let address = format!("127.0.0.1:{port}");
-        let targets: Value =
-            serde_json::from_str(&http_get(&address, "/json/list")).expect("target list is JSON");
+        let targets: Value = serde_json::from_str(&http(&address, "GET", "/json/list").1)
+            .expect("target list is JSON");
         let url = targets
             .as_array()
             .and_then(|all| all.iter().find(|t| t["type"] == "page"))
@@ -180,29 +181,4 @@ impl Drop for Browser {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-/// The body of `GET path` from `address`, read to its stated length:
-/// Chromium keeps the connection open.
-fn http_get(address: &str, path: &str) -> String {
-    let mut stream = TcpStream::connect(address).expect("connect to chromium");
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: {address}\r\n\r\n").expect("send");
-    let mut reader = BufReader::new(stream);
-    let mut length = 0;
-    loop {
-        let mut line = String::new();
-        reader.read_line(&mut line).expect("read a header");
-        let line = line.trim_end();
-        if line.is_empty() {
-            break;
-        }
-        if let Some((name, value)) = line.split_once(':') {
-            if name.eq_ignore_ascii_case("content-length") {
-                length = value.trim().parse().expect("a length");
-            }
-        }
-    }
-    let mut body = vec![0; length];
-    reader.read_exact(&mut body).expect("read the body");
-    String::from_utf8_lossy(&body).into_owned()
 }
