@@ -7,7 +7,7 @@ use super::{Name, Source, Usage};
 use crate::analyze::{is_acronym, EntityKind};
 
 /// The kind most of an entity's passages give its names.
-pub fn kind(names: &[Name], kinds: &[EntityKind], members: &[usize]) -> EntityKind {
+pub fn kind(names: &[&Name], kinds: &[EntityKind], members: &[usize]) -> EntityKind {
     let mut tally = [0u64; 3];
     for &i in members {
         tally[super::kind_slot(kinds[i])] += names[i].passages.max(1);
@@ -23,10 +23,10 @@ pub fn kind(names: &[Name], kinds: &[EntityKind], members: &[usize]) -> EntityKi
 /// speakers have, whose values are less sure; mixed case beats capitals
 /// (`TRUMP`); then the most articles win, then passages, then the most
 /// words, then the first in alphabetical order.
-pub fn name(names: &[Name], kind: EntityKind, members: &[usize]) -> String {
+pub fn name(names: &[&Name], kind: EntityKind, members: &[usize]) -> String {
     let mut forms: BTreeMap<&str, Form> = BTreeMap::new();
     for &i in members {
-        let name = &names[i];
+        let name = names[i];
         // The value counts too: an article may give a name's full form
         // only by inference (`IRI` and `Islamic Resistance` beside each
         // other), never writing it out.

@@ -113,7 +113,7 @@ pub fn resolve(names: &[Name]) -> Vec<Group> {
     let kept: Vec<usize> = (0..names.len())
         .filter(|&i| is_entity(&names[i].value, &surnames))
         .collect();
-    let subset: Vec<Name> = kept.iter().map(|&i| names[i].clone()).collect();
+    let subset: Vec<&Name> = kept.iter().map(|&i| &names[i]).collect();
     let subset_keys: Vec<Vec<String>> =
         kept.iter().map(|&i| std::mem::take(&mut keys[i])).collect();
     let mut groups = group(&subset, &subset_keys);
@@ -137,21 +137,31 @@ fn is_entity(value: &str, surnames: &HashSet<&str>) -> bool {
 }
 
 /// Groups names that are entities, given their person keys.
-fn group(names: &[Name], keys: &[Vec<String>]) -> Vec<Group> {
+fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
     let org_like: Vec<bool> = names
         .iter()
         .map(|n| n.value.split([' ', '-']).any(is_org_word))
         .collect();
     let mut kinds = voted_kinds(names, keys, &org_like);
     let plurals = groups_named_in_plural(names, keys, &mut kinds);
+    // Computed once: rules 2 and 5 both compare the names of
+    // organisations and places by it.
+    let spelling_keys: Vec<String> = names
+        .iter()
+        .zip(&kinds)
+        .map(|(name, kind)| match kind {
+            EntityKind::Person => String::new(),
+            _ => spelling_key(&name.value),
+        })
+        .collect();
     let mut sets = DisjointSets::new(names);
     for (plural, singular) in plurals {
         sets.join(plural, singular);
     }
-    join_same_keys(names, keys, &kinds, &mut sets);
+    join_same_keys(keys, &spelling_keys, &kinds, &mut sets);
     join_short_forms(keys, &kinds, &org_like, &mut sets);
     join_acronyms(names, &kinds, &mut sets);
-    join_divisions(names, &kinds, &mut sets);
+    join_divisions(names, &spelling_keys, &kinds, &mut sets);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..names.len() {
         members.entry(sets.root(i)).or_default().push(i);
@@ -177,7 +187,7 @@ fn group(names: &[Name], keys: &[Vec<String>]) -> Vec<Group> {
 /// organisation's word (`Kata'ib`, `Ministry`) votes organisation when it
 /// was tagged a person. A single word also gets the person votes of the
 /// full names it is the surname of.
-fn voted_kinds(names: &[Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<EntityKind> {
+fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<EntityKind> {
     let mut votes: HashMap<&[String], [u64; 3]> = HashMap::new();
     for (i, (name, key)) in names.iter().zip(keys).enumerate() {
         let tally = votes.entry(key).or_default();
@@ -216,7 +226,7 @@ fn voted_kinds(names: &[Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<E
 /// (`Philippines`). Both become the organisation; returns the pairs
 /// (plural, singular) to join.
 fn groups_named_in_plural(
-    names: &[Name],
+    names: &[&Name],
     keys: &[Vec<String>],
     kinds: &mut [EntityKind],
 ) -> Vec<(usize, usize)> {
@@ -252,16 +262,16 @@ fn kind_slot(kind: EntityKind) -> usize {
 }
 
 fn join_same_keys(
-    names: &[Name],
     keys: &[Vec<String>],
+    spelling_keys: &[String],
     kinds: &[EntityKind],
     sets: &mut DisjointSets,
 ) {
     let mut first: HashMap<(EntityKind, String), usize> = HashMap::new();
-    for (i, name) in names.iter().enumerate() {
+    for i in 0..keys.len() {
         let key = match kinds[i] {
             EntityKind::Person => keys[i].join(" "),
-            _ => spelling_key(&name.value),
+            _ => spelling_keys[i].clone(),
         };
         if key.is_empty() {
             continue;
@@ -338,7 +348,7 @@ fn keeps_initials(short: &[String], full: &[String]) -> bool {
 }
 
 /// Rule 4: acronyms join the one name they are the initials of.
-fn join_acronyms(names: &[Name], kinds: &[EntityKind], sets: &mut DisjointSets) {
+fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets) {
     let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, name) in names.iter().enumerate() {
         if kinds[i] != EntityKind::Person {
@@ -367,12 +377,17 @@ fn join_acronyms(names: &[Name], kinds: &[EntityKind], sets: &mut DisjointSets) 
 
 /// Rule 5: a place's area named after it (`Gaza Strip`, `Anbar Province`)
 /// is that place, when the index names the place alone.
-fn join_divisions(names: &[Name], kinds: &[EntityKind], sets: &mut DisjointSets) {
-    let place_keys: HashMap<String, usize> = names
+fn join_divisions(
+    names: &[&Name],
+    spelling_keys: &[String],
+    kinds: &[EntityKind],
+    sets: &mut DisjointSets,
+) {
+    let place_keys: HashMap<&str, usize> = spelling_keys
         .iter()
         .enumerate()
         .filter(|(i, _)| kinds[*i] == EntityKind::Place)
-        .map(|(i, name)| (spelling_key(&name.value), i))
+        .map(|(i, key)| (key.as_str(), i))
         .collect();
     for (i, name) in names.iter().enumerate() {
         if kinds[i] != EntityKind::Place {
@@ -382,7 +397,7 @@ fn join_divisions(names: &[Name], kinds: &[EntityKind], sets: &mut DisjointSets)
             continue;
         };
         if is_division_word(last) {
-            if let Some(&j) = place_keys.get(&spelling_key(place)) {
+            if let Some(&j) = place_keys.get(spelling_key(place).as_str()) {
                 sets.join(i, j);
             }
         }
@@ -414,7 +429,7 @@ struct DisjointSets {
 }
 
 impl DisjointSets {
-    fn new(names: &[Name]) -> Self {
+    fn new(names: &[&Name]) -> Self {
         DisjointSets {
             parent: (0..names.len()).collect(),
             articles: names.iter().map(|n| n.articles).collect(),

@@ -191,35 +191,23 @@ impl Dictionary {
                 if !seen.insert(id) {
                     return;
                 }
-                let steps: Vec<&str> = encoded.split('\0').collect();
-                let parsed = match (speaker, steps.as_slice()) {
-                    (true, [value, written]) => Some((Source::Speaker, value, written)),
-                    (false, [kind, value, written]) => {
-                        source_of(kind).map(|source| (source, value, written))
-                    }
-                    _ => None,
-                };
-                if let Some((source, value, written)) = parsed {
-                    found.push((speaker, id, source, (*value).into(), (*written).into()));
+                if let Some((source, value, written)) = parse_facet(speaker, encoded) {
+                    found.push((speaker, id, source, value.into(), written.into()));
                 }
             })?;
         }
-        let mut values: Vec<(Source, String)> = found.iter().map(|f| (f.2, f.3.clone())).collect();
-        values.sort();
+        // Each distinct value and spelling once; sorted as references, as
+        // there are many more terms than distinct strings.
+        let mut values: Vec<(Source, &str)> = found.iter().map(|f| (f.2, f.3.as_str())).collect();
+        values.sort_unstable();
         values.dedup();
-        let mut written: Vec<String> = found.iter().map(|f| f.4.clone()).collect();
-        written.sort();
+        let mut written: Vec<&str> = found.iter().map(|f| f.4.as_str()).collect();
+        written.sort_unstable();
         written.dedup();
         let value_index = |source: Source, value: &str| -> u32 {
-            values
-                .binary_search_by(|(s, v)| (*s, v.as_str()).cmp(&(source, value)))
-                .unwrap_or_default() as u32
+            values.binary_search(&(source, value)).unwrap_or_default() as u32
         };
-        let written_index = |w: &str| {
-            written
-                .binary_search_by(|x| x.as_str().cmp(w))
-                .unwrap_or_default() as u32
-        };
+        let written_index = |w: &str| written.binary_search(&w).unwrap_or_default() as u32;
         let mut mentions = Map::default();
         let mut speakers = Map::default();
         for (speaker, id, source, value, spelled) in &found {
@@ -231,8 +219,8 @@ impl Dictionary {
             }
         }
         Ok(Dictionary {
-            values,
-            written,
+            values: values.iter().map(|&(s, v)| (s, v.to_owned())).collect(),
+            written: written.iter().map(|&w| w.to_owned()).collect(),
             mentions,
             speakers,
         })
@@ -266,6 +254,21 @@ impl Dictionary {
             .into_iter()
             .map(|s| s.into_iter().map(|(w, n)| (w.to_owned(), n)).collect())
             .collect()
+    }
+}
+
+/// A facet term's source, value and spelling: `kind\0value\0written`
+/// for a name, `value\0written` for a speaker.
+fn parse_facet(speaker: bool, encoded: &str) -> Option<(Source, &str, &str)> {
+    let mut steps = encoded.split('\0');
+    let source = if speaker {
+        Source::Speaker
+    } else {
+        source_of(steps.next()?)?
+    };
+    match (steps.next(), steps.next(), steps.next()) {
+        (Some(value), Some(written), None) => Some((source, value, written)),
+        _ => None,
     }
 }
 
