@@ -1,0 +1,448 @@
+//! Finds the dates a text mentions and normalizes them to ISO 8601 at the
+//! precision written: `October 7, 2023` is `2023-10-07`, `November 2024`
+//! is `2024-11`, `in 2016` is `2016`, `the fall of 2025` is `2025`.
+//!
+//! A day or month without a year takes the year of the article's
+//! publication date (the year before when the month is later than the
+//! publication month and the sentence tells of the past), or, with no
+//! publication date, the nearest year written before it. Expressions that
+//! count from the publication date (`yesterday`, `on Thursday`, `last
+//! month`, `next year`, `two years ago`) are resolved only when there is
+//! one. Numbers that count things (`170 attacks`, `about 2000 troops`,
+//! `200,000`) and numbers in names (`Tower 22`, `Qasef-2K`) are not dates.
+
+mod periods;
+mod relative;
+#[cfg(test)]
+mod tests;
+mod value;
+
+use std::ops::Range;
+
+use super::wordlists::{cardinal, lowercase};
+use periods::read_season;
+use relative::{infer_year, read_relative};
+pub use value::{day_number, DateValue};
+
+/// A date found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte range of the expression in the text searched.
+    pub range: Range<usize>,
+    /// Its normalized value.
+    pub value: DateValue,
+}
+
+/// What the dates of an article are read against.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context {
+    /// The article's publication date.
+    pub published: Option<DateValue>,
+    /// The last year written before the current point, for a day or month
+    /// given without one when there is no publication date.
+    last_year: Option<u16>,
+}
+
+impl Context {
+    /// The context of an article published on `published`, if known.
+    pub fn new(published: Option<DateValue>) -> Context {
+        Context {
+            published,
+            last_year: None,
+        }
+    }
+}
+
+/// A word of the text: a run of letters or digits, with its byte range.
+struct Word<'a> {
+    text: &'a str,
+    range: Range<usize>,
+}
+
+/// The dates in `text`, in order; `context` carries the year last written
+/// from one paragraph to the next.
+pub fn find(text: &str, context: &mut Context) -> Vec<DateMention> {
+    let words = words(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        match read_at(text, &words, i, context) {
+            Some((value, used)) => {
+                let range = words[i].range.start..words[i + used - 1].range.end;
+                if words[i..i + used].iter().any(|w| as_year(w.text).is_some()) {
+                    context.last_year = Some(value.year);
+                }
+                found.push(DateMention { range, value });
+                i += used;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                words.push(Word {
+                    text: &text[s..at],
+                    range: s..at,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// What separates word `i` from word `i + 1`.
+fn gap<'a>(text: &'a str, words: &[Word<'_>], i: usize) -> &'a str {
+    match (words.get(i), words.get(i + 1)) {
+        (Some(a), Some(b)) => &text[a.range.end..b.range.start],
+        (Some(a), None) => &text[a.range.end..],
+        _ => "",
+    }
+}
+
+/// The date starting at word `i`, and how many words it takes.
+fn read_at(
+    text: &str,
+    words: &[Word<'_>],
+    i: usize,
+    context: &Context,
+) -> Option<(DateValue, usize)> {
+    let word = words[i].text;
+    if !word.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
+        && !RELATIVE_STARTS.contains(&word)
+        && cardinal(word).is_none_or(|n| n > 10)
+    {
+        return None; // most words: no date starts with them
+    }
+    let lower = lowercase(word);
+    let next = |k: usize| words.get(i + k).map(|w| w.text);
+    let spaced = |k: usize| gap(text, words, i + k - 1).trim().is_empty();
+    // 2025-08-15
+    if let (Some(year), Some(month), Some(day)) = (as_year(word), next(1), next(2)) {
+        if gap(text, words, i) == "-"
+            && gap(text, words, i + 1) == "-"
+            && month.len() == 2
+            && day.len() == 2
+        {
+            let value = DateValue::day(year, month.parse().ok()?, day.parse().ok()?)?;
+            return Some((value, 3));
+        }
+    }
+    if let Some(month) = month_number(word) {
+        return read_month_first(text, words, i, month, context);
+    }
+    if let Some(day) = as_day(word) {
+        // 13 June [2025]
+        let month = next(1).and_then(month_number).filter(|_| spaced(1))?;
+        let year = next(2)
+            .and_then(as_year)
+            .filter(|_| spaced(2) || gap(text, words, i + 1).trim() == ",");
+        return match year {
+            Some(year) => Some((DateValue::day(year, month, day)?, 3)),
+            None => Some((
+                DateValue::day(infer_year(text, words, i, month, context)?, month, day)?,
+                2,
+            )),
+        };
+    }
+    if let Some(year) = as_year(word) {
+        return is_a_year(text, words, i).then(|| DateValue::year(year).map(|v| (v, 1)))?;
+    }
+    if let Some(season_year) = read_season(text, words, i, &lower) {
+        return Some(season_year);
+    }
+    read_relative(text, words, i, &lower, context)
+}
+
+/// Lower-case words that may start a date (`yesterday`, `last month`,
+/// `two years ago`, `the fall of 2025` from `fall`).
+const RELATIVE_STARTS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tomorrow",
+    "last",
+    "this",
+    "next",
+    "previous",
+    "current",
+    "coming",
+    "a",
+    "spring",
+    "summer",
+    "fall",
+    "autumn",
+    "winter",
+];
+
+/// `October 7, 2023`, `October 7`, `October 2022`, `October of 2022`,
+/// `October`.
+fn read_month_first(
+    text: &str,
+    words: &[Word<'_>],
+    i: usize,
+    month: u8,
+    context: &Context,
+) -> Option<(DateValue, usize)> {
+    let word = words[i].text;
+    let next = |k: usize| words.get(i + k).map(|w| w.text);
+    let after_dot = gap(text, words, i).trim_start_matches('.');
+    let joined = |k: usize| {
+        let g = if k == 1 {
+            after_dot
+        } else {
+            gap(text, words, i + k - 1)
+        };
+        matches!(g.trim(), "" | ",")
+    };
+    if let Some(day) = next(1).and_then(as_day).filter(|_| joined(1)) {
+        if let Some(year) = next(2).and_then(as_year).filter(|_| joined(2)) {
+            return Some((DateValue::day(year, month, day)?, 3));
+        }
+        let year = infer_year(text, words, i, month, context)?;
+        return Some((DateValue::day(year, month, day)?, 2));
+    }
+    if let Some(year) = next(1).and_then(as_year).filter(|_| joined(1)) {
+        return Some((DateValue::month(year, month)?, 2));
+    }
+    let published_year = context.published.map(|p| p.year);
+    if let (Some(year), Some("last"), Some("year")) = (published_year, next(1), next(2)) {
+        return Some((DateValue::month(year.checked_sub(1)?, month)?, 3));
+    }
+    if next(1) == Some("of") {
+        if let Some(year) = next(2).and_then(as_year) {
+            return Some((DateValue::month(year, month)?, 3));
+        }
+    }
+    // A month alone: only a full, capitalized name, and `May` and `March`
+    // only after a word that takes a date (`in May`), being also a verb.
+    let full = MONTHS
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case(word));
+    let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+    let before = i.checked_sub(1).map(|k| words[k].text.to_lowercase());
+    let after_date_word = before
+        .as_deref()
+        .is_some_and(|w| BEFORE_A_DATE.contains(&w));
+    let verb_too = matches!(month, 3 | 5);
+    if !full || !capitalized || (verb_too && !after_date_word) {
+        return None;
+    }
+    let year = infer_year(text, words, i, month, context)?;
+    Some((DateValue::month(year, month)?, 1))
+}
+
+/// Words after which a month name is a date (`in May`, `since March`).
+const BEFORE_A_DATE: &[&str] = &[
+    "in", "on", "since", "until", "till", "by", "from", "to", "of", "early", "late", "mid", "last",
+    "next", "this", "during", "before", "after", "between", "and", "through",
+];
+
+/// True when the four digits at word `i` are a year, not a count or part
+/// of a name or a number.
+fn is_a_year(text: &str, words: &[Word<'_>], i: usize) -> bool {
+    let before = i
+        .checked_sub(1)
+        .map(|k| gap(text, words, k))
+        .unwrap_or_default();
+    let after = gap(text, words, i);
+    // `200,000`, `2,024.5`, `$2020`, `Qasef-2K`, `pre-1948`, `2024%`.
+    let in_a_number = (before.ends_with([',', '.'])
+        && before.len() == 1
+        && i > 0
+        && words[i - 1].text.bytes().all(|b| b.is_ascii_digit()))
+        || (after.starts_with([',', '.'])
+            && after.len() == 1
+            && words
+                .get(i + 1)
+                .is_some_and(|w| w.text.bytes().all(|b| b.is_ascii_digit())));
+    // `mid-1996` is a year, `pre-1948` an adjective.
+    let after_letters = i > 0
+        && words[i - 1].text.chars().any(char::is_alphabetic)
+        && !matches!(
+            lowercase(words[i - 1].text).as_ref(),
+            "mid" | "early" | "late"
+        );
+    let glued = before.ends_with(['$', '£', '€', '#']) || (before.ends_with('-') && after_letters);
+    let percent = after.trim_start().starts_with('%');
+    if in_a_number || glued || percent {
+        return false;
+    }
+    let previous = i.checked_sub(1).map(|k| words[k].text.to_lowercase());
+    let next = words.get(i + 1).map(|w| w.text);
+    let counted = previous
+        .as_deref()
+        .is_some_and(|w| COUNT_WORDS.contains(&w) || LABEL_WORDS.contains(&w));
+    let dated = previous
+        .as_deref()
+        .is_some_and(|w| BEFORE_A_DATE.contains(&w) || w == "the" || w == "year");
+    // `2000 troops`: a number before a plural noun counts it, unless a
+    // word that takes a date comes first (`the 2016 elections`).
+    let before_plural = next.is_some_and(|w| {
+        w.len() > 2
+            && w.ends_with('s')
+            && w.chars().all(char::is_lowercase)
+            && after.trim().is_empty()
+    });
+    let percent_word = next.is_some_and(|w| w.eq_ignore_ascii_case("percent"));
+    !counted && !percent_word && (dated || !before_plural)
+}
+
+/// Words before a number that make it a count (`about 2000`).
+const COUNT_WORDS: &[&str] = &[
+    "about",
+    "some",
+    "nearly",
+    "almost",
+    "around",
+    "over",
+    "than",
+    "least",
+    "approximately",
+    "roughly",
+    "only",
+    "just",
+    "total",
+    "estimated",
+    "killed",
+    "numbered",
+];
+
+/// Nouns a number labels rather than dates (`round 1843`, `Resolution
+/// 2085`, `flight 1907`).
+const LABEL_WORDS: &[&str] = &[
+    "round",
+    "number",
+    "page",
+    "item",
+    "chapter",
+    "section",
+    "article",
+    "resolution",
+    "flight",
+    "room",
+    "route",
+    "highway",
+    "episode",
+    "match",
+    "stage",
+    "phase",
+    "level",
+    "unit",
+    "platform",
+    "gate",
+    "block",
+    "model",
+    "version",
+    "building",
+    "apartment",
+    "suite",
+    "box",
+];
+
+fn as_year(word: &str) -> Option<u16> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
+}
+
+/// `7`, `07`, `7th`, `1st`.
+fn as_day(word: &str) -> Option<u8> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+const MONTHS: [(&str, u8); 12] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The month a capitalized month name or abbreviation (`Oct`, `Sept`) names.
+fn month_number(word: &str) -> Option<u8> {
+    if !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    if let Some((_, n)) = MONTHS.iter().find(|(name, _)| *name == lower) {
+        return Some(*n);
+    }
+    if lower == "sept" {
+        return Some(9);
+    }
+    MONTHS
+        .iter()
+        .filter(|(name, _)| *name != "may")
+        .find(|(name, _)| lower.len() == 3 && name.starts_with(&lower))
+        .map(|(_, n)| *n)
+}
+
+/// A wire dateline that dates its article (`WASHINGTON, Oct 4 (Reuters) -`):
+/// the range of its date in `paragraph` and the date. The year is the
+/// dateline's own or, as datelines leave it out, the first year `body`
+/// writes.
+pub fn dateline(paragraph: &str, body: &str) -> Option<(Range<usize>, DateValue)> {
+    let comma = paragraph.find(',')?;
+    let place = &paragraph[..comma];
+    let is_place = !place.is_empty()
+        && place.len() <= 40
+        && place.chars().any(char::is_uppercase)
+        && !place.chars().any(char::is_lowercase);
+    if !is_place {
+        return None;
+    }
+    let rest = &paragraph[comma + 1..];
+    let date_words = words(rest);
+    let month = date_words.first().and_then(|w| month_number(w.text))?;
+    let day = date_words.get(1).and_then(|w| as_day(w.text))?;
+    let (year, used) = match date_words.get(2).and_then(|w| as_year(w.text)) {
+        Some(year) => (year, 3),
+        None => (words(body).iter().find_map(|w| as_year(w.text))?, 2),
+    };
+    let end = date_words[used - 1].range.end;
+    let tail = rest[end..].trim_start();
+    let tail = match tail.strip_prefix('(') {
+        Some(agency) => agency.split_once(')')?.1.trim_start(),
+        None => tail,
+    };
+    if !tail.starts_with(['-', '–', '—']) {
+        return None;
+    }
+    let start = comma + 1 + date_words[0].range.start;
+    Some((start..comma + 1 + end, DateValue::day(year, month, day)?))
+}
