@@ -159,3 +159,69 @@ fn analyze_prints_a_date_object_for_every_date() {
             .to_vec()
     );
 }
+
+/// An article that names a quarter, a week, a decade and the present, and
+/// nothing else dated but its publication date.
+fn periods_corpus() -> Workspace {
+    let workspace = Workspace::new();
+    workspace.write(
+        "q.txt",
+        "date 1998-03-04 Port results\n\nPort profit rose in the third quarter of 1997.\n\n\
+         Port talks resumed last week.\n\nPort traffic doubled in the 1980s.\n\n\
+         Port fees are now higher.\n",
+    );
+    workspace.run(&["index", "."]).ok();
+    workspace
+}
+
+#[test]
+fn periods_are_found_wherever_they_fall() {
+    let workspace = periods_corpus();
+    let lines = |args: &[&str]| {
+        let mut all = vec!["search", "port", "-n", "50"];
+        all.extend_from_slice(args);
+        let mut found: Vec<String> = of_type(&workspace.json(&all), "hit")
+            .iter()
+            .map(|h| h["line"].to_string())
+            .collect();
+        found.sort();
+        found
+    };
+    // A day inside 1997-Q3 finds the quarter, and one outside it does not.
+    assert_eq!(
+        lines(&["--from", "1997-08-20", "--to", "1997-08-21"]),
+        ["3"]
+    );
+    assert!(lines(&["--from", "1997-10-01", "--to", "1997-12-31"]).is_empty());
+    // Last week (1998-W09) is 23 Feb to 1 Mar.
+    assert_eq!(
+        lines(&["--from", "1998-02-27", "--to", "1998-02-27"]),
+        ["5"]
+    );
+    // The 1980s hold 1985; the present is the month of publication, which
+    // every passage carries anyway.
+    assert_eq!(lines(&["--from", "1985", "--to", "1985"]), ["7"]);
+    let hit = &workspace.json(&["search", "fees"]);
+    assert_eq!(
+        of_type(hit, "hit")[0]["dates"],
+        serde_json::json!(["1998-03-04", "PRESENT_REF"])
+    );
+}
+
+#[test]
+fn periods_are_counted_where_they_fall() {
+    let workspace = periods_corpus();
+    let counts: Vec<(String, u64)> = of_type(&workspace.json(&["dates", "port"]), "date_count")
+        .iter()
+        .map(|c| {
+            let period = c["period"].as_str().unwrap_or_default().to_owned();
+            (period, c["count"].as_u64().unwrap_or(0))
+        })
+        .collect();
+    // The quarter counts under 1997; the decade, wider than a year, under
+    // no year; every passage under its publication year.
+    assert_eq!(
+        counts,
+        [("1997".to_owned(), 1), ("1998".to_owned(), 5)].to_vec()
+    );
+}

@@ -28,7 +28,7 @@ mod wordlists;
 use std::ops::Range;
 
 pub use attribution::{Quote, QuoteKind, Speaker};
-pub use dates::{day_number, DateMention, DateValue};
+pub use dates::{day_number, DateMention, DateValue, Season, Timex};
 pub(crate) use entities::is_acronym;
 pub use entities::{skeleton, EntityKind, EntityMention};
 pub use names::{fold as fold_name, is_short_form, name_words};
@@ -189,10 +189,10 @@ impl Analysis {
 
     /// A passage's dates: those it mentions and its article's publication
     /// date, each once, in order.
-    pub fn passage_dates(&self, passage: &Passage) -> Vec<DateValue> {
+    pub fn passage_dates(&self, passage: &Passage) -> Vec<Timex> {
         let mentioned = passage.dates.iter().map(|d| d.value);
-        let mut dates: Vec<DateValue> = mentioned
-            .chain(self.published.as_ref().map(|p| p.value))
+        let mut dates: Vec<Timex> = mentioned
+            .chain(self.published.as_ref().map(|p| Timex::Date(p.value)))
             .collect();
         dates.sort_unstable();
         dates.dedup();

@@ -1047,42 +1047,55 @@ pub fn cardinal(word: &str) -> Option<u32> {
     ones.or_else(tens)
 }
 
-/// Month and weekday names: capitalized, but never names of entities.
+/// Month names, January first: the one list the date reader and the
+/// entity rules share.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Weekday names, Monday first.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The month (1 to 12) a lower-case name or abbreviation names:
+/// `october`, `oct`, `sept`.
+pub fn month_named(lower: &str) -> Option<u8> {
+    let number = |i: usize| u8::try_from(i + 1).ok();
+    if let Some(i) = MONTHS.iter().position(|name| *name == lower) {
+        return number(i);
+    }
+    if lower == "sept" {
+        return Some(9);
+    }
+    let i = MONTHS
+        .iter()
+        .position(|name| lower.len() == 3 && name.starts_with(lower))?;
+    number(i)
+}
+
+/// Month and weekday names and abbreviations: capitalized, but never
+/// names of entities.
 pub fn is_calendar_word(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches('.').to_lowercase().as_str(),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-    )
+    let lower = word.trim_end_matches('.').to_lowercase();
+    month_named(&lower).is_some() || WEEKDAYS.contains(&lower.as_str())
 }
 
 /// Lower-case particles that may stand inside a name (`Ahl al-Haq`, `bin`).

@@ -146,9 +146,13 @@ impl Claim {
         for passage in &analysis.passages {
             for date in &passage.dates {
                 date_ranges.push(date.range.clone());
-                claim
-                    .dates
-                    .push((body[date.range.clone()].to_owned(), date.value));
+                // Only calendar dates are checked: a quarter, a decade or
+                // `now` has no one value a passage would write alike.
+                if let Some(value) = date.value.date() {
+                    claim
+                        .dates
+                        .push((body[date.range.clone()].to_owned(), value));
+                }
             }
             for mention in &passage.mentions {
                 let written = body[mention.range.clone()].to_owned();

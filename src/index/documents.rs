@@ -6,7 +6,7 @@ use tantivy::schema::{Facet, Field};
 use tantivy::{doc, TantivyDocument};
 
 use super::schema::{day_key, month_key, Fields, PASSAGE, QUOTE};
-use crate::analyze::{Analysis, EntityKind, Passage, Quote};
+use crate::analyze::{Analysis, DateValue, EntityKind, Passage, Quote, Timex};
 use crate::ingest::Article;
 
 /// A quotation as stored with its passage, and returned with hits.
@@ -197,8 +197,8 @@ fn add_entities(
 }
 
 /// A passage's dates (those it mentions and its article's publication
-/// date): stored as ISO text, indexed by precision for range filters, and
-/// counted by year and month.
+/// date): stored as TimeML text, indexed by precision for range filters,
+/// and counted by year and month.
 fn add_dates(
     fields: &Fields,
     document: &mut TantivyDocument,
@@ -207,22 +207,81 @@ fn add_dates(
 ) {
     for date in analysis.passage_dates(passage) {
         document.add_text(fields.dates, date.to_string());
-        let year = format!("{:04}", date.year);
-        match (date.month, date.day) {
-            (Some(_), Some(_)) => document.add_u64(fields.date_day, day_key(date.days().start)),
-            (Some(month), None) => document.add_u64(fields.date_month, month_key(date.year, month)),
-            _ => document.add_u64(fields.date_year, u64::from(date.year)),
+        match date {
+            Timex::Date(value) | Timex::Present(Some(value)) => {
+                add_calendar_date(fields, document, value);
+            }
+            period => add_period(fields, document, &period),
         }
-        let facet = match date.month {
-            Some(month) => Facet::from_path([year, format!("{month:02}")]),
-            None => Facet::from_path([year]),
-        };
-        document.add_facet(fields.date_facet, facet);
     }
     if let Some(published) = &analysis.published {
         document.add_text(fields.published, published.value.to_string());
         document.add_u64(fields.published_day, day_key(published.value.days().start));
     }
+}
+
+/// A year, month or day: one indexed value at its precision, and a facet.
+fn add_calendar_date(fields: &Fields, document: &mut TantivyDocument, date: DateValue) {
+    match (date.month, date.day) {
+        (Some(_), Some(_)) => document.add_u64(fields.date_day, day_key(date.days().start)),
+        (Some(month), None) => document.add_u64(fields.date_month, month_key(date.year, month)),
+        _ => document.add_u64(fields.date_year, u64::from(date.year)),
+    }
+    add_facet(fields, document, date);
+}
+
+/// A week, quarter, season, decade or century: indexed as every day, month
+/// or year it covers, so that `--from/--to` find it wherever it falls. A
+/// week counts in the facet under the month of its middle day, a quarter
+/// or season under its year; a decade or century, wider than the facet's
+/// years, is not counted there. The past and future are not indexed.
+fn add_period(fields: &Fields, document: &mut TantivyDocument, period: &Timex) {
+    let Some(days) = period.days() else { return };
+    let (Some(first), Some(last)) = (
+        DateValue::from_day_number(days.start),
+        DateValue::from_day_number(days.end - 1),
+    ) else {
+        return;
+    };
+    let length = days.end - days.start;
+    if length <= MAX_DAYS_INDEXED {
+        for day in days.clone() {
+            document.add_u64(fields.date_day, day_key(day));
+        }
+        let middle = DateValue::from_day_number(days.start + (length - 1) / 2)
+            .and_then(|day| DateValue::month(day.year, day.month?));
+        if let Some(month) = middle {
+            add_facet(fields, document, month);
+        }
+    } else if length <= MAX_MONTHS_INDEXED_DAYS {
+        let first_key = month_key(first.year, first.month.unwrap_or(1));
+        let last_key = month_key(last.year, last.month.unwrap_or(12));
+        for key in first_key..=last_key {
+            document.add_u64(fields.date_month, key);
+        }
+        if let Some(year) = DateValue::year(first.year) {
+            add_facet(fields, document, year);
+        }
+    } else {
+        for year in first.year..=last.year {
+            document.add_u64(fields.date_year, u64::from(year));
+        }
+    }
+}
+
+/// Periods up to two weeks are indexed by day.
+const MAX_DAYS_INDEXED: i64 = 14;
+/// Periods up to a year are indexed by month, longer ones by year.
+const MAX_MONTHS_INDEXED_DAYS: i64 = 366;
+
+/// Counts a date in the facet under its year, or its year and month.
+fn add_facet(fields: &Fields, document: &mut TantivyDocument, date: DateValue) {
+    let year = format!("{:04}", date.year);
+    let facet = match date.month {
+        Some(month) => Facet::from_path([year, format!("{month:02}")]),
+        None => Facet::from_path([year]),
+    };
+    document.add_facet(fields.date_facet, facet);
 }
 
 fn add_speakers<'a>(

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::analyze::{Analysis, DateValue, Passage, Published, Quote};
+use crate::analyze::{Analysis, Passage, Published, Quote, Timex};
 use crate::check::{CheckResults, CheckedHit};
 use crate::search::{
     DateCount, EntityCount, FacetCount, Hit, QuoteHit, QuoteResults, SearchResults, SpeakerCount,
@@ -394,8 +394,8 @@ pub fn quote_record<'a>(
     }
 }
 
-fn iso(dates: &[DateValue]) -> Vec<String> {
-    dates.iter().map(DateValue::to_string).collect()
+fn iso(dates: &[Timex]) -> Vec<String> {
+    dates.iter().map(Timex::to_string).collect()
 }
 
 /// The provenance record of a passage.

@@ -16,13 +16,15 @@ mod relative;
 #[cfg(test)]
 mod tests;
 mod value;
+mod words;
 
 use std::ops::Range;
 
-use super::wordlists::{cardinal, lowercase};
-use periods::read_season;
+use super::wordlists::{cardinal, lowercase, month_named, MONTHS};
+use periods::read_period;
 use relative::{infer_year, read_relative};
-pub use value::{day_number, DateValue};
+pub use value::{day_number, DateValue, Season, Timex};
+use words::{is_listed, List};
 
 /// A date found in a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,7 +32,7 @@ pub struct DateMention {
     /// Byte range of the expression in the text searched.
     pub range: Range<usize>,
     /// Its normalized value.
-    pub value: DateValue,
+    pub value: Timex,
 }
 
 /// What the dates of an article are read against.
@@ -38,9 +40,13 @@ pub struct DateMention {
 pub struct Context {
     /// The article's publication date.
     pub published: Option<DateValue>,
-    /// The last year written before the current point, for a day or month
-    /// given without one when there is no publication date.
+    /// The year of the last full date (a month or day with its year)
+    /// written before the current point, for a day or month given
+    /// without one when there is no publication date.
     last_year: Option<u16>,
+    /// The last quarter written out (year, quarter), which `the quarter`
+    /// and `a year earlier` refer back to.
+    focus_quarter: Option<(u16, u8)>,
 }
 
 impl Context {
@@ -49,6 +55,7 @@ impl Context {
         Context {
             published,
             last_year: None,
+            focus_quarter: None,
         }
     }
 }
@@ -69,8 +76,12 @@ pub fn find(text: &str, context: &mut Context) -> Vec<DateMention> {
         match read_at(text, &words, i, context) {
             Some((value, used)) => {
                 let range = words[i].range.start..words[i + used - 1].range.end;
-                if words[i..i + used].iter().any(|w| as_year(w.text).is_some()) {
-                    context.last_year = Some(value.year);
+                // A full date, not a lone year (`the 2003 invasion`), is
+                // what a later `October` belongs to.
+                let year_written = words[i..i + used].iter().any(|w| as_year(w.text).is_some());
+                let full = value.date().filter(|d| d.month.is_some() && year_written);
+                if let Some(date) = full {
+                    context.last_year = Some(date.year);
                 }
                 found.push(DateMention { range, value });
                 i += used;
@@ -114,16 +125,44 @@ fn read_at(
     text: &str,
     words: &[Word<'_>],
     i: usize,
-    context: &Context,
-) -> Option<(DateValue, usize)> {
+    context: &mut Context,
+) -> Option<(Timex, usize)> {
     let word = words[i].text;
     if !word.starts_with(|c: char| c.is_ascii_digit() || c.is_uppercase())
-        && !RELATIVE_STARTS.contains(&word)
-        && cardinal(word).is_none_or(|n| n > 10)
+        && !may_start_a_date(word)
     {
         return None; // most words: no date starts with them
     }
     let lower = lowercase(word);
+    if let Some(period) = read_period(text, words, i, &lower, context) {
+        return Some(period);
+    }
+    read_date(text, words, i, &lower, context)
+}
+
+/// The calendar date starting at word `i`: written out, or counted from
+/// the publication date.
+fn read_date(
+    text: &str,
+    words: &[Word<'_>],
+    i: usize,
+    lower: &str,
+    context: &Context,
+) -> Option<(Timex, usize)> {
+    match read_written(text, words, i, context) {
+        Some((date, used)) => Some((Timex::Date(date), used)),
+        None => read_relative(text, words, i, lower, context),
+    }
+}
+
+/// A day, a month or a year written out (its year may be left out).
+fn read_written(
+    text: &str,
+    words: &[Word<'_>],
+    i: usize,
+    context: &Context,
+) -> Option<(DateValue, usize)> {
+    let word = words[i].text;
     let next = |k: usize| words.get(i + k).map(|w| w.text);
     let spaced = |k: usize| gap(text, words, i + k - 1).trim().is_empty();
     // 2025-08-15
@@ -154,34 +193,57 @@ fn read_at(
             )),
         };
     }
-    if let Some(year) = as_year(word) {
-        return is_a_year(text, words, i).then(|| DateValue::year(year).map(|v| (v, 1)))?;
+    if let Some((year, used)) = spoken_year(text, words, i) {
+        return Some((DateValue::year(year)?, used));
     }
-    if let Some(season_year) = read_season(text, words, i, &lower) {
-        return Some(season_year);
-    }
-    read_relative(text, words, i, &lower, context)
+    let year = as_year(word)?;
+    is_a_year(text, words, i).then(|| DateValue::year(year).map(|v| (v, 1)))?
 }
 
-/// Lower-case words that may start a date (`yesterday`, `last month`,
-/// `two years ago`, `the fall of 2025` from `fall`).
-const RELATIVE_STARTS: &[&str] = &[
-    "yesterday",
-    "today",
-    "tomorrow",
-    "last",
-    "this",
-    "next",
-    "previous",
-    "current",
-    "coming",
-    "a",
-    "spring",
-    "summer",
-    "fall",
-    "autumn",
-    "winter",
-];
+/// A year said in words, as transcripts write it: `nineteen ninety-six`,
+/// `nineteen eighty`, and `two thousand` after `year` (`the year two
+/// thousand`), where it is not a count.
+fn spoken_year(text: &str, words: &[Word<'_>], i: usize) -> Option<(u16, usize)> {
+    let word = |k: usize| words.get(i + k).map(|w| lowercase(w.text));
+    match word(0)?.as_ref() {
+        "nineteen" => {
+            let tens = cardinal(&word(1)?).filter(|n| (20..=90).contains(n))?;
+            let unit = word(2)
+                .filter(|_| gap(text, words, i + 1) == "-")
+                .and_then(|w| cardinal(&w))
+                .filter(|n| (1..=9).contains(n));
+            let year = 1900 + tens + unit.unwrap_or(0);
+            Some((u16::try_from(year).ok()?, 2 + usize::from(unit.is_some())))
+        }
+        "two" => {
+            let after_year = i > 0 && lowercase(words[i - 1].text) == "year";
+            (after_year && word(1)?.as_ref() == "thousand").then_some((2000, 2))
+        }
+        _ => None,
+    }
+}
+
+/// True for a lower-case word that one of the readers may start on (a
+/// capitalized word or a number always may). Checked for every word, so
+/// one `match` rather than a list.
+fn may_start_a_date(word: &str) -> bool {
+    matches!(
+        word,
+        // Counted from the publication date: `yesterday`, `last month`,
+        // `two years ago`.
+        "yesterday" | "today" | "tomorrow" | "last" | "this" | "next" | "previous" | "current"
+            | "coming" | "past" | "a" | "one" | "two" | "three" | "four" | "five" | "six"
+            | "seven" | "eight" | "nine" | "ten"
+            // Periods: `the third quarter`, `the 1990s`, `now`, `the weekend`.
+            | "the" | "now" | "currently" | "these" | "recently" | "recent" | "year"
+            | "quarter" | "period" | "first" | "second" | "third" | "fourth" | "twenty"
+            | "eighteenth" | "nineteenth" | "twentieth" | "twenties" | "thirties" | "forties"
+            | "fifties" | "sixties" | "seventies" | "eighties" | "nineties" | "spring"
+            | "summer" | "fall" | "autumn" | "winter"
+            // A year said in words.
+            | "nineteen"
+    )
+}
 
 /// `October 7, 2023`, `October 7`, `October 2022`, `October of 2022`,
 /// `October`.
@@ -224,14 +286,12 @@ fn read_month_first(
     }
     // A month alone: only a full, capitalized name, and `May` and `March`
     // only after a word that takes a date (`in May`), being also a verb.
-    let full = MONTHS
-        .iter()
-        .any(|(name, _)| name.eq_ignore_ascii_case(word));
+    let full = MONTHS.iter().any(|name| name.eq_ignore_ascii_case(word));
     let capitalized = word.chars().next().is_some_and(char::is_uppercase);
     let before = i.checked_sub(1).map(|k| words[k].text.to_lowercase());
     let after_date_word = before
         .as_deref()
-        .is_some_and(|w| BEFORE_A_DATE.contains(&w));
+        .is_some_and(|w| is_listed(List::BeforeADate, w));
     let verb_too = matches!(month, 3 | 5);
     if !full || !capitalized || (verb_too && !after_date_word) {
         return None;
@@ -239,12 +299,6 @@ fn read_month_first(
     let year = infer_year(text, words, i, month, context)?;
     Some((DateValue::month(year, month)?, 1))
 }
-
-/// Words after which a month name is a date (`in May`, `since March`).
-const BEFORE_A_DATE: &[&str] = &[
-    "in", "on", "since", "until", "till", "by", "from", "to", "of", "early", "late", "mid", "last",
-    "next", "this", "during", "before", "after", "between", "and", "through",
-];
 
 /// True when the four digits at word `i` are a year, not a count or part
 /// of a name or a number.
@@ -280,10 +334,10 @@ fn is_a_year(text: &str, words: &[Word<'_>], i: usize) -> bool {
     let next = words.get(i + 1).map(|w| w.text);
     let counted = previous
         .as_deref()
-        .is_some_and(|w| COUNT_WORDS.contains(&w) || LABEL_WORDS.contains(&w));
+        .is_some_and(|w| is_listed(List::Count, w) || is_listed(List::Label, w));
     let dated = previous
         .as_deref()
-        .is_some_and(|w| BEFORE_A_DATE.contains(&w) || w == "the" || w == "year");
+        .is_some_and(|w| is_listed(List::BeforeADate, w) || w == "the" || w == "year");
     // `2000 troops`: a number before a plural noun counts it, unless a
     // word that takes a date comes first (`the 2016 elections`).
     let before_plural = next.is_some_and(|w| {
@@ -295,58 +349,6 @@ fn is_a_year(text: &str, words: &[Word<'_>], i: usize) -> bool {
     let percent_word = next.is_some_and(|w| w.eq_ignore_ascii_case("percent"));
     !counted && !percent_word && (dated || !before_plural)
 }
-
-/// Words before a number that make it a count (`about 2000`).
-const COUNT_WORDS: &[&str] = &[
-    "about",
-    "some",
-    "nearly",
-    "almost",
-    "around",
-    "over",
-    "than",
-    "least",
-    "approximately",
-    "roughly",
-    "only",
-    "just",
-    "total",
-    "estimated",
-    "killed",
-    "numbered",
-];
-
-/// Nouns a number labels rather than dates (`round 1843`, `Resolution
-/// 2085`, `flight 1907`).
-const LABEL_WORDS: &[&str] = &[
-    "round",
-    "number",
-    "page",
-    "item",
-    "chapter",
-    "section",
-    "article",
-    "resolution",
-    "flight",
-    "room",
-    "route",
-    "highway",
-    "episode",
-    "match",
-    "stage",
-    "phase",
-    "level",
-    "unit",
-    "platform",
-    "gate",
-    "block",
-    "model",
-    "version",
-    "building",
-    "apartment",
-    "suite",
-    "box",
-];
 
 fn as_year(word: &str) -> Option<u16> {
     (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
@@ -368,48 +370,12 @@ fn as_day(word: &str) -> Option<u8> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
-const MONTHS: [(&str, u8); 12] = [
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// The month a capitalized month name or abbreviation (`Oct`, `Sept`) names.
 fn month_number(word: &str) -> Option<u8> {
     if !word.starts_with(char::is_uppercase) {
         return None;
     }
-    let lower = word.to_lowercase();
-    if let Some((_, n)) = MONTHS.iter().find(|(name, _)| *name == lower) {
-        return Some(*n);
-    }
-    if lower == "sept" {
-        return Some(9);
-    }
-    MONTHS
-        .iter()
-        .filter(|(name, _)| *name != "may")
-        .find(|(name, _)| lower.len() == 3 && name.starts_with(&lower))
-        .map(|(_, n)| *n)
+    month_named(&word.to_lowercase())
 }
 
 /// A wire dateline that dates its article (`WASHINGTON, Oct 4 (Reuters) -`):

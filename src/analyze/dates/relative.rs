@@ -4,13 +4,33 @@
 
 use std::borrow::Cow;
 
-use super::value::DateValue;
-use super::{month_number, words, Context, Word, WEEKDAYS};
-use crate::analyze::wordlists::{cardinal, lowercase};
+use super::value::{iso_week, DateValue, Timex};
+use super::words::{is_listed, List};
+use super::{month_number, words, Context, Word};
+use crate::analyze::wordlists::{cardinal, lowercase, WEEKDAYS};
 
 /// `yesterday`, `on Thursday`, `last month`, `next year`, `two years ago`:
 /// only with a publication date.
 pub(super) fn read_relative(
+    text: &str,
+    words: &[Word<'_>],
+    i: usize,
+    lower: &str,
+    context: &Context,
+) -> Option<(Timex, usize)> {
+    if let Some((date, used)) = read_day_month_or_year(text, words, i, lower, context) {
+        return Some((Timex::Date(date), used));
+    }
+    read_ago(
+        words,
+        i,
+        lower,
+        context.published.filter(|p| p.day.is_some())?,
+    )
+}
+
+/// `yesterday`, `Thursday`, `last April`, `next month`: a calendar date.
+fn read_day_month_or_year(
     text: &str,
     words: &[Word<'_>],
     i: usize,
@@ -33,8 +53,14 @@ pub(super) fn read_relative(
             return None;
         }
         let before = i.checked_sub(1).map(|k| lowercase(words[k].text));
+        let past = matches!(before.as_deref(), Some("last" | "previous"));
+        let tense = tense_at(text, words[i].range.start);
+        // With no tense, the nearer of the two.
+        let sooner = weekday_offset(published, weekday as i64, true)
+            < -weekday_offset(published, weekday as i64, false);
         let future = before.as_deref() == Some("next")
-            || tense_at(text, words[i].range.start) == Tense::Future;
+            || (!past && tense == Tense::Future)
+            || (!past && tense == Tense::Unknown && sooner);
         let mut from_published = weekday_offset(published, weekday as i64, future);
         if from_published == 0 && matches!(before.as_deref(), Some("last" | "previous")) {
             from_published = -7; // `last Wednesday`, said on a Wednesday
@@ -45,7 +71,7 @@ pub(super) fn read_relative(
         "last" | "previous" => -1,
         "this" | "current" => 0,
         "next" | "coming" => 1,
-        _ => return read_ago(words, i, lower, published),
+        _ => return None,
     };
     let named_month = words.get(i + 1).and_then(|w| month_number(w.text));
     if let Some(month) = named_month.filter(|_| matches!(lower, "last" | "this" | "next")) {
@@ -61,36 +87,53 @@ pub(super) fn read_relative(
     }
     match next(1).as_deref() {
         Some("year") => Some((DateValue::year(shift_year(published.year, step)?)?, 2)),
-        Some("month") => {
-            let months = i64::from(published.year) * 12 + i64::from(published.month?) - 1 + step;
-            let year = u16::try_from(months.div_euclid(12)).ok()?;
-            let month = u8::try_from(months.rem_euclid(12) + 1).ok()?;
-            Some((DateValue::month(year, month)?, 2))
-        }
+        Some("month") => Some((months_from(published, step)?, 2)),
         _ => None,
     }
 }
 
-/// `two years ago`, `a year earlier`, `ten days ago`.
+/// `two years ago`, `a year earlier`, `ten days ago`, `six weeks ago`,
+/// `three months earlier`, `a decade ago`: at the unit's precision.
 fn read_ago(
     words: &[Word<'_>],
     i: usize,
     lower: &str,
     published: DateValue,
-) -> Option<(DateValue, usize)> {
+) -> Option<(Timex, usize)> {
     let count = match lower {
         "a" | "one" => 1,
         _ => number_word(lower).or_else(|| lower.parse().ok().filter(|n| (1..=99).contains(n)))?,
     };
-    let unit = words.get(i + 1)?.text.to_lowercase();
-    let back = words.get(i + 2)?.text.to_lowercase();
-    match (unit.as_str(), back.as_str()) {
-        ("year" | "years", "ago" | "earlier") => {
-            Some((DateValue::year(shift_year(published.year, -count)?)?, 3))
-        }
-        ("day" | "days", "ago") => Some((published.plus_days(-count)?, 3)),
-        _ => None,
+    let unit = lowercase(words.get(i + 1)?.text);
+    let back = lowercase(words.get(i + 2)?.text);
+    if !matches!(back.as_ref(), "ago" | "earlier") {
+        return None;
     }
+    let year_back = |years: i64| DateValue::year(shift_year(published.year, -years)?);
+    let value = match unit.as_ref() {
+        "year" | "years" => Timex::Date(year_back(count)?),
+        "decade" | "decades" => Timex::Date(year_back(10 * count)?),
+        "month" | "months" => Timex::Date(months_from(published, -count)?),
+        "week" | "weeks" => {
+            let (year, week) = iso_week(published.days().start - 7 * count);
+            Timex::Week {
+                year,
+                week,
+                weekend: false,
+            }
+        }
+        "day" | "days" => Timex::Date(published.plus_days(-count)?),
+        _ => return None,
+    };
+    Some((value, 3))
+}
+
+/// The month `step` months from the publication date's.
+fn months_from(published: DateValue, step: i64) -> Option<DateValue> {
+    let months = i64::from(published.year) * 12 + i64::from(published.month?) - 1 + step;
+    let year = u16::try_from(months.div_euclid(12)).ok()?;
+    let month = u8::try_from(months.rem_euclid(12) + 1).ok()?;
+    DateValue::month(year, month)
 }
 
 fn shift_year(year: u16, by: i64) -> Option<u16> {
@@ -120,7 +163,13 @@ fn weekday_offset(published: DateValue, weekday: i64, future: bool) -> i64 {
     }
 }
 
-/// The year of a day or month written without one.
+/// The year of a day or month written without one. With a publication
+/// date: the year that puts it nearest that date (`January` in an October
+/// article is the coming one, `December` in an April one the last), unless
+/// the tense says otherwise: the past takes a month three or more months
+/// ahead from the year before, and keeps one seven or more behind in the
+/// same year (`sales rose in March`, said in October); the future likewise
+/// forward. With none, the year of the last full date written.
 pub(super) fn infer_year(
     text: &str,
     words: &[Word<'_>],
@@ -128,50 +177,32 @@ pub(super) fn infer_year(
     month: u8,
     context: &Context,
 ) -> Option<u16> {
-    match context.published {
-        Some(published) => {
-            let later = published.month.is_some_and(|p| month > p);
-            if later && tense_at(text, words[i].range.start) == Tense::Past {
-                published.year.checked_sub(1)
-            } else {
-                Some(published.year)
-            }
-        }
-        None => context.last_year,
+    let Some(published) = context.published else {
+        return context.last_year;
+    };
+    let Some(this_month) = published.month else {
+        return Some(published.year);
+    };
+    let ahead = i32::from(month) - i32::from(this_month);
+    match (tense_at(text, words[i].range.start), ahead) {
+        (Tense::Future, 7..) | (Tense::Past, ..=-7) => Some(published.year),
+        (_, 7..) | (Tense::Past, 3..) => published.year.checked_sub(1),
+        (_, ..=-7) | (Tense::Future, ..=-3) => published.year.checked_add(1),
+        _ => Some(published.year),
     }
 }
 
 /// What a sentence tells of: the past, the future, or it does not say.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Tense {
+pub(super) enum Tense {
     Past,
     Future,
     Unknown,
 }
 
-/// Words that put a sentence in the future.
-const FUTURE_MARKERS: &[&str] = &[
-    "will",
-    "ll",
-    "shall",
-    "upcoming",
-    "scheduled",
-    "planned",
-    "expected",
-    "due",
-    "plans",
-];
-
-/// Past forms that do not end in `-ed`.
-const IRREGULAR_PAST: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "rose", "fell", "began", "took", "came", "went",
-    "made", "left", "won", "lost", "met", "held", "saw", "gave", "led", "struck", "fought", "sent",
-    "spoke", "wrote", "ran", "became", "paid", "sold", "bought", "brought", "got", "hit", "shot",
-];
-
 /// The tense of the clause that byte `at` ends: future with a future
 /// marker, past with a past verb, else unknown (`the offer expires on`).
-fn tense_at(text: &str, at: usize) -> Tense {
+pub(super) fn tense_at(text: &str, at: usize) -> Tense {
     let start = text[..at]
         .rfind(['.', '!', '?', ',', ';', ':'])
         .map_or(0, |i| i + 1);
@@ -179,10 +210,10 @@ fn tense_at(text: &str, at: usize) -> Tense {
         .iter()
         .map(|w| lowercase(w.text))
         .collect();
-    if clause.iter().any(|w| FUTURE_MARKERS.contains(&w.as_ref())) {
+    if clause.iter().any(|w| is_listed(List::Future, w)) {
         return Tense::Future;
     }
-    let past = |w: &str| IRREGULAR_PAST.contains(&w) || (w.len() > 4 && w.ends_with("ed"));
+    let past = |w: &str| is_listed(List::IrregularPast, w) || (w.len() > 4 && w.ends_with("ed"));
     if clause.iter().any(|w| past(w)) {
         Tense::Past
     } else {
