@@ -275,6 +275,10 @@ fn read_month_first(
     if let Some(year) = next(1).and_then(as_year).filter(|_| joined(1)) {
         return Some((DateValue::month(year, month)?, 2));
     }
+    // `January nineteen ninety-seven`.
+    if let Some((year, used)) = spoken_year(text, words, i + 1).filter(|_| joined(1)) {
+        return Some((DateValue::month(year, month)?, 1 + used));
+    }
     let published_year = context.published.map(|p| p.year);
     if let (Some(year), Some("last"), Some("year")) = (published_year, next(1), next(2)) {
         return Some((DateValue::month(year.checked_sub(1)?, month)?, 3));

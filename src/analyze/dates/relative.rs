@@ -55,9 +55,8 @@ fn read_day_month_or_year(
         let before = i.checked_sub(1).map(|k| lowercase(words[k].text));
         let past = matches!(before.as_deref(), Some("last" | "previous"));
         let tense = tense_at(text, words[i].range.start);
-        // With no tense, the nearer of the two.
-        let sooner = weekday_offset(published, weekday as i64, true)
-            < -weekday_offset(published, weekday as i64, false);
+        // With no tense, the past, unless the day is tomorrow's.
+        let sooner = weekday_offset(published, weekday as i64, true) == 1;
         let future = before.as_deref() == Some("next")
             || (!past && tense == Tense::Future)
             || (!past && tense == Tense::Unknown && sooner);

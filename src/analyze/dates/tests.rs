@@ -255,12 +255,13 @@ fn vague_references_are_the_present_past_and_future() {
 
 #[test]
 fn spoken_years_and_counted_offsets() {
-    let text = "In nineteen ninety-six, and by the year two thousand, two thousand troops \
-                came; three months ago, and a decade ago.";
+    let text = "In nineteen ninety-six, in January nineteen ninety-seven, by the year two \
+                thousand, two thousand troops came; three months ago, and a decade ago.";
     assert_eq!(
         found(text, Some("1998-04-10")),
         pairs(&[
             ("nineteen ninety-six", "1996"),
+            ("January nineteen ninety-seven", "1997-01"),
             ("two thousand", "2000"),
             ("three months ago", "1998-01"),
             ("a decade ago", "1988"),
