@@ -168,27 +168,55 @@ fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
             NameLabel::Place => EntityKind::Place,
             NameLabel::Other => continue,
         };
-        let local = tagged.range.start - view.base..tagged.range.end - view.base;
-        let name = &view.text[local];
+        // `Twitter-like Weibo`: the comparison is no part of the name.
+        let full = &view.text[tagged.range.start - view.base..tagged.range.end - view.base];
+        let likeness = full
+            .split_once(' ')
+            .filter(|(first, _)| first.ends_with("-like") || first.ends_with("-style"))
+            .map_or(0, |(first, _)| first.len() + 1);
+        let range = tagged.range.start + likeness..tagged.range.end;
+        let name = &full[likeness..];
         match pair_of_places(name) {
             Some((first, second)) => {
-                let start = tagged.range.start;
-                let second_start = tagged.range.end - second.len();
+                let start = range.start;
+                let second_start = range.end - second.len();
                 found.push(Found::new(
                     start..start + first.len(),
                     first,
                     EntityKind::Place,
                 ));
                 found.push(Found::new(
-                    second_start..tagged.range.end,
+                    second_start..range.end,
                     second,
                     EntityKind::Place,
                 ));
             }
-            None => found.push(Found::new(tagged.range.clone(), name, kind)),
+            None => found.push(Found::new(range, name, kind)),
         }
     }
-    found
+    joined_by_ampersands(view, found)
+}
+
+/// `Standard & Poor's`, `Procter & Gamble`: names the tagger cut at the
+/// ampersand are one organisation's.
+fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
+    let mut joined: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found {
+        let between = joined.last().and_then(|last| {
+            view.text
+                .get(last.range.end - view.base..f.range.start - view.base)
+        });
+        if between.is_some_and(|b| b.trim() == "&") {
+            if let Some(last) = joined.pop() {
+                let range = last.range.start..f.range.end;
+                let name = &view.text[range.start - view.base..range.end - view.base];
+                joined.push(Found::new(range, name, EntityKind::Org));
+                continue;
+            }
+        }
+        joined.push(f);
+    }
+    joined
 }
 
 /// `Baghdad-Erbil` in `Baghdad-Erbil relations`: two places joined into an
@@ -485,6 +513,26 @@ pub(super) mod tests {
             "{tags:?}"
         );
         assert!(!tags.iter().any(|(w, _, _)| w == "Later"), "{tags:?}");
+    }
+
+    #[test]
+    fn names_joined_by_an_ampersand_are_one_organisation() {
+        let tags = tagged(
+            "Ratings\n\nRatings agency Standard & Poor's said on Monday that it cut \
+             the rating of Chrysler Corp. by two notches, and shares of Procter & Gamble \
+             Co. fell.\n",
+        );
+        assert!(has(&tags, "Standard & Poor", "org"), "{tags:?}");
+        assert!(has(&tags, "Procter & Gamble Co.", "org"), "{tags:?}");
+        assert!(!tags.iter().any(|(w, _, _)| w == "Poor"), "{tags:?}");
+    }
+
+    #[test]
+    fn a_likeness_is_no_part_of_the_name() {
+        let tags =
+            tagged("Visit\n\nMany on China’s Twitter-like Weibo applauded the guest's grace.\n");
+        assert!(tags.iter().any(|(w, _, _)| w == "Weibo"), "{tags:?}");
+        assert!(!tags.iter().any(|(w, _, _)| w.contains("like")), "{tags:?}");
     }
 
     #[test]

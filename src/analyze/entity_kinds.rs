@@ -1,11 +1,12 @@
 //! Settles the kind of each name an article tags, beyond what the tagger
-//! saw in one sentence: names listed together are alike, and one name is
-//! one thing within an article.
+//! saw in one sentence: names listed together are alike, a company's short
+//! name is the company, and one name is one thing within an article.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::entities::{EntityKind, Found};
 use super::reading::View;
+use super::wordlists::is_not_a_name_word;
 
 /// What may stand between two items of one list: `A, B, and C`, `A or B`.
 const LIST_JOINS: [&str; 6] = [", ", ", and ", " and ", ", or ", " or ", " & "];
@@ -16,7 +17,27 @@ pub(super) fn settle_kinds(mut found: Vec<Vec<Found>>, views: &[View<'_>]) -> Ve
     for (paragraph, view) in found.iter_mut().zip(views) {
         agree_within_lists(paragraph, view);
     }
+    companies_by_their_short_names(&mut found);
     one_kind_per_name(found)
+}
+
+/// `Chrysler` in an article that names `Chrysler Corp.` is the company,
+/// however the tagger read it in its own sentence.
+fn companies_by_their_short_names(found: &mut [Vec<Found>]) {
+    let short_names: HashSet<String> = found
+        .iter()
+        .flatten()
+        .filter(|f| f.kind == EntityKind::Org)
+        .filter_map(|f| {
+            let (short, suffix) = f.key.rsplit_once(' ')?;
+            (is_not_a_name_word(suffix) && !short.is_empty()).then(|| short.to_owned())
+        })
+        .collect();
+    for f in found.iter_mut().flatten() {
+        if short_names.contains(&f.key) {
+            f.kind = EntityKind::Org;
+        }
+    }
 }
 
 /// A list of three names or more whose items all share one kind but one
@@ -101,6 +122,17 @@ mod tests {
              Basra and Hassan al-Amir on Tuesday, officials said.\n",
         );
         assert!(has(&tags, "Hassan al-Amir", "place"), "{tags:?}");
+    }
+
+    #[test]
+    fn a_company_named_in_full_is_the_company_when_named_short() {
+        let tags = tagged(
+            "Sales\n\nChrysler Corp. is based in Detroit. Chrysler said sales fell, \
+             and Chrysler shares rose.\n",
+        );
+        assert!(has(&tags, "Chrysler Corp.", "org"), "{tags:?}");
+        assert!(!has(&tags, "Chrysler", "person"), "{tags:?}");
+        assert!(has(&tags, "Chrysler", "org"), "{tags:?}");
     }
 
     #[test]

@@ -30,7 +30,9 @@ mod keys;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::analyze::{is_division_word, is_known_place, is_org_word, is_short_form, EntityKind};
+use crate::analyze::{
+    is_division_word, is_known_place, is_not_a_name_word, is_org_word, is_short_form, EntityKind,
+};
 
 use crate::analyze::is_acronym;
 use keys::{is_a_name, person_key, spelling_key};
@@ -186,7 +188,8 @@ fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
 /// said` is no evidence that Hezbollah is a person. A name with an
 /// organisation's word (`Kata'ib`, `Ministry`) votes organisation when it
 /// was tagged a person. A single word also gets the person votes of the
-/// full names it is the surname of.
+/// full names it is the surname of, and the organisation votes of the
+/// company names it is the short name of (`Chrysler`, `Chrysler Corp.`).
 fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<EntityKind> {
     let mut votes: HashMap<&[String], [u64; 3]> = HashMap::new();
     for (i, (name, key)) in names.iter().zip(keys).enumerate() {
@@ -207,11 +210,22 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
             *surnames.entry(last.as_str()).or_default() += name.passages.max(1);
         }
     }
+    // A company's short name gets the votes of its full name:
+    // `Chrysler` tagged a person is `Chrysler Corp.`.
+    let mut companies: HashMap<&str, u64> = HashMap::new();
+    for (name, key) in names.iter().zip(keys) {
+        if let (Source::Org, [short, suffix]) = (name.source, key.as_slice()) {
+            if is_not_a_name_word(suffix) {
+                *companies.entry(short.as_str()).or_default() += name.passages.max(1);
+            }
+        }
+    }
     keys.iter()
         .map(|key| {
             let mut tally = votes.get(key.as_slice()).copied().unwrap_or_default();
-            if let [surname] = key.as_slice() {
-                tally[0] += surnames.get(surname.as_str()).copied().unwrap_or(0);
+            if let [word] = key.as_slice() {
+                tally[0] += surnames.get(word.as_str()).copied().unwrap_or(0);
+                tally[1] += companies.get(word.as_str()).copied().unwrap_or(0);
             }
             // Ties go to the first kind: person, then organisation.
             let best = (0..3).rev().max_by_key(|&k| tally[k]).unwrap_or(0);
@@ -242,7 +256,16 @@ fn groups_named_in_plural(
         let Some(singular) = word.strip_suffix('s').and_then(|stem| singulars.get(stem)) else {
             continue;
         };
-        if kinds[i] == EntityKind::Place && !is_known_place(&names[i].value) {
+        // A family named in the plural (`the Trumps`) is no group: a
+        // singular that is a person more often than the plural is named
+        // stays a person.
+        let person_passages: u64 = singular
+            .iter()
+            .filter(|&&j| kinds[j] == EntityKind::Person)
+            .map(|&j| names[j].passages)
+            .sum();
+        let family = person_passages > names[i].passages;
+        if kinds[i] == EntityKind::Place && !is_known_place(&names[i].value) && !family {
             kinds[i] = EntityKind::Org;
             for &j in singular {
                 kinds[j] = EntityKind::Org;

@@ -191,3 +191,38 @@ fn a_group_named_in_the_plural_is_an_organisation_with_its_singular() {
     assert_eq!(group_of(&groups, "Philippines").0, "place");
     assert_eq!(group_of(&groups, "Philippines").2, ["Philippines"]);
 }
+
+#[test]
+fn a_family_in_the_plural_leaves_its_member_a_person_and_a_group_does_not() {
+    use Source::*;
+    let names = [
+        name(Person, "Donald Trump", 500),
+        name(Org, "Trump", 40),
+        name(Place, "Trumps", 2),
+        // A group: its plural is named more than its singular's person.
+        name(Place, "Houthis", 30),
+        name(Person, "Houthi", 3),
+    ];
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "Trump").0, "person");
+    assert_eq!(group_of(&groups, "Trump").1, "Donald Trump");
+    assert_eq!(group_of(&groups, "Houthis").0, "org");
+    assert!(group_of(&groups, "Houthis")
+        .2
+        .contains(&"Houthi".to_owned()));
+}
+
+#[test]
+fn a_company_short_name_votes_with_its_full_name() {
+    use Source::*;
+    let names = [
+        name(Person, "Chrysler", 30),
+        name(Org, "Chrysler Corp.", 40),
+        name(Person, "Walter Chrysler", 1),
+    ];
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "Chrysler").0, "org");
+    assert!(group_of(&groups, "Chrysler")
+        .2
+        .contains(&"Chrysler Corp.".to_owned()));
+}
