@@ -138,7 +138,14 @@ impl Context<'_, '_> {
                     None
                 } else {
                     self.find_speaker(view, s, t, kind, sentence_speaker.as_ref())
-                        .or_else(|| continued_speaker(sentence.clone(), t, kind, &quotes, previous))
+                        .or_else(|| {
+                            let continued = Continued {
+                                earlier: &quotes,
+                                previous,
+                                reading: self.reading,
+                            };
+                            continued.speaker(sentence.clone(), t, kind)
+                        })
                         .or_else(|| self.previous_subject(view, s, t, kind))
                 };
                 if let Some(speaker) = &speaker {
@@ -872,48 +879,64 @@ fn is_term(quoted: &str) -> bool {
         })
 }
 
-/// A quotation with no attribution of its own that opens its sentence
-/// continues the speaker of the quotation before it in the paragraph; one
-/// that opens its paragraph continues the previous paragraph's speaker.
-fn continued_speaker(
-    sentence: Range<usize>,
-    q: usize,
-    kind: QuoteKind,
-    earlier: &[Quote],
-    previous: Option<(&View<'_>, &[Quote])>,
-) -> Option<Speaker> {
-    if kind != QuoteKind::Direct || q != sentence.start {
-        return None;
-    }
-    if let Some(speaker) = earlier.iter().rev().find_map(|quote| quote.speaker.clone()) {
-        return Some(speaker);
-    }
-    if q != 0 {
-        return None;
-    }
-    let (previous_view, previous_quotes) = previous?;
-    let open_quote = previous_quotes
-        .last()
-        .filter(|_| previous_view.quotations.last().is_some_and(|q| !q.closed));
-    if let Some(speaker) = open_quote.and_then(|q| q.speaker.clone()) {
-        return Some(speaker);
-    }
-    previous_person(previous_view)
-        .or_else(|| previous_quotes.iter().rev().find_map(|q| q.speaker.clone()))
+/// What a quotation with no attribution of its own may continue: the
+/// quotations before it in its paragraph, and the previous paragraph.
+struct Continued<'a, 'r> {
+    earlier: &'a [Quote],
+    previous: Option<(&'a View<'r>, &'a [Quote])>,
+    reading: &'a Reading<'r>,
 }
 
-/// The last person named in a paragraph's last sentence.
-fn previous_person(view: &View<'_>) -> Option<Speaker> {
-    let last = view.mentions.last()?;
-    let mention = last.iter().rev().find(|m| {
-        !m.role_only
-            && !m.doubtful
-            && (m.title.is_some() || is_person_role_before(view, m) || m.tokens.len() >= 2)
-    })?;
-    Some(Speaker {
-        name: view.text[mention.range.clone()].to_owned(),
-        mention: Some(view.base + mention.range.start..view.base + mention.range.end),
-    })
+impl Continued<'_, '_> {
+    /// A quotation that opens its sentence continues the speaker of the
+    /// quotation before it in the paragraph; one that opens its paragraph
+    /// continues the previous paragraph's speaker.
+    fn speaker(&self, sentence: Range<usize>, q: usize, kind: QuoteKind) -> Option<Speaker> {
+        if kind != QuoteKind::Direct || q != sentence.start {
+            return None;
+        }
+        if let Some(speaker) = self
+            .earlier
+            .iter()
+            .rev()
+            .find_map(|quote| quote.speaker.clone())
+        {
+            return Some(speaker);
+        }
+        if q != 0 {
+            return None;
+        }
+        let (previous_view, previous_quotes) = self.previous?;
+        let open_quote = previous_quotes
+            .last()
+            .filter(|_| previous_view.quotations.last().is_some_and(|q| !q.closed));
+        if let Some(speaker) = open_quote.and_then(|q| q.speaker.clone()) {
+            return Some(speaker);
+        }
+        self.previous_person(previous_view)
+            .or_else(|| previous_quotes.iter().rev().find_map(|q| q.speaker.clone()))
+    }
+
+    /// The last person named in a paragraph's last sentence; never a name
+    /// the tagger took for a place (`his constituents in South Carolina`)
+    /// or for no entity at all (`the Rose Bowl`).
+    fn previous_person(&self, view: &View<'_>) -> Option<Speaker> {
+        let last = view.mentions.last()?;
+        let mention = last.iter().rev().find(|m| {
+            let range = view.base + m.range.start..view.base + m.range.end;
+            !m.role_only
+                && !m.doubtful
+                && !matches!(
+                    self.reading.label_at(&range),
+                    Some(NameLabel::Place | NameLabel::Other)
+                )
+                && (m.title.is_some() || is_person_role_before(view, m) || m.tokens.len() >= 2)
+        })?;
+        Some(Speaker {
+            name: view.text[mention.range.clone()].to_owned(),
+            mention: Some(view.base + mention.range.start..view.base + mention.range.end),
+        })
+    }
 }
 
 fn is_person_role_before(view: &View<'_>, mention: &Mention) -> bool {
@@ -1014,6 +1037,17 @@ mod tests {
             speaker_of(&found, "We will not").as_deref(),
             Some("Lena Park")
         );
+    }
+
+    #[test]
+    fn a_place_that_ends_the_paragraph_before_is_no_speaker() {
+        let found = speakers(&[
+            "In his address, Graham said he will tell the critics among his own \
+             Republican constituents in South Carolina to \"shut up.\"",
+            "\"The answer to me is just focusing on what it means to be an American.\"",
+        ]);
+        let speaker = speaker_of(&found, "The answer");
+        assert_ne!(speaker.as_deref(), Some("South Carolina"));
     }
 
     #[test]
