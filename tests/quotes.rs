@@ -184,3 +184,29 @@ fn woven_fragments_belong_to_the_person_who_opens_the_sentence() {
         "{quotes:?}"
     );
 }
+
+#[test]
+fn an_unattributed_quotation_has_a_null_speaker_in_quotes_as_in_analyze() {
+    let workspace = Workspace::new();
+    workspace.write(
+        "terms.txt",
+        "Terms\n\n\"Nobody knows where this ends.\"\n\nThe mayor, Lena Okafor, said \
+         \"the port stays open.\"\n",
+    );
+    workspace.run(&["index", "."]).ok();
+    let quotes = workspace.json(&["quotes"]);
+    let listed = of_type(&quotes, "quote");
+    let analyzed = workspace.json(&["analyze", "terms.txt"]);
+    let analyzed = of_type(&analyzed, "quote");
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    for quote in &listed {
+        let same = analyzed
+            .iter()
+            .find(|a| a["text"] == quote["text"])
+            .expect("the same quotation from analyze");
+        assert_eq!(quote["speaker"], same["speaker"], "{quote:?}");
+    }
+    assert!(listed.iter().any(|q| q["speaker"].is_null()), "{listed:?}");
+    let text = workspace.run(&["quotes"]).ok().stdout();
+    assert!(text.contains("(unattributed)"), "{text}");
+}

@@ -65,7 +65,7 @@ impl Writer {
         let row: Vec<String> = match item {
             Item::Passage(hit) => passage_row(hit),
             Item::Quote(quote) => vec![
-                quote.speaker.clone(),
+                quote.speaker.clone().unwrap_or_default(),
                 quote.text.clone(),
                 quote.kind.clone(),
                 quote.doc.clone(),

@@ -146,7 +146,11 @@ pub fn write_quotes(out: &mut dyn WriteColor, results: &QuoteResults) -> std::io
             writeln!(out)?;
         }
         out.set_color(ColorSpec::new().set_bold(true))?;
-        write!(out, "{}", hit.speaker)?;
+        write!(
+            out,
+            "{}",
+            hit.speaker.as_deref().unwrap_or("(unattributed)")
+        )?;
         out.reset()?;
         write!(out, "  ")?;
         write_location(out, &hit.path, locator(hit.line, hit.page, hit.paragraph))?;

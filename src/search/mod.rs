@@ -123,8 +123,9 @@ pub struct SearchResults {
 /// A quotation found by `dossier quotes`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct QuoteHit {
-    /// Canonical speaker name.
-    pub speaker: String,
+    /// Canonical speaker name; `None` for a quotation no one was found to
+    /// have said (JSON `null`, as `dossier analyze` gives it).
+    pub speaker: Option<String>,
     /// The quoted text.
     pub text: String,
     /// `direct` or `partial`.
@@ -525,7 +526,9 @@ impl Searcher {
     fn quote_hit(&self, document: &TantivyDocument, score: Option<f32>) -> QuoteHit {
         let fields = &self.open.fields;
         QuoteHit {
-            speaker: self.speaker_name(&text_of(document, fields.speaker)),
+            speaker: Some(text_of(document, fields.speaker))
+                .filter(|name| !name.is_empty())
+                .map(|name| self.speaker_name(&name)),
             text: text_of(document, fields.text),
             kind: text_of(document, fields.quote_kind),
             doc: text_of(document, fields.doc),

@@ -224,7 +224,7 @@ async function renderQuotes(content) {
   content.append(el("p", { class: "summary", id: "summary" }, results.total + " quotations"));
   content.append(el("div", { id: "hits" }, results.quotes.map((quote) => el("div", { class: "quote hit" },
     el("p", { class: "text" }, "“" + quote.text + "”"),
-    el("div", { class: "meta" }, "— ", filterTag("speaker", quote.speaker), " · ", quote.published || "undated", " · ", openArticle(Object.assign({ title: cite(quote) }, quote)))))));
+    el("div", { class: "meta" }, "— ", quote.speaker ? filterTag("speaker", quote.speaker) : "unattributed", " · ", quote.published || "undated", " · ", openArticle(Object.assign({ title: cite(quote) }, quote)))))));
 }
 
 async function renderCheck(content) {
