@@ -1,0 +1,514 @@
+//! A sentence seen as a frame around its quotations: where its reporting
+//! verbs are, and which name, pronoun or description each points at.
+
+use std::ops::Range;
+
+use super::Candidate;
+use crate::analyze::lexer::TokenKind;
+use crate::analyze::reading::View;
+use crate::analyze::wordlists::{
+    is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
+    reporting_lemma,
+};
+
+/// Where `before` found the attribution.
+pub(super) enum Found {
+    Candidate(Candidate),
+    /// A participle (`..., saying "..."`) whose subject is the main clause's.
+    MainClause,
+}
+
+/// A sentence seen as a frame around its quotations.
+pub(super) struct Frame<'v, 'a> {
+    pub(super) view: &'v View<'a>,
+    pub(super) s: usize,
+    pub(super) sentence: Range<usize>,
+}
+
+impl Frame<'_, '_> {
+    pub(super) fn word(&self, t: usize) -> Option<&str> {
+        let token = self
+            .view
+            .tokens
+            .get(t)
+            .filter(|_| self.sentence.contains(&t))?;
+        (token.kind == TokenKind::Word).then(|| token.text(self.view.text))
+    }
+
+    pub(super) fn is_punct(&self, t: usize, marks: &str) -> bool {
+        self.sentence.contains(&t)
+            && matches!(self.view.tokens[t].kind, TokenKind::Punct(c) if marks.contains(c))
+    }
+
+    /// A reporting verb at `t`, used as a verb (not `the claims`), with
+    /// `point` only as `point out`.
+    pub(super) fn reporting_verb(&self, t: usize) -> Option<&'static str> {
+        let word = self.word(t)?;
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        if capitalized && t != self.sentence.start {
+            return None; // `United States` does not state anything
+        }
+        let lemma = reporting_lemma(word)?;
+        let after_determiner = t
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .is_some_and(|w| is_determiner(w) || w.ends_with("'s") || w.ends_with("’s"));
+        let point_out = lemma != "point" || self.word(t + 1) == Some("out");
+        (!after_determiner && point_out).then_some(lemma)
+    }
+
+    pub(super) fn reports_speech(&self) -> bool {
+        self.sentence
+            .clone()
+            .any(|t| self.reporting_verb(t).is_some())
+    }
+
+    /// `"...," X said`, `"...," said X`, or a byline `"..." ― X`.
+    pub(super) fn after(&self, q: usize) -> Option<Candidate> {
+        let mut t = q + 1;
+        let dash = self.is_punct(t, "—–―-");
+        while self.is_punct(t, ",—–―-") {
+            t += 1;
+        }
+        // `"leading from behind" and Trump says ...`: a new clause, whose
+        // speaker is its own.
+        if self
+            .word(t)
+            .is_some_and(|w| matches!(w, "and" | "but" | "or" | "while" | "whereas"))
+        {
+            return None;
+        }
+        if self.reporting_verb(t).is_some() {
+            let participle = self.word(t).is_some_and(|w| w.ends_with("ing"));
+            return if participle {
+                None
+            } else {
+                self.phrase_right(t + 1)
+            };
+        }
+        let (candidate, end) = self.phrase_right_with_end(t)?;
+        if dash && (end >= self.sentence.end || self.is_punct(end, ".,(")) {
+            return Some(candidate);
+        }
+        let mut at = self.skip_bracket_right(end);
+        for _ in 0..4 {
+            at = self.skip_adverbs_right(at);
+            if self.reporting_verb(at).is_some() {
+                return Some(candidate);
+            }
+            if !self.is_punct(at, ",") {
+                return None;
+            }
+            at = self.skip_apposition_right(at);
+        }
+        None
+    }
+
+    /// The attribution before a quotation: the nearest reporting verb and
+    /// whoever it belongs to.
+    pub(super) fn before(&self, q: usize) -> Option<Found> {
+        if let Some(to) = (self.sentence.start..q).rev().find(|&t| {
+            self.word(t) == Some("to")
+                && t > 0
+                && self
+                    .word(t - 1)
+                    .is_some_and(|w| w.eq_ignore_ascii_case("according"))
+        }) {
+            return self.phrase_right(to + 1).map(Found::Candidate);
+        }
+        // The nearest verb with someone to belong to: in `Ryan said the
+        // protests demands that ...`, `demands` has no speaker, `said` does.
+        (self.sentence.start..q)
+            .rev()
+            .filter(|&t| self.reporting_verb(t).is_some())
+            .find_map(|verb| self.verb_owner(verb))
+    }
+
+    /// Who a reporting verb belongs to.
+    pub(super) fn verb_owner(&self, verb: usize) -> Option<Found> {
+        let word = self.word(verb)?;
+        if self.word(verb + 1) == Some("by") {
+            return self.phrase_right(verb + 2).map(Found::Candidate);
+        }
+        if word.ends_with("ing") && verb.checked_sub(1).and_then(|p| self.word(p)) != Some("was") {
+            // `Ryan saying he was "encouraged" and Trump calling it ...`:
+            // a name right before the participle is its own speaker.
+            let named = verb
+                .checked_sub(1)
+                .and_then(|p| self.mention_ending(p))
+                .filter(|&m| !self.view.mentions[self.s][m].role_only);
+            return Some(match named {
+                Some(m) => Found::Candidate(Candidate::Name {
+                    sentence: self.s,
+                    mention: m,
+                }),
+                None => Found::MainClause,
+            });
+        }
+        let mut left = verb.checked_sub(1)?;
+        if self.word(left) == Some("to") {
+            left = left.checked_sub(1)?;
+        }
+        self.phrase_left(self.skip_adverbs_left(left))
+            .map(Found::Candidate)
+    }
+
+    /// The subject of the sentence, after an introductory phrase.
+    pub(super) fn subject(&self) -> Option<Candidate> {
+        let intro_end = (self.sentence.start..self.sentence.end.min(self.sentence.start + 12))
+            .find(|&t| self.is_punct(t, ","))
+            .filter(|&comma| {
+                !(self.sentence.start..comma).any(|t| self.reporting_verb(t).is_some())
+                    // `X hammered Y, calling it ...`: a clause, not a lead-in.
+                    && !self.word(comma + 1).is_some_and(|w| w.ends_with("ing"))
+                    // `Bush, however, interjected`: the name is the subject.
+                    && self.mention_starting(self.sentence.start).is_none()
+            });
+        let start = intro_end.map_or(self.sentence.start, |c| c + 1);
+        // Names in a leading phrase (`In an interview on CBS's ...`) set the
+        // scene; the subject is the first one that does not. Where the comma
+        // ends a clause instead (`X appeared in a clip, saying ...`), the
+        // subject is before it.
+        let first_from = |start: usize| {
+            (start..self.sentence.end.min(start + 10))
+                .filter_map(|t| self.phrase_right(t))
+                .find(|c| !self.is_introductory(c) && !self.is_possessive(c))
+        };
+        first_from(start).or_else(|| first_from(self.sentence.start))
+    }
+
+    pub(super) fn is_possessive(&self, candidate: &Candidate) -> bool {
+        let Candidate::Name {
+            sentence: s,
+            mention: m,
+        } = candidate
+        else {
+            return false;
+        };
+        let last = &self.view.tokens[self.view.mentions[*s][*m].tokens.end - 1];
+        let word = last.text(self.view.text);
+        word.ends_with("'s") || word.ends_with("’s")
+    }
+
+    /// The name whose run (title included) starts at `t`.
+    pub(super) fn mention_starting(&self, t: usize) -> Option<usize> {
+        self.view.mentions[self.s]
+            .iter()
+            .position(|m| m.start == t || m.tokens.start == t)
+    }
+
+    pub(super) fn mention_ending(&self, t: usize) -> Option<usize> {
+        self.view.mentions[self.s]
+            .iter()
+            .position(|m| m.tokens.end == t + 1)
+    }
+
+    /// `White House press secretary Josh Earnest`: after an organisation's
+    /// name, a role in lower case and then a person's name.
+    pub(super) fn named_after_role(&self, t: usize) -> Option<(Candidate, usize)> {
+        let mut saw_role = false;
+        for n in t..(t + 4).min(self.sentence.end) {
+            if let Some(m) = self.mention_starting(n) {
+                let mention = &self.view.mentions[self.s][m];
+                return (saw_role || mention.title.is_some()).then_some((
+                    Candidate::Name {
+                        sentence: self.s,
+                        mention: m,
+                    },
+                    mention.tokens.end,
+                ));
+            }
+            let word = self.word(n)?;
+            if !word.chars().next().is_some_and(char::is_lowercase) {
+                return None;
+            }
+            saw_role |= is_person_role(word);
+        }
+        None
+    }
+
+    /// `the Iraqi authorities`: a one-word name used as an adjective.
+    pub(super) fn is_modifier(&self, m: usize) -> bool {
+        let mention = &self.view.mentions[self.s][m];
+        let next_is_lowercase = self
+            .word(mention.tokens.end)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let next = mention.tokens.end;
+        let next_is_verb =
+            self.reporting_verb(next).is_some() || self.word(next).is_some_and(is_adverb);
+        mention.tokens.len() == 1
+            && next_is_lowercase
+            && !next_is_verb
+            && !is_group_role(self.word(next).unwrap_or_default())
+    }
+
+    pub(super) fn phrase_right(&self, t: usize) -> Option<Candidate> {
+        self.phrase_right_with_end(t).map(|(c, _)| c)
+    }
+
+    /// A name, pronoun or description starting at `t`, and the token after it.
+    pub(super) fn phrase_right_with_end(&self, t: usize) -> Option<(Candidate, usize)> {
+        if let Some(m) = self.mention_starting(t) {
+            let mention = &self.view.mentions[self.s][m];
+            if let Some(person) = self.named_after_role(mention.tokens.end) {
+                return Some(person);
+            }
+            let said = self.reporting_verb(mention.tokens.end).is_some();
+            if !mention.doubtful || said {
+                return Some((
+                    Candidate::Name {
+                        sentence: self.s,
+                        mention: m,
+                    },
+                    mention.tokens.end,
+                ));
+            }
+        }
+        let word = self.word(t)?;
+        if is_person_pronoun(word) || is_group_pronoun(word) {
+            return Some((
+                Candidate::Pronoun {
+                    token: t,
+                    person: is_person_pronoun(word),
+                },
+                t + 1,
+            ));
+        }
+        if is_determiner(word) {
+            for n in t + 1..(t + 5).min(self.sentence.end) {
+                if let Some(m) = self.mention_starting(n).filter(|&m| !self.is_modifier(m)) {
+                    return Some((
+                        Candidate::Name {
+                            sentence: self.s,
+                            mention: m,
+                        },
+                        self.view.mentions[self.s][m].tokens.end,
+                    ));
+                }
+                let noun = self.word(n)?;
+                if is_person_role(noun) || is_group_role(noun) {
+                    return Some((Candidate::Description { token: n }, n + 1));
+                }
+            }
+        }
+        None
+    }
+
+    /// A name, pronoun or description ending at `t`.
+    pub(super) fn phrase_left(&self, t: usize) -> Option<Candidate> {
+        if self.is_punct(t, ")") {
+            let before = self.skip_bracket_left(t);
+            // An unmatched bracket leads nowhere.
+            return (before != t).then(|| self.phrase_left(before)).flatten();
+        }
+        if self.is_punct(t, ",") {
+            return self.apposition_subject(t);
+        }
+        if let Some(m) = self.mention_ending(t) {
+            return Some(Candidate::Name {
+                sentence: self.s,
+                mention: m,
+            });
+        }
+        let word = self.word(t)?;
+        if word == "who" || word == "which" {
+            let comma = t.checked_sub(1).filter(|&c| self.is_punct(c, ","))?;
+            return self.phrase_left(comma.checked_sub(1)?);
+        }
+        if is_person_pronoun(word) || is_group_pronoun(word) {
+            return Some(Candidate::Pronoun {
+                token: t,
+                person: is_person_pronoun(word),
+            });
+        }
+        if is_person_role(word) || is_group_role(word) {
+            // `the Kataib Sayyid al-Shuhada faction`, but not `US forces`.
+            let named_group = t
+                .checked_sub(1)
+                .and_then(|p| self.mention_ending(p))
+                .filter(|&m| {
+                    let mention = &self.view.mentions[self.s][m];
+                    let acronym = self.view.text[mention.range.clone()]
+                        .chars()
+                        .all(|c| c.is_uppercase());
+                    is_group_type(word) && (mention.tokens.len() >= 2 || acronym)
+                });
+            if let Some(m) = named_group {
+                return Some(Candidate::Name {
+                    sentence: self.s,
+                    mention: m,
+                });
+            }
+            let determiner =
+                (t.saturating_sub(4)..t).any(|d| self.word(d).is_some_and(is_determiner));
+            return determiner.then_some(Candidate::Description { token: t });
+        }
+        None
+    }
+
+    /// The subject before a chain of appositions ending at `comma`: in
+    /// `X, president of Y, which represents Z, said` it is `X`, the
+    /// farthest name in the chain that is not an introductory phrase.
+    pub(super) fn apposition_subject(&self, comma: usize) -> Option<Candidate> {
+        let mut best = None;
+        let mut at = comma;
+        for _ in 0..4 {
+            let start = at.saturating_sub(25).max(self.sentence.start);
+            let Some(open) = (start..at)
+                .rev()
+                .find(|&t| self.is_punct(t, ",") || self.is_quote(t))
+            else {
+                break;
+            };
+            if !self.is_punct(open, ",") {
+                break;
+            }
+            let Some(before) = open.checked_sub(1) else {
+                break;
+            };
+            let candidate = self.phrase_left(self.skip_bracket_left(before));
+            if let Some(candidate) = candidate.filter(|c| !self.is_introductory(c)) {
+                best = Some(candidate);
+            }
+            at = open;
+        }
+        best
+    }
+
+    pub(super) fn is_quote(&self, t: usize) -> bool {
+        matches!(self.view.tokens[t].kind, TokenKind::Quote(_))
+    }
+
+    /// The token after a bracketed aside starting at `t` (`Ryan (R-Wis.) said`).
+    pub(super) fn skip_bracket_right(&self, t: usize) -> usize {
+        if !self.is_punct(t, "(") {
+            return t;
+        }
+        (t..self.sentence.end)
+            .take(8)
+            .find(|&c| self.is_punct(c, ")"))
+            .map_or(t, |c| c + 1)
+    }
+
+    /// The token before a bracketed aside ending at `t` (`Pence (R-IN)`).
+    pub(super) fn skip_bracket_left(&self, t: usize) -> usize {
+        if !self.is_punct(t, ")") {
+            return t;
+        }
+        (self.sentence.start..t)
+            .rev()
+            .take(8)
+            .find(|&o| self.is_punct(o, "("))
+            .and_then(|o| o.checked_sub(1))
+            .unwrap_or(t)
+    }
+
+    /// A name after a preposition (`In Washington,`) sets the scene; it is
+    /// not the subject.
+    pub(super) fn is_introductory(&self, candidate: &Candidate) -> bool {
+        let first = match candidate {
+            Candidate::Name { sentence, mention } => self.view.mentions[*sentence][*mention].start,
+            Candidate::Pronoun { token, .. } | Candidate::Description { token } => *token,
+        };
+        first
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "in" | "on"
+                        | "at"
+                        | "for"
+                        | "from"
+                        | "to"
+                        | "of"
+                        | "with"
+                        | "by"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "since"
+                        | "during"
+                )
+            })
+    }
+
+    pub(super) fn skip_apposition_right(&self, t: usize) -> usize {
+        if !self.is_punct(t, ",") {
+            return t;
+        }
+        let end = (t + 25).min(self.sentence.end);
+        (t + 1..end)
+            .find(|&c| self.is_punct(c, ","))
+            .map_or(t, |c| c + 1)
+    }
+
+    pub(super) fn skip_adverbs_left(&self, mut t: usize) -> usize {
+        while self.word(t).is_some_and(is_adverb) && t > self.sentence.start {
+            t -= 1;
+        }
+        t
+    }
+
+    pub(super) fn skip_adverbs_right(&self, mut t: usize) -> usize {
+        while self.word(t).is_some_and(is_adverb) {
+            t += 1;
+        }
+        t
+    }
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "up"
+            | "new"
+            | "of"
+            | "in"
+            | "with"
+            | "such"
+            | "any"
+            | "some"
+            | "no"
+            | "many"
+            | "and"
+    )
+}
+
+fn is_adverb(word: &str) -> bool {
+    (word.ends_with("ly") && word.len() > 4 && word.chars().next().is_some_and(char::is_lowercase))
+        || matches!(
+            word,
+            "also"
+                | "later"
+                | "then"
+                | "again"
+                | "further"
+                | "once"
+                | "still"
+                | "often"
+                | "never"
+                | "has"
+                | "had"
+                | "have"
+                | "was"
+                | "is"
+                | "would"
+                | "will"
+                | "not"
+        )
+}

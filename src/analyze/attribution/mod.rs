@@ -1,0 +1,429 @@
+//! Attributes quotations to their speakers.
+//!
+//! Each quotation is looked at in its sentence, where every quotation is a
+//! single token, so the frame around it reads like `QUOTE , X said` or
+//! `X , a researcher , said , QUOTE`. In order, dossier tries:
+//!
+//! 1. after the quotation: `"...," X said`, `"...," said X`;
+//! 2. before it: the nearest reporting verb and its subject, through
+//!    appositions (`X, a member of Y, said`), relative clauses (`X, who
+//!    claimed`), infinitives (`led the X faction to declare`), passives
+//!    (`described by X`), participles (`..., saying "..."`) and
+//!    `according to X`;
+//! 3. the sentence's subject, when the sentence reports speech at all;
+//! 4. a quotation opening a sentence or paragraph with no attribution of
+//!    its own continues the previous speaker (news style).
+//!
+//! Names resolve to the fullest form in the article; `he`/`she` to the most
+//! recent person; descriptions (`the report`, `the Israeli FM`) to the
+//! entity introduced with that role.
+
+use std::cell::OnceCell;
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::lexer::TokenKind;
+use super::names::NameKind;
+use super::reading::{Reading, View};
+use super::tagger::NameLabel;
+use super::wordlists::{is_group_role, is_group_type, reporting_lemma};
+
+/// Whether a quotation is whole speech or a fragment woven into a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// A sentence or clause of speech: `he said, "We are ready."`
+    Direct,
+    /// A fragment inside reported speech: `urged it to act "swiftly"`.
+    Partial,
+}
+
+impl QuoteKind {
+    /// `direct` or `partial`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Partial => "partial",
+        }
+    }
+}
+
+/// Who said a quotation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// The fullest name the article gives, without titles.
+    pub name: String,
+    /// Where the name it was resolved from is written (body byte range): the
+    /// name itself, or the antecedent of a pronoun or description.
+    pub mention: Option<Range<usize>>,
+}
+
+/// A quotation with its kind and speaker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted text, without marks, as a body byte range.
+    pub inner: Range<usize>,
+    /// The quotation with its marks.
+    pub outer: Range<usize>,
+    /// Direct or partial.
+    pub kind: QuoteKind,
+    /// The speaker, or none for names, terms and scare quotes.
+    pub speaker: Option<Speaker>,
+}
+
+/// Attributes the quotations of an article's paragraphs, as read by
+/// [`super::reading::read`]; one list of quotes per paragraph.
+pub fn attribute(reading: &Reading<'_>) -> Vec<Vec<Quote>> {
+    let mut context = Context {
+        reading,
+        speakers: HashSet::new(),
+        kinds: (0..reading.register.len())
+            .map(|_| OnceCell::new())
+            .collect(),
+    };
+    let views = &reading.views;
+    let mut out: Vec<Vec<Quote>> = Vec::with_capacity(views.len());
+    for (p, view) in views.iter().enumerate() {
+        let previous = p.checked_sub(1).map(|i| (&views[i], out[i].as_slice()));
+        out.push(context.attribute_paragraph(view, previous));
+    }
+    out
+}
+
+struct Context<'r, 'a> {
+    reading: &'r Reading<'a>,
+    speakers: HashSet<usize>,
+    /// The kind of each register entry over all its forms, worked out
+    /// when a pronoun first needs it.
+    kinds: Vec<OnceCell<NameKind>>,
+}
+
+/// What a frame points at as the speaker, before resolution.
+#[derive(Clone, Copy)]
+enum Candidate {
+    /// A name: mention `mention` of sentence `sentence` of the paragraph.
+    Name { sentence: usize, mention: usize },
+    /// `he`, `she` (a person) or `it`, `they` (a group), at token `token`.
+    Pronoun { token: usize, person: bool },
+    /// `the study`, `the Israeli FM`: the role noun at token `token`.
+    Description { token: usize },
+}
+
+impl Context<'_, '_> {
+    fn attribute_paragraph(
+        &mut self,
+        view: &View<'_>,
+        previous: Option<(&View<'_>, &[Quote])>,
+    ) -> Vec<Quote> {
+        let mut quotes: Vec<Quote> = Vec::new();
+        for (s, sentence) in view.sentences.iter().enumerate() {
+            let in_sentence: Vec<usize> = sentence
+                .clone()
+                .filter(|&t| matches!(view.tokens[t].kind, TokenKind::Quote(_)))
+                .collect();
+            let mut sentence_speaker: Option<Speaker> = None;
+            for &t in &in_sentence {
+                let TokenKind::Quote(q) = view.tokens[t].kind else {
+                    continue;
+                };
+                let quotation = &view.quotations[q];
+                let kind = quote_kind(view, sentence.clone(), t);
+                let frame = Frame {
+                    view,
+                    s,
+                    sentence: sentence.clone(),
+                };
+                // `"Like Oakland," Trump said` is speech, though it reads as a name.
+                let term = is_term(&view.text[quotation.inner.clone()]) && frame.after(t).is_none();
+                let speaker = if term {
+                    None
+                } else {
+                    self.find_speaker(view, s, t, kind, sentence_speaker.as_ref())
+                        .or_else(|| {
+                            let continued = Continued {
+                                earlier: &quotes,
+                                previous,
+                                reading: self.reading,
+                            };
+                            continued.speaker(sentence.clone(), t, kind)
+                        })
+                        .or_else(|| self.previous_subject(view, s, t, kind))
+                };
+                if let Some(speaker) = &speaker {
+                    sentence_speaker = Some(speaker.clone());
+                }
+                quotes.push(Quote {
+                    inner: view.base + quotation.inner.start..view.base + quotation.inner.end,
+                    outer: view.base + quotation.outer.start..view.base + quotation.outer.end,
+                    kind,
+                    speaker,
+                });
+            }
+        }
+        quotes
+    }
+
+    fn find_speaker(
+        &mut self,
+        view: &View<'_>,
+        s: usize,
+        q: usize,
+        kind: QuoteKind,
+        earlier: Option<&Speaker>,
+    ) -> Option<Speaker> {
+        let frame = Frame {
+            view,
+            s,
+            sentence: view.sentences[s].clone(),
+        };
+        let before = frame.before(q);
+        let candidate = frame.after(q).or(match before {
+            Some(Found::Candidate(c)) => Some(c),
+            _ => None,
+        });
+        let candidate = match (candidate, &before, earlier) {
+            (Some(c), _, _) => c,
+            // `..., saying "..."`: the speaker of the main clause.
+            (None, Some(Found::MainClause), Some(speaker)) => return Some(speaker.clone()),
+            // A later quotation of a sentence whose speaker is known but
+            // whose verb has no subject of its own is not the subject's.
+            (None, Some(_), Some(_)) => return None,
+            // A sentence's subject is its speaker when the sentence
+            // reports speech, and for a fragment woven into what a person
+            // did (`X defended his comments as "sarcastic"`).
+            (None, _, _) => {
+                if frame.reports_speech() {
+                    frame.subject()?
+                } else {
+                    // The person who opens the sentence, even before a
+                    // comma (`X hammered Y, calling him a "train wreck"`).
+                    let opening = frame.phrase_right(frame.sentence.start);
+                    let subject = opening
+                        .filter(|c| !frame.is_possessive(c))
+                        .or_else(|| frame.subject())?;
+                    (kind == QuoteKind::Partial && self.is_person(view, &subject))
+                        .then_some(subject)?
+                }
+            }
+        };
+        self.resolve(view, candidate)
+    }
+
+    /// A quotation that opens a sentence after one whose subject is a person
+    /// (`Clinton touted her credentials. "We need ..."`) is that person's.
+    fn previous_subject(
+        &mut self,
+        view: &View<'_>,
+        s: usize,
+        q: usize,
+        kind: QuoteKind,
+    ) -> Option<Speaker> {
+        let opens = kind == QuoteKind::Direct && view.sentences[s].start == q;
+        let before = s.checked_sub(1).filter(|_| opens)?;
+        let frame = Frame {
+            view,
+            s: before,
+            sentence: view.sentences[before].clone(),
+        };
+        let quoted = frame
+            .sentence
+            .clone()
+            .any(|t| matches!(view.tokens[t].kind, TokenKind::Quote(_)));
+        let subject = frame
+            .subject()
+            .filter(|c| !quoted && self.is_person(view, c))?;
+        self.resolve(view, subject)
+    }
+
+    /// Whether the tagger took a candidate's name for a person.
+    fn is_person(&self, view: &View<'_>, candidate: &Candidate) -> bool {
+        let Candidate::Name {
+            sentence: s,
+            mention: m,
+        } = *candidate
+        else {
+            return false;
+        };
+        let range = &view.mentions[s][m].range;
+        let range = view.base + range.start..view.base + range.end;
+        self.reading.label_at(&range) == Some(NameLabel::Person)
+    }
+
+    /// Whether the tagger took a candidate's name for a place, or took a
+    /// phrase of several words for no entity (an adjective, an event):
+    /// `N.Y.` or `Central Asian` say nothing. A single word it took for an
+    /// adjective may still be a surname (`Cuban said`).
+    fn is_no_speaker(&self, view: &View<'_>, s: usize, m: usize) -> bool {
+        let mention = &view.mentions[s][m];
+        if mention.role_only {
+            // `the Israeli FM`: a description, resolved through its role.
+            return false;
+        }
+        let range = view.base + mention.range.start..view.base + mention.range.end;
+        match self.reading.label_at(&range) {
+            Some(NameLabel::Place) => true,
+            Some(NameLabel::Other) => mention.tokens.len() > 1,
+            _ => false,
+        }
+    }
+
+    fn resolve(&mut self, view: &View<'_>, candidate: Candidate) -> Option<Speaker> {
+        match candidate {
+            Candidate::Name {
+                sentence: s,
+                mention: m,
+            } => {
+                if self.is_no_speaker(view, s, m) {
+                    return None;
+                }
+                let mention = &view.mentions[s][m];
+                if mention.role_only {
+                    let last = view.tokens[mention.tokens.end - 1].text(view.text);
+                    return self.describe(last, view.base + mention.range.start);
+                }
+                let written = &view.text[mention.range.clone()];
+                let entry = self
+                    .reading
+                    .register
+                    .fullest(written)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_else(|| written.to_owned());
+                self.remember_speaker(&entry);
+                Some(Speaker {
+                    name: entry,
+                    mention: Some(view.base + mention.range.start..view.base + mention.range.end),
+                })
+            }
+            Candidate::Pronoun { token: t, person } => {
+                let position = view.base + view.tokens[t].range.start;
+                let event = self
+                    .reading
+                    .events_before(position)
+                    .iter()
+                    .rev()
+                    .find(|e| {
+                        let kind = self.kind(e.entry);
+                        if person {
+                            kind == NameKind::Person
+                                || (kind == NameKind::Unknown && self.speakers.contains(&e.entry))
+                        } else {
+                            kind == NameKind::Org
+                        }
+                    })?;
+                let name = self.reading.register.entry(event.entry).name.clone();
+                let name = self
+                    .reading
+                    .register
+                    .fullest(&name)
+                    .map_or(name, |e| e.name.clone());
+                Some(Speaker {
+                    name,
+                    mention: Some(event.range.clone()),
+                })
+            }
+            Candidate::Description { token: t } => {
+                let noun = view.tokens[t].text(view.text);
+                self.describe(noun, view.base + view.tokens[t].range.start)
+            }
+        }
+    }
+
+    /// The entity a description (`the report`, `the FM`) stands for: the
+    /// most recent one introduced with that role, or for a group noun with
+    /// any group role.
+    fn describe(&self, noun: &str, position: usize) -> Option<Speaker> {
+        let register = &self.reading.register;
+        let event = self
+            .reading
+            .most_recent(register.with_role(noun), position)
+            .or_else(|| {
+                let groups = register.entries_where(|e| e.roles.iter().any(|r| is_group_type(r)));
+                is_group_role(noun)
+                    .then(|| self.reading.most_recent(groups, position))
+                    .flatten()
+            })?;
+        let entry = register.entry(event.entry);
+        Some(Speaker {
+            name: self
+                .reading
+                .register
+                .fullest(&entry.name)
+                .map_or(entry.name.clone(), |e| e.name.clone()),
+            mention: Some(event.range.clone()),
+        })
+    }
+
+    fn remember_speaker(&mut self, name: &str) {
+        let entry = self.reading.register.index_of(name);
+        if let Some(entry) = entry.filter(|&e| self.reading.last_event_of(e, usize::MAX).is_some())
+        {
+            self.speakers.insert(entry);
+        }
+    }
+
+    /// The kind of register entry `entry`: the tagger's, where it tagged
+    /// the name; else what the register's titles and roles say over all
+    /// its forms.
+    fn kind(&self, entry: usize) -> NameKind {
+        let register = &self.reading.register;
+        *self.kinds[entry].get_or_init(|| match self.reading.tagged_kind(entry) {
+            Some(NameLabel::Person) => NameKind::Person,
+            Some(NameLabel::Org) => NameKind::Org,
+            Some(NameLabel::Place | NameLabel::Other) => NameKind::Unknown,
+            None => register.kind(&register.entry(entry).name),
+        })
+    }
+}
+
+/// Direct when the quotation opens its sentence or follows a comma, colon,
+/// dash, `that` or a reporting verb; partial when woven into the sentence.
+fn quote_kind(view: &View<'_>, sentence: Range<usize>, q: usize) -> QuoteKind {
+    if q == sentence.start {
+        return QuoteKind::Direct;
+    }
+    let previous = &view.tokens[q - 1];
+    let direct = match previous.kind {
+        TokenKind::Punct(c) => ",:—–".contains(c),
+        TokenKind::Word => {
+            let word = previous.text(view.text);
+            word.eq_ignore_ascii_case("that") || reporting_lemma(word).is_some()
+        }
+        TokenKind::Quote(_) => false,
+    };
+    if direct {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// A quoted name or term rather than speech: a few words, all capitalized,
+/// without a sentence's final punctuation (`“Axis of Resistance”`).
+fn is_term(quoted: &str) -> bool {
+    let quoted = quoted.trim();
+    let words: Vec<&str> = quoted
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Titles take the sentence's comma inside the marks (`“Face the Nation,”`),
+    // and a title-case slogan may end with a full stop (`Peace Through Strength.`).
+    let ends_like_speech =
+        quoted.ends_with(['!', '?']) || (quoted.ends_with('.') && words.len() < 2);
+    !words.is_empty()
+        && words.len() <= 5
+        && !ends_like_speech
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "de" | "al")
+        })
+}
+
+mod continued;
+mod frame;
+
+use continued::Continued;
+use frame::{Found, Frame};
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,152 @@
+//! Attribution on paragraphs written for each rule.
+
+use super::*;
+use crate::analyze::quotations::{find, Quotation};
+
+fn speakers(paragraphs: &[&str]) -> Vec<(String, Option<String>, QuoteKind)> {
+    let text = paragraphs.join("\n");
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for p in paragraphs {
+        ranges.push(at..at + p.len());
+        at += p.len() + 1;
+    }
+    let quotations: Vec<Vec<Quotation>> = ranges
+        .iter()
+        .map(|r| {
+            find(&text[r.clone()])
+                .into_iter()
+                .map(|q| Quotation {
+                    inner: q.inner.start + r.start..q.inner.end + r.start,
+                    outer: q.outer.start + r.start..q.outer.end + r.start,
+                    closed: q.closed,
+                })
+                .collect()
+        })
+        .collect();
+    attribute(&crate::analyze::reading::read(
+        &text,
+        &ranges,
+        &[],
+        &quotations,
+    ))
+    .into_iter()
+    .flatten()
+    .map(|q| (text[q.inner].to_owned(), q.speaker.map(|s| s.name), q.kind))
+    .collect()
+}
+
+fn speaker_of(found: &[(String, Option<String>, QuoteKind)], quote_start: &str) -> Option<String> {
+    found
+        .iter()
+        .find(|(q, _, _)| q.starts_with(quote_start))
+        .and_then(|(_, s, _)| s.clone())
+}
+
+#[test]
+fn verbs_after_and_before_with_appositions() {
+    let found = speakers(&[
+        "\"We are done,\" said Jane Roe, a lawyer for the family.",
+        "Minister John Doe, head of the finance ministry, said, \"Nothing changes.\"",
+        "\"Prices will fall,\" Doe told reporters.",
+    ]);
+    assert_eq!(
+        speaker_of(&found, "We are done").as_deref(),
+        Some("Jane Roe")
+    );
+    assert_eq!(
+        speaker_of(&found, "Nothing changes").as_deref(),
+        Some("John Doe")
+    );
+    assert_eq!(speaker_of(&found, "Prices").as_deref(), Some("John Doe"));
+    assert!(found.iter().all(|(_, _, kind)| *kind == QuoteKind::Direct));
+}
+
+#[test]
+fn pronouns_descriptions_and_continuations() {
+    let found = speakers(&[
+        "Senior researcher Omar Haddad, an economist at the Central Institute, warned of a crash.",
+        "He added, \"The banks are exposed.\"",
+        "A study by the Central Institute found losses. \"The figures are stark,\" the study said.",
+        "Deputy Foreign Minister Lena Park spoke next. The deputy FM stressed that \"talks must go on.\"",
+        "\"We will not wait forever.\"",
+    ]);
+    assert_eq!(
+        speaker_of(&found, "The banks").as_deref(),
+        Some("Omar Haddad")
+    );
+    assert_eq!(
+        speaker_of(&found, "The figures").as_deref(),
+        Some("Central Institute")
+    );
+    assert_eq!(
+        speaker_of(&found, "talks must").as_deref(),
+        Some("Lena Park")
+    );
+    assert_eq!(
+        speaker_of(&found, "We will not").as_deref(),
+        Some("Lena Park")
+    );
+}
+
+#[test]
+fn a_place_that_ends_the_paragraph_before_is_no_speaker() {
+    let found = speakers(&[
+        "In his address, Graham said he will tell the critics among his own \
+         Republican constituents in South Carolina to \"shut up.\"",
+        "\"The answer to me is just focusing on what it means to be an American.\"",
+    ]);
+    let speaker = speaker_of(&found, "The answer");
+    assert_ne!(speaker.as_deref(), Some("South Carolina"));
+}
+
+#[test]
+fn clause_ends_conjunctions_according_to_and_sentences_before() {
+    let found = speakers(&[
+        "Governor Tom Reilly said Lopez \"misled voters.\" Mayor Ann Kim called Reilly \"timid.\"",
+        "Maria Lopez accused Reilly of \"hiding the costs\" and Kim says he is \"out of touch.\"",
+        "According to Daniel Ortiz, \"The budget is short by a third.\"",
+        "\"This is fantastic!\" beamed Carla Mendes, a delegate.",
+        "Ortiz defended the audit at length. \"We stand by every figure.\"",
+        "Both issued a statement, Tom Reilly saying he was \"encouraged\" and Ann Kim calling it \"a start.\"",
+        "Reilly, however, interjected by blaming Kim for \"years of delay\" in the council.",
+    ]);
+    let expect = [
+        ("misled voters", "Tom Reilly"),
+        ("timid", "Ann Kim"),
+        ("hiding the costs", "Maria Lopez"),
+        ("out of touch", "Ann Kim"),
+        ("The budget is short", "Daniel Ortiz"),
+        ("This is fantastic", "Carla Mendes"),
+        ("We stand by every figure", "Daniel Ortiz"),
+        ("encouraged", "Tom Reilly"),
+        ("a start", "Ann Kim"),
+        ("years of delay", "Tom Reilly"),
+    ];
+    for (quote, speaker) in expect {
+        assert_eq!(
+            speaker_of(&found, quote).as_deref(),
+            Some(speaker),
+            "{quote}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn brackets_that_do_not_match_in_the_sentence_end_the_search() {
+    let found = speakers(&["Rep. Gregory Meeks (D-N.Y.) said Ann Lee reassured them that all “were not going to lose.”"]);
+    assert_eq!(found.len(), 1);
+    let found = speakers(&["Lee said) it was “fine” (really"]);
+    assert_eq!(found.len(), 1);
+}
+
+#[test]
+fn fragments_are_partial_and_terms_have_no_speaker() {
+    let found = speakers(&[
+        "The alliance, part of the so-called “Axis of Unity” bloc, held a rally.",
+        "Governor Ann Lee urged the council to act “swiftly” on the matter.",
+    ]);
+    assert_eq!(speaker_of(&found, "Axis of Unity"), None);
+    assert_eq!(speaker_of(&found, "swiftly").as_deref(), Some("Ann Lee"));
+    assert!(found.iter().all(|(_, _, kind)| *kind == QuoteKind::Partial));
+}
