@@ -13,6 +13,9 @@
 //! 4. [`search`]: parses queries and ranks passages.
 //! 5. [`render`]: prints hits for people or as JSON Lines.
 //!
+//! [`text`] holds what every stage reads text with (words, folding,
+//! spelling); it depends on nothing else.
+//!
 //! [`check`] finds the passages that state a claim and checks its facts
 //! against them, on top of [`search`]; [`serve`] puts a web page and a
 //! JSON API on both, and [`export`] writes matches as CSV, NDJSON, or for
@@ -43,5 +46,6 @@ pub mod render;
 pub mod resolve;
 pub mod search;
 pub mod serve;
+pub mod text;
 
 pub use error::{Error, Result};

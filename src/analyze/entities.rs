@@ -18,7 +18,7 @@ use super::places::is_known_place;
 use super::reading::{Reading, View};
 use super::tagger::NameLabel;
 use super::wordlists::{is_divided_state, is_name_connector, is_name_particle};
-use crate::index::tokenizer::american_spelling;
+use crate::text::american_spelling;
 
 /// What an entity is.
 #[derive(

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::quotations::Quotation;
-use crate::index::tokenizer::is_apostrophe;
+use crate::text::is_apostrophe;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,15 +9,14 @@
 
 use std::ops::Range;
 
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, TextAnalyzer, TokenStream};
-
 use super::lexer::{Token, TokenKind, ABBREVIATIONS};
 use super::places::is_demonym;
 use super::wordlists::{
     is_calendar_word, is_function_word, is_geographic_word, is_group_role, is_name_connector,
     is_name_particle, is_org_word, is_person_role, is_title_head, is_title_word, singular,
 };
-use crate::index::tokenizer::{is_apostrophe, WordTokenizer};
+pub use crate::text::fold;
+use crate::text::is_apostrophe;
 
 /// What kind of thing a name names, as far as the text tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -265,44 +264,6 @@ fn title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Option<usize> {
 
 fn span_text(text: &str, tokens: &[Token], span: Range<usize>) -> String {
     text[tokens[span.start].range.start..tokens[span.end - 1].range.end].to_owned()
-}
-
-/// Folds a name for comparison: lower case, no diacritics, apostrophes or
-/// hyphens, possessive dropped (`Mohammed Shia’ al-Sudani’s` →
-/// `mohammed shia al sudani`).
-pub fn fold(name: &str) -> String {
-    if name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
-        // Most names; the analyzer below gives the same, more slowly.
-        let mut folded = String::with_capacity(name.len());
-        for word in name.split(' ').filter(|w| !w.is_empty()) {
-            if !folded.is_empty() {
-                folded.push(' ');
-            }
-            folded.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        }
-        return folded;
-    }
-    thread_local! {
-        // Built once per thread: names are folded by the thousand.
-        static FOLDER: std::cell::RefCell<TextAnalyzer> = std::cell::RefCell::new(
-            TextAnalyzer::builder(WordTokenizer::default())
-                .filter(LowerCaser)
-                .filter(AsciiFoldingFilter)
-                .build(),
-        );
-    }
-    FOLDER.with(|folder| {
-        let mut folder = folder.borrow_mut();
-        let mut stream = folder.token_stream(name);
-        let mut folded = String::with_capacity(name.len());
-        while let Some(token) = stream.next() {
-            if !folded.is_empty() {
-                folded.push(' ');
-            }
-            folded.push_str(&token.text);
-        }
-        folded
-    })
 }
 
 /// Every name an article gives, with what it tells about each.

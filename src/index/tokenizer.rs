@@ -12,6 +12,8 @@ use tantivy::tokenizer::{
     TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
+use crate::text::{american_spelling, words, Words};
+
 /// The name the analyzer is registered under in the index.
 pub const TOKENIZER_NAME: &str = "dossier";
 
@@ -39,12 +41,8 @@ pub fn analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// Apostrophes that may stand inside a word.
-pub fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´')
-}
-
-/// Splits text into words, joining intra-word apostrophes.
+/// Splits text into words as [`crate::text::words`] does, as tantivy
+/// tokens.
 #[derive(Clone, Default)]
 pub struct WordTokenizer {
     token: Token,
@@ -52,8 +50,7 @@ pub struct WordTokenizer {
 
 /// The token stream of [`WordTokenizer`].
 pub struct WordTokenStream<'a> {
-    text: &'a str,
-    at: usize,
+    words: Words<'a>,
     token: &'a mut Token,
 }
 
@@ -63,56 +60,19 @@ impl Tokenizer for WordTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         self.token.reset();
         WordTokenStream {
-            text,
-            at: 0,
+            words: words(text),
             token: &mut self.token,
         }
     }
 }
 
-impl WordTokenStream<'_> {
-    fn char_at(&self, at: usize) -> Option<char> {
-        self.text.get(at..)?.chars().next()
-    }
-}
-
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(start) = self.text[self.at..]
-            .find(char::is_alphanumeric)
-            .map(|i| self.at + i)
-        else {
-            self.at = self.text.len();
+        let Some(range) = self.words.next_into(&mut self.token.text) else {
             return false;
         };
-        self.token.text.clear();
-        let mut at = start;
-        let mut end = start;
-        while let Some(c) = self.char_at(at) {
-            if c.is_alphanumeric() {
-                self.token.text.push(c);
-                at += c.len_utf8();
-                end = at;
-                continue;
-            }
-            if !is_apostrophe(c) {
-                break;
-            }
-            let next_at = at + c.len_utf8();
-            match self.char_at(next_at) {
-                Some('s' | 'S')
-                    if !self.char_at(next_at + 1).is_some_and(char::is_alphanumeric) =>
-                {
-                    at = next_at + 1; // possessive: the word ends before it
-                    break;
-                }
-                Some(next) if next.is_alphanumeric() => at = next_at,
-                _ => break,
-            }
-        }
-        self.at = at.max(end);
-        self.token.offset_from = start;
-        self.token.offset_to = end;
+        self.token.offset_from = range.start;
+        self.token.offset_to = range.end;
         self.token.position = self.token.position.wrapping_add(1);
         true
     }
@@ -180,50 +140,6 @@ impl<T: TokenStream> TokenStream for AmericanSpellingStream<T> {
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
     }
-}
-
-/// Suffix rewrites: (British suffix, American suffix, letters needed before it).
-const SUFFIXES: [(&str, &str, usize); 18] = [
-    ("isations", "izations", 3),
-    ("isation", "ization", 3),
-    ("ising", "izing", 4),
-    ("ised", "ized", 4),
-    ("iser", "izer", 4),
-    ("isers", "izers", 4),
-    ("ises", "izes", 4),
-    ("ise", "ize", 4),
-    ("ysing", "yzing", 3),
-    ("ysed", "yzed", 3),
-    ("yse", "yze", 3),
-    ("ours", "ors", 3),
-    ("oured", "ored", 3),
-    ("ouring", "oring", 3),
-    ("ourite", "orite", 3),
-    ("our", "or", 3),
-    ("tres", "ters", 3),
-    ("tre", "ter", 3),
-];
-/// Whole words whose British form is not a suffix pattern.
-const WORDS: [(&str, &str); 8] = [
-    ("defence", "defense"),
-    ("defences", "defenses"),
-    ("offence", "offense"),
-    ("offences", "offenses"),
-    ("licence", "license"),
-    ("licences", "licenses"),
-    ("pretence", "pretense"),
-    ("programme", "program"),
-];
-
-/// The American spelling of a lower-case word, if it differs.
-pub fn american_spelling(word: &str) -> Option<String> {
-    if let Some((_, american)) = WORDS.iter().find(|(british, _)| *british == word) {
-        return Some((*american).to_owned());
-    }
-    SUFFIXES.iter().find_map(|(british, american, stem)| {
-        let base = word.strip_suffix(british)?;
-        (base.len() >= *stem && base.is_ascii()).then(|| format!("{base}{american}"))
-    })
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ use tantivy::Index;
 
 use crate::error::{Error, Result};
 use crate::index::schema::QUERY_FIELDS;
-use crate::index::tokenizer::is_apostrophe;
 use crate::index::Fields;
+use crate::text::is_apostrophe;
 
 /// Titles repeat on every passage of an article: they count, but less.
 const TITLE_BOOST: f32 = 0.4;

@@ -8,7 +8,7 @@ use std::ops::Range;
 use crate::analyze::lexer::{sentences, tokenize, ABBREVIATIONS};
 use crate::analyze::places::{is_demonym, is_known_place};
 use crate::analyze::wordlists::{is_person_role, is_title_word};
-use crate::index::tokenizer::is_apostrophe;
+use crate::text::is_apostrophe;
 
 /// A sentence to tag: its words (punctuation included) and their ranges.
 pub struct Sentence<'a> {

@@ -1,0 +1,104 @@
+//! Words as dossier reads them everywhere: runs of letters and digits, an
+//! apostrophe inside a word joining it (`Kata’ib`), a possessive `’s`
+//! dropped (`Iraq’s` is `Iraq`), hyphens splitting (`al-Sudani`).
+
+use std::ops::Range;
+
+/// Apostrophes that may stand inside a word.
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´')
+}
+
+/// A word: its byte range as written and its letters and digits, without
+/// the apostrophes (`Kata’ib` is `Kataib`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the text, possessive excluded.
+    pub range: Range<usize>,
+    /// The word's letters and digits.
+    pub text: String,
+}
+
+/// The words of a text, in order.
+pub fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// The iterator of [`words`].
+pub struct Words<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl Words<'_> {
+    fn char_at(&self, at: usize) -> Option<char> {
+        self.text.get(at..)?.chars().next()
+    }
+
+    /// The next word's range, writing its letters into `letters`; the
+    /// tokenizer reuses one buffer, so nothing is allocated per word.
+    pub fn next_into(&mut self, letters: &mut String) -> Option<Range<usize>> {
+        let start = self.text[self.at..]
+            .find(char::is_alphanumeric)
+            .map(|i| self.at + i);
+        let Some(start) = start else {
+            self.at = self.text.len();
+            return None;
+        };
+        letters.clear();
+        let mut at = start;
+        let mut end = start;
+        while let Some(c) = self.char_at(at) {
+            if c.is_alphanumeric() {
+                letters.push(c);
+                at += c.len_utf8();
+                end = at;
+                continue;
+            }
+            if !is_apostrophe(c) {
+                break;
+            }
+            let next_at = at + c.len_utf8();
+            match self.char_at(next_at) {
+                Some('s' | 'S')
+                    if !self.char_at(next_at + 1).is_some_and(char::is_alphanumeric) =>
+                {
+                    at = next_at + 1; // possessive: the word ends before it
+                    break;
+                }
+                Some(next) if next.is_alphanumeric() => at = next_at,
+                _ => break,
+            }
+        }
+        self.at = at.max(end);
+        Some(start..end)
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = Word;
+
+    fn next(&mut self) -> Option<Word> {
+        let mut text = String::new();
+        let range = self.next_into(&mut text)?;
+        Some(Word { range, text })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        words(text).map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn apostrophes_join_possessives_drop_and_hyphens_split() {
+        assert_eq!(texts("Kata’ib Sha‘abi"), ["Kataib", "Shaabi"]);
+        assert_eq!(texts("Al-Sudani’s men"), ["Al", "Sudani", "men"]);
+        assert_eq!(texts("'quoted' it's"), ["quoted", "it"]);
+        let spans: Vec<Range<usize>> = words("the Kata’ib’s men").map(|w| w.range).collect();
+        assert_eq!(spans, [0..3, 4..13, 18..21]);
+    }
+}
