@@ -7,6 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::article::Paragraph;
 use super::paragraphs::{is_list_item, looks_like_heading, trim_range};
+use crate::text::DateValue;
 
 /// Metadata read from the opening paragraphs.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -83,22 +84,9 @@ fn date_prefix(paragraph: &str) -> Option<(String, Range<usize>, usize)> {
     at_word_end.then(|| (date.to_owned(), 0..end, end))
 }
 
-/// `YYYY-MM-DD` with a month and day that can exist.
+/// `YYYY-MM-DD` with a month and day that can exist (not `2023-02-31`).
 pub fn is_iso_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits = |r: Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10
-        || b[4] != b'-'
-        || b[7] != b'-'
-        || !digits(0..4)
-        || !digits(5..7)
-        || !digits(8..10)
-    {
-        return false;
-    }
-    let month: u32 = s[5..7].parse().unwrap_or(0);
-    let day: u32 = s[8..10].parse().unwrap_or(0);
-    (1..=12).contains(&month) && (1..=31).contains(&day)
+    s.len() == 10 && DateValue::parse(s).is_some_and(|d| d.day.is_some())
 }
 
 /// `Shafaq News/ As tensions ...` or `WASHINGTON, Oct 4 (Reuters) - ...`.
@@ -201,6 +189,8 @@ mod tests {
     fn impossible_dates_are_not_dates() {
         assert!(!is_iso_date("2025-13-01"));
         assert!(is_iso_date("2025-12-31"));
+        assert!(!is_iso_date("2023-02-31"), "a day that does not exist");
+        assert!(is_iso_date("2024-02-29") && !is_iso_date("2023-02-29"));
         let (opening, _) = opening("date 2025-13-45 is not a date.");
         assert_eq!(opening.published, None);
     }

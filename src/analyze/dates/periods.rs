@@ -13,6 +13,7 @@ use super::value::{iso_week, DateValue, Season, Timex};
 use super::words::{is_listed, List};
 use super::{as_year, gap, Context, Word};
 use crate::analyze::wordlists::{cardinal, lowercase};
+use crate::text::weekday;
 
 /// The period that starts at word `i`, and how many words it takes.
 pub(super) fn read_period(
@@ -309,7 +310,7 @@ impl<'t> Reading<'t, '_> {
             "the" if self.next_is(1, &["weekend"]) => {
                 // The weekend just gone, or the coming one in the future.
                 let today = self.today()?;
-                let weekend_now = (today.days().start + 3).rem_euclid(7) >= 5;
+                let weekend_now = weekday(today.days().start) >= 5;
                 let step = if weekend_now || self.tense() == Tense::Future {
                     0
                 } else {
@@ -334,7 +335,7 @@ impl<'t> Reading<'t, '_> {
 
     /// The week `step` weeks from the publication date's.
     fn week_at(&self, step: i64, weekend: bool, used: usize) -> Option<(Timex, usize)> {
-        let (year, week) = iso_week(self.today()?.days().start + 7 * step);
+        let (year, week) = iso_week(self.today()?.days().start + 7 * step)?;
         Some((
             Timex::Week {
                 year,

@@ -8,6 +8,7 @@ use super::value::{iso_week, DateValue, Timex};
 use super::words::{is_listed, List};
 use super::{month_number, words, Context, Word};
 use crate::analyze::wordlists::{cardinal, lowercase, WEEKDAYS};
+use crate::text::weekday as weekday_of;
 
 /// `yesterday`, `on Thursday`, `last month`, `next year`, `two years ago`:
 /// only with a publication date.
@@ -114,7 +115,7 @@ fn read_ago(
         "decade" | "decades" => Timex::Date(year_back(10 * count)?),
         "month" | "months" => Timex::Date(months_from(published, -count)?),
         "week" | "weeks" => {
-            let (year, week) = iso_week(published.days().start - 7 * count);
+            let (year, week) = iso_week(published.days().start - 7 * count)?;
             Timex::Week {
                 year,
                 week,
@@ -148,8 +149,7 @@ fn number_word(word: &str) -> Option<i64> {
 /// Days from the publication date to the weekday meant: the latest such
 /// day on or before it, or for the future the next one after it.
 fn weekday_offset(published: DateValue, weekday: i64, future: bool) -> i64 {
-    // 1970-01-01 was a Thursday (index 3, Monday being 0).
-    let today = (published.days().start + 3).rem_euclid(7);
+    let today = weekday_of(published.days().start);
     if future {
         let ahead = (weekday - today).rem_euclid(7);
         if ahead == 0 {
