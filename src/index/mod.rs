@@ -25,7 +25,7 @@ pub use documents::{article_id, entity_field, StoredQuote};
 pub use entities::{value_id, Entity, EntityTable, IdSpace, TABLE_FILE};
 pub use manifest::Manifest;
 pub use schema::Fields;
-pub use writer::{update, IndexOptions, IndexReport, Skipped};
+pub use writer::{update, IndexOptions, IndexReport, Skipped, DEFAULT_MEMORY_MIB};
 
 use crate::error::{Error, Result};
 

@@ -42,6 +42,9 @@ impl IndexOptions {
     }
 }
 
+/// The memory budget of an index run unless told otherwise, in MiB.
+pub const DEFAULT_MEMORY_MIB: usize = 1024;
+
 /// Lines of a streamed `.jsonl` file are analyzed this many bytes at a time:
 /// enough to keep every core busy, small beside the writer's memory.
 const STREAM_BATCH_BYTES: usize = 4 << 20;
@@ -63,7 +66,7 @@ impl Default for IndexOptions {
         IndexOptions {
             rebuild: false,
             progress: false,
-            memory: 1 << 30,
+            memory: DEFAULT_MEMORY_MIB << 20,
         }
     }
 }

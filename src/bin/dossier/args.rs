@@ -35,7 +35,7 @@ pub(crate) enum Command {
         rebuild: bool,
         /// Memory budget for indexing, in MiB. Articles over a sixteenth of
         /// it (a text, Markdown or HTML file, or a .jsonl line) are skipped.
-        #[arg(long, default_value_t = 1024, value_name = "MIB")]
+        #[arg(long, default_value_t = dossier::index::DEFAULT_MEMORY_MIB, value_name = "MIB")]
         memory: usize,
     },
     /// Search passages: words, "phrases", "phrase"~N, +must, -not, OR, field:value.
@@ -51,9 +51,8 @@ pub(crate) enum Command {
         /// Count matching passages per speaker, person, organisation, place and date.
         #[arg(long)]
         facets: bool,
-        /// Print JSON Lines instead of text.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Find the passages that state a claim, and whether their numbers, dates and names agree.
     Check {
@@ -65,9 +64,8 @@ pub(crate) enum Command {
         limit: usize,
         #[command(flatten)]
         filters: FilterArgs,
-        /// Print JSON Lines instead of text.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// List quotations with their speakers, ranked by QUERY over the quoted text.
     Quotes {
@@ -78,9 +76,8 @@ pub(crate) enum Command {
         /// Number of quotations to show.
         #[arg(short = 'n', long = "max", default_value_t = 20)]
         limit: usize,
-        /// Print JSON Lines instead of text.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// List people, organisations and places with how many passages name them.
     Entities {
@@ -92,9 +89,8 @@ pub(crate) enum Command {
         /// Number of entities to show.
         #[arg(short = 'n', long = "max", default_value_t = 50)]
         limit: usize,
-        /// Print JSON Lines instead of text.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Count passages per year or month of their dates, as a histogram.
     Dates {
@@ -105,15 +101,13 @@ pub(crate) enum Command {
         by: PeriodArg,
         #[command(flatten)]
         filters: FilterArgs,
-        /// Print JSON Lines instead of text.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// List speakers with their number of quotations and the spellings seen.
     Speakers {
-        /// Print JSON Lines instead of text.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Export matching passages, quotations or entities: CSV, NDJSON, Quickwit or OpenSearch.
     Export {
@@ -154,10 +148,17 @@ pub(crate) enum Command {
         /// Files or folders to read.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Print JSON Lines instead of text.
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
+}
+
+/// How a command prints its results; one flag for every command.
+#[derive(Args)]
+pub(crate) struct OutputArgs {
+    /// Print JSON Lines instead of text.
+    #[arg(long)]
+    pub(crate) json: bool,
 }
 
 /// Filters shared by `search` and `quotes`; names match in any spelling

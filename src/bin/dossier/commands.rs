@@ -44,7 +44,8 @@ fn ensure_index(dir: &Path) -> anyhow::Result<()> {
         "dossier: no index in {}; building it from {DEFAULT_CORPUS}/ first",
         dir.display()
     );
-    index_paths(dir, &[PathBuf::from(DEFAULT_CORPUS)], false, 1024).map(|_| ())
+    let memory = index::DEFAULT_MEMORY_MIB;
+    index_paths(dir, &[PathBuf::from(DEFAULT_CORPUS)], false, memory).map(|_| ())
 }
 
 /// How `search` prints.

@@ -17,7 +17,7 @@ use dossier::Error;
 mod args;
 mod commands;
 
-use args::{Cli, Command, FormatArg, PeriodArg, WhatArg};
+use args::{Cli, Command, FormatArg, OutputArgs, PeriodArg, WhatArg};
 use commands::{
     analyze_paths, check, dates, entities, export_matches, index_paths, optional, quotes, search,
     serve, speakers, SearchOptions,
@@ -76,7 +76,7 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             limit,
             filters,
             facets,
-            json,
+            output: OutputArgs { json },
         } => {
             let filters = Filters::from(filters);
             let options = SearchOptions {
@@ -90,7 +90,7 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             kind,
             query,
             limit,
-            json,
+            output: OutputArgs { json },
         } => entities(
             &cli.index,
             kind.map(EntityKind::from),
@@ -103,7 +103,7 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             claim,
             limit,
             filters,
-            json,
+            output: OutputArgs { json },
         } => check(
             &cli.index,
             &claim.join(" "),
@@ -116,7 +116,7 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             query,
             filters,
             limit,
-            json,
+            output: OutputArgs { json },
         } => quotes(
             &cli.index,
             &query.join(" "),
@@ -129,7 +129,7 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             query,
             by,
             filters,
-            json,
+            output: OutputArgs { json },
         } => dates(
             &cli.index,
             &query.join(" "),
@@ -138,8 +138,13 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             json,
             &mut out,
         )?,
-        Command::Speakers { json } => speakers(&cli.index, json, &mut out)?,
-        Command::Analyze { paths, json } => analyze_paths(&paths, json, &mut out)?,
+        Command::Speakers {
+            output: OutputArgs { json },
+        } => speakers(&cli.index, json, &mut out)?,
+        Command::Analyze {
+            paths,
+            output: OutputArgs { json },
+        } => analyze_paths(&paths, json, &mut out)?,
         Command::Serve { bind, open } => serve(&cli.index, bind, open)?,
         Command::Export {
             query,
