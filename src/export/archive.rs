@@ -89,7 +89,7 @@ pub fn document(hit: &Hit) -> Map<String, Value> {
     let names = |kind: &str| -> Vec<&str> {
         hit.entities
             .iter()
-            .filter(|e| e.kind == kind)
+            .filter(|e| e.kind.as_str() == kind)
             .map(|e| e.name.as_str())
             .collect()
     };

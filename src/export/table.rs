@@ -67,7 +67,7 @@ impl Writer {
             Item::Quote(quote) => vec![
                 quote.speaker.clone().unwrap_or_default(),
                 quote.text.clone(),
-                quote.kind.clone(),
+                quote.kind.as_str().to_owned(),
                 quote.doc.clone(),
                 quote.path.clone(),
                 locator(quote.line, quote.page, quote.paragraph),
@@ -76,7 +76,7 @@ impl Writer {
             Item::Entity(entity) => vec![
                 entity.id.clone(),
                 entity.name.clone(),
-                entity.kind.to_owned(),
+                entity.kind.as_str().to_owned(),
                 entity.variants.join("; "),
                 entity.passages.to_string(),
             ],
@@ -94,7 +94,7 @@ fn passage_row(hit: &Hit) -> Vec<String> {
     let names = |kind: &str| {
         hit.entities
             .iter()
-            .filter(|e| e.kind == kind)
+            .filter(|e| e.kind.as_str() == kind)
             .map(|e| e.name.as_str())
             .collect::<Vec<_>>()
             .join("; ")

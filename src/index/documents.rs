@@ -6,7 +6,7 @@ use tantivy::schema::{Facet, Field};
 use tantivy::{doc, TantivyDocument};
 
 use super::schema::{day_key, month_key, Fields, PASSAGE, QUOTE};
-use crate::analyze::{Analysis, DateValue, EntityKind, Passage, Quote, Timex};
+use crate::analyze::{Analysis, DateValue, EntityKind, Passage, Quote, QuoteKind, Timex};
 use crate::ingest::Article;
 
 /// A quotation as stored with its passage, and returned with hits.
@@ -17,7 +17,7 @@ pub struct StoredQuote {
     /// The quoted text.
     pub text: String,
     /// `direct` or `partial`.
-    pub kind: String,
+    pub kind: QuoteKind,
     /// 1-based line of the quotation, in a file of lines.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
@@ -65,7 +65,7 @@ fn stored_quote(analysis: &Analysis, quote: &Quote) -> StoredQuote {
     StoredQuote {
         speaker: quote.speaker.as_ref().map(|s| s.name.clone()),
         text: article.text(quote.inner.clone()).to_owned(),
-        kind: quote.kind.as_str().to_owned(),
+        kind: quote.kind,
         line: article.line_at(quote.inner.start).map(|l| l as u64),
         page: article.page_at(quote.inner.start).map(|p| p as u64),
         start: range.start as u64,

@@ -160,7 +160,7 @@ pub fn write_quotes(out: &mut dyn WriteColor, results: &QuoteResults) -> std::io
             write!(out, "{published}")?;
             out.reset()?;
         }
-        writeln!(out, "  ({})", hit.kind)?;
+        writeln!(out, "  ({})", hit.kind.as_str())?;
         writeln!(out, "“{}”", flat(&hit.text))?;
     }
     write_footer(
@@ -186,7 +186,7 @@ pub fn write_entities(out: &mut dyn WriteColor, entities: &[EntityCount]) -> std
         write_counted_name(
             out,
             entity.count,
-            Some(entity.kind),
+            Some(entity.kind.as_str()),
             &entity.name,
             &entity.variants,
         )?;

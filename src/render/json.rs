@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::analyze::{Analysis, Passage, Published, Quote, Timex};
+use crate::analyze::{Analysis, EntityKind, Passage, Published, Quote, QuoteKind, Timex};
 use crate::check::{CheckResults, CheckedHit};
 use crate::search::{
     DateCount, EntityCount, FacetCount, Hit, QuoteHit, QuoteResults, SearchResults, SpeakerCount,
@@ -87,7 +87,7 @@ pub struct MentionRecord<'a> {
     /// The entity's canonical name in the article.
     pub entity: &'a str,
     /// `person`, `org` or `place`.
-    pub kind: &'static str,
+    pub kind: EntityKind,
     /// The name as written.
     pub text: &'a str,
     /// Article id.
@@ -133,7 +133,7 @@ pub struct QuoteRecord<'a> {
     /// The quoted text, without quotation marks.
     pub text: &'a str,
     /// `direct` or `partial`.
-    pub kind: &'static str,
+    pub kind: QuoteKind,
     /// Article id.
     pub doc: &'a str,
     /// File path.
@@ -314,7 +314,7 @@ pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resu
             let range = article.file_range(mention.range.clone());
             let record = MentionRecord {
                 entity: &mention.entity,
-                kind: mention.kind.as_str(),
+                kind: mention.kind,
                 text: article.text(mention.range.clone()),
                 doc: &article.doc,
                 path: &article.path,
@@ -380,7 +380,7 @@ pub fn quote_record<'a>(
     QuoteRecord {
         speaker: quote.speaker.as_ref().map(|s| s.name.as_str()),
         text: article.text(quote.inner.clone()),
-        kind: quote.kind.as_str(),
+        kind: quote.kind,
         doc: &article.doc,
         path: &article.path,
         place: Place::at(article, quote.inner.start),

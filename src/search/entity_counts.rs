@@ -104,7 +104,7 @@ pub struct EntityCount {
     /// Canonical name.
     pub name: String,
     /// `person`, `org` or `place`.
-    pub kind: &'static str,
+    pub kind: EntityKind,
     /// Passages matching the query that name it (all of them without one).
     pub count: u64,
     /// Passages of the index that name it or quote it.
@@ -121,7 +121,7 @@ impl EntityCount {
         EntityCount {
             id: entity.id_text(),
             name: entity.name().to_owned(),
-            kind: entity.kind().as_str(),
+            kind: entity.kind(),
             count,
             passages: entity.passages(),
             articles: entity.articles(),

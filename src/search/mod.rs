@@ -43,7 +43,7 @@ pub use filters::Filters;
 pub use highlight::Highlighter;
 pub use query::plain_words;
 
-use crate::analyze::EntityKind;
+use crate::analyze::{EntityKind, QuoteKind};
 use crate::error::{Error, Result};
 use crate::index::schema::{PASSAGE, QUOTE};
 use crate::index::{self, entity_field, EntityTable, Fields, IdSpace, OpenIndex, StoredQuote};
@@ -102,7 +102,7 @@ pub struct EntityRef {
     /// Canonical name.
     pub name: String,
     /// `person`, `org` or `place`.
-    pub kind: &'static str,
+    pub kind: EntityKind,
 }
 
 /// The hits of one query.
@@ -129,7 +129,7 @@ pub struct QuoteHit {
     /// The quoted text.
     pub text: String,
     /// `direct` or `partial`.
-    pub kind: String,
+    pub kind: QuoteKind,
     /// Article id.
     pub doc: String,
     /// File path.
@@ -515,7 +515,7 @@ impl Searcher {
                     entities.push(EntityRef {
                         id,
                         name: entity.name().to_owned(),
-                        kind: entity.kind().as_str(),
+                        kind: entity.kind(),
                     });
                 }
             }
@@ -530,7 +530,7 @@ impl Searcher {
                 .filter(|name| !name.is_empty())
                 .map(|name| self.speaker_name(&name)),
             text: text_of(document, fields.text),
-            kind: text_of(document, fields.quote_kind),
+            kind: QuoteKind::from_name(&text_of(document, fields.quote_kind)),
             doc: text_of(document, fields.doc),
             path: text_of(document, fields.path),
             line: optional_number(document, fields.line),

@@ -29,7 +29,8 @@ use super::tagger::NameLabel;
 use super::wordlists::{is_group_role, is_group_type, reporting_lemma};
 
 /// Whether a quotation is whole speech or a fragment woven into a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum QuoteKind {
     /// A sentence or clause of speech: `he said, "We are ready."`
     Direct,
@@ -43,6 +44,16 @@ impl QuoteKind {
         match self {
             QuoteKind::Direct => "direct",
             QuoteKind::Partial => "partial",
+        }
+    }
+
+    /// The kind `as_str` names; a word it never gives is direct speech,
+    /// the kind that claims least.
+    pub fn from_name(name: &str) -> QuoteKind {
+        if name == "partial" {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Direct
         }
     }
 }
