@@ -64,15 +64,16 @@ pub(crate) fn search(
 ) -> anyhow::Result<Found> {
     let limit = check_limit(options.limit)?;
     let results = open_searcher(dir)?.search(query, limit, filters, options.facets)?;
-    print_notes(&results.notes)?;
-    print(
+    let any = !results.hits.is_empty();
+    report(
         out,
         options.json,
         &results,
+        &results.notes,
+        any,
         render::json::write_results,
         render::human::write_results,
-    )?;
-    Ok(found(!results.hits.is_empty()))
+    )
 }
 
 pub(crate) fn quotes(
@@ -85,15 +86,16 @@ pub(crate) fn quotes(
 ) -> anyhow::Result<Found> {
     let limit = check_limit(limit)?;
     let results = open_searcher(dir)?.quotes(optional(query), limit, filters)?;
-    print_notes(&results.notes)?;
-    print(
+    let any = !results.hits.is_empty();
+    report(
         out,
         json,
         &results,
+        &results.notes,
+        any,
         render::json::write_quotes,
         render::human::write_quotes,
-    )?;
-    Ok(found(!results.hits.is_empty()))
+    )
 }
 
 pub(crate) fn check(
@@ -106,15 +108,16 @@ pub(crate) fn check(
 ) -> anyhow::Result<Found> {
     let limit = check_limit(limit)?;
     let results = dossier::check::check(&open_searcher(dir)?, claim, limit, filters)?;
-    print_notes(&results.notes)?;
-    print(
+    let any = !results.hits.is_empty();
+    report(
         out,
         json,
         &results,
+        &results.notes,
+        any,
         render::json::write_checks,
         render::write_checks,
-    )?;
-    Ok(found(!results.hits.is_empty()))
+    )
 }
 
 pub(crate) fn entities(
@@ -267,6 +270,22 @@ fn print<T: ?Sized>(
     };
     written.map_err(Error::Output)?;
     Ok(())
+}
+
+/// Prints a query's notes (on standard error), then its results, and
+/// says whether it found any.
+fn report<T: ?Sized>(
+    out: &mut BufferedStandardStream,
+    json: bool,
+    results: &T,
+    notes: &[String],
+    any: bool,
+    as_json: JsonWriter<T>,
+    as_text: HumanWriter<T>,
+) -> anyhow::Result<Found> {
+    print_notes(notes)?;
+    print(out, json, results, as_json, as_text)?;
+    Ok(found(any))
 }
 
 fn found(something: bool) -> Found {
