@@ -549,9 +549,9 @@ mod tests {
     #[test]
     fn titles_are_split_off_and_particles_kept() {
         assert_eq!(
-            names("Iraqi Prime Minister Mohammed Shia al-Sudani met US Secretary of State Antony Blinken."),
+            names("Iraqi Prime Minister Karim Yusuf al-Dabbagh met US Secretary of State Antony Blinken."),
             [
-                ("Mohammed Shia al-Sudani".to_owned(), Some("Iraqi Prime Minister".to_owned())),
+                ("Karim Yusuf al-Dabbagh".to_owned(), Some("Iraqi Prime Minister".to_owned())),
                 ("Antony Blinken".to_owned(), Some("US Secretary of State".to_owned())),
             ]
         );
@@ -562,29 +562,24 @@ mod tests {
         let found = names("While the Islamic Resistance in Iraq and Asa'ib Ahl al-Haq's fighters waited, Last October came.");
         let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(found, ["Islamic Resistance in Iraq", "Asa'ib Ahl al-Haq"]);
-        let found = names("The Iran-backed Popular Front and Mohammed Shia' al-Sudani met.");
+        let found = names("The Iran-backed Popular Front and Karim Yusuf' al-Dabbagh met.");
         let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(found, ["Popular Front", "Mohammed Shia' al-Sudani"]);
+        assert_eq!(found, ["Popular Front", "Karim Yusuf' al-Dabbagh"]);
     }
 
     #[test]
     fn short_forms_resolve_to_the_fullest_name() {
         let mut register = Register::default();
-        register.add(
-            "Mohammed Shia’ al-Sudani",
-            Some("Prime Minister"),
-            &[],
-            true,
-        );
-        register.add("Sudani", None, &[], true);
-        register.add("Gideon Sa'ar", Some("Israeli Foreign Minister"), &[], true);
+        register.add("Karim Yusuf’ al-Dabbagh", Some("Prime Minister"), &[], true);
+        register.add("Dabbagh", None, &[], true);
+        register.add("Gideon Na'im", Some("Israeli Foreign Minister"), &[], true);
         assert_eq!(
-            register.fullest("Al-Sudani’s").map(|e| e.name.as_str()),
-            Some("Mohammed Shia’ al-Sudani")
+            register.fullest("Al-Dabbagh’s").map(|e| e.name.as_str()),
+            Some("Karim Yusuf’ al-Dabbagh")
         );
         assert_eq!(
-            register.fullest("Sa’ar").map(|e| e.name.as_str()),
-            Some("Gideon Sa'ar")
+            register.fullest("Na’im").map(|e| e.name.as_str()),
+            Some("Gideon Na'im")
         );
         assert!(register.fullest("Blinken").is_none());
         register.add("Islamic Resistance in Iraq", None, &[], true);
@@ -596,7 +591,7 @@ mod tests {
             .with_role("FM")
             .map(|i| register.entry(i).name.as_str())
             .collect();
-        assert_eq!(fm, ["Gideon Sa'ar"]);
+        assert_eq!(fm, ["Gideon Na'im"]);
         assert_eq!(
             title_roles("Deputy Foreign Minister"),
             ["minister", "dfm", "fm"]
@@ -609,11 +604,8 @@ mod tests {
 
     #[test]
     fn folding_ignores_case_marks_and_possessives() {
-        assert_eq!(
-            fold("Mohammed Shia’ Al-Sudani’s"),
-            "mohammed shia al sudani"
-        );
-        assert_eq!(fold("Kata'ib"), fold("Kata’ib"));
+        assert_eq!(fold("Karim Yusuf’ Al-Dabbagh’s"), "karim yusuf al dabbagh");
+        assert_eq!(fold("Jama'at"), fold("Jama’at"));
     }
 
     #[test]

@@ -69,11 +69,8 @@ mod tests {
 
     #[test]
     fn names_fold_to_lower_case_words_without_marks() {
-        assert_eq!(
-            fold("Mohammed Shia’ al-Sudani’s"),
-            "mohammed shia al sudani"
-        );
-        assert_eq!(fold("Kata'ib Hezbollah"), "kataib hezbollah");
+        assert_eq!(fold("Karim Yusuf’ al-Dabbagh’s"), "karim yusuf al dabbagh");
+        assert_eq!(fold("Jama'at Nasr"), "jamaat nasr");
         assert_eq!(fold("Recep Tayyip Erdoğan"), "recep tayyip erdogan");
         assert_eq!(fold("Ségolène  Royal"), "segolene royal");
         assert_eq!(fold("Lars Løkke Rasmussen"), "lars lokke rasmussen");

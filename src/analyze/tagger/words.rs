@@ -201,7 +201,7 @@ mod tests {
 
     #[test]
     fn titles_in_front_of_a_name_are_not_part_of_it() {
-        let text = "Mr Blair met Iraqi Prime Minister Mohammed al-Sudani and Paris Hilton";
+        let text = "Mr Blair met Iraqi Prime Minister Karim al-Dabbagh and Paris Hilton";
         let sentence = &paragraph_sentences(text)[0];
         let name = |from: &str, to: &str| {
             let start = text.find(from).unwrap_or(0);
@@ -209,14 +209,14 @@ mod tests {
             &text[without_titles(sentence, start..end)]
         };
         assert_eq!(name("Mr", "Blair"), "Blair");
-        assert_eq!(name("Iraqi", "al-Sudani"), "Mohammed al-Sudani");
+        assert_eq!(name("Iraqi", "al-Dabbagh"), "Karim al-Dabbagh");
         assert_eq!(name("Paris", "Hilton"), "Paris Hilton");
     }
 
     #[test]
     fn garbled_names_are_mojibake_but_spaces_and_acute_apostrophes_are_not() {
         assert!(is_mojibake("°®Âþµº"));
-        assert!(!is_mojibake("Kata´ib Hezbollah"));
+        assert!(!is_mojibake("Jama´at Nasr"));
         assert!(!is_mojibake("Hillary\u{a0}Clinton"));
     }
 
@@ -232,8 +232,8 @@ mod tests {
 
     #[test]
     fn a_transliteration_mark_stays_in_its_word() {
-        let sentences = paragraph_sentences("Mohammed Shia' al-Sudani said 'no' to Iraq.");
-        assert_eq!(sentences[0].words[..3], ["Mohammed", "Shia'", "al-Sudani"]);
+        let sentences = paragraph_sentences("Karim Yusuf' al-Dabbagh said 'no' to Iraq.");
+        assert_eq!(sentences[0].words[..3], ["Karim", "Yusuf'", "al-Dabbagh"]);
         assert!(sentences[0].words.contains(&"'"));
     }
 
