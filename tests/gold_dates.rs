@@ -2,7 +2,8 @@
 //! every listed date found on its line with its ISO value and role, and
 //! none made from the counts and names the seeds hold. The gold gives a
 //! season by its year (`fall of 2025` = `2025`); the season of that year
-//! (`2025-FA`) is as right, being finer, never another year.
+//! (`2025-FA`) is as right, being finer, never another year. Dates on lines
+//! the gold lists none for are bounded.
 
 mod common;
 
@@ -49,6 +50,37 @@ fn every_listed_date_is_found_on_its_line_with_its_value() {
         }
     }
     assert!(misses.is_empty(), "missed:\n{}", misses.join("\n"));
+}
+
+/// Dates found on lines the gold lists no date for, at most. The gold
+/// lists the dates an article states with their year; the 18 beyond it are
+/// months without a year (`in November`), the vague present, past and
+/// future (`now`, `recently`, `the future`), and `June`, all read on
+/// purpose. The bound keeps new false dates from creeping in.
+const MAX_DATES_BEYOND_GOLD: usize = 18;
+
+#[test]
+fn dates_beyond_the_gold_list_stay_within_a_bound() {
+    let gold = gold();
+    let workspace = Workspace::with_seeds();
+    let lines = workspace.json(&["analyze", "seeds"]);
+    let beyond: Vec<String> = of_type(&lines, "date")
+        .iter()
+        .filter(|d| d["role"] == "mentioned")
+        .filter(|d| {
+            !gold.iter().any(|g| {
+                d["path"].as_str().is_some_and(|p| p.ends_with(&g.doc))
+                    && d["line"].as_u64() == Some(g.line)
+            })
+        })
+        .map(|d| format!("{}:{} {} = {}", d["path"], d["line"], d["text"], d["value"]))
+        .collect();
+    assert!(
+        beyond.len() <= MAX_DATES_BEYOND_GOLD,
+        "{} dates beyond the gold lines, at most {MAX_DATES_BEYOND_GOLD}:\n{}",
+        beyond.len(),
+        beyond.join("\n")
+    );
 }
 
 /// True when `value` is `gold`, or a finer value inside it: `2025-FA`
