@@ -2,6 +2,9 @@
 //! filters them by name and date, counts facets and marks the words that
 //! matched.
 //!
+//! - `results`: what a search returns (hits, quotations, their results).
+//! - `decode`: stored documents back into results, names read through the
+//!   entity table.
 //! - `query`: the query language and its error messages.
 //! - `highlight`: byte ranges of matched words in a passage.
 //! - `filters`: speaker, person, organisation, place and date filters.
@@ -17,24 +20,22 @@
 
 mod article;
 mod dates;
+mod decode;
 mod entity_counts;
 mod filters;
 mod highlight;
 mod query;
+mod results;
 mod stream;
 
 use std::collections::HashSet;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermSetQuery};
-use tantivy::schema::Value;
-use tantivy::{
-    DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, TantivyDocument, Term,
-};
+use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, Term};
 
 pub use article::ArticleView;
 pub use dates::{parse_date_argument, DateCount, DateRange};
@@ -42,131 +43,13 @@ pub use entity_counts::{EntityCount, FacetCount, SpeakerCount};
 pub use filters::Filters;
 pub use highlight::Highlighter;
 pub use query::plain_words;
+pub use results::{EntityRef, Hit, QuoteHit, QuoteResults, SearchResults};
 
-use crate::analyze::{EntityKind, QuoteKind};
+use crate::analyze::EntityKind;
 use crate::error::{Error, Result};
 use crate::index::schema::{PASSAGE, QUOTE};
-use crate::index::{self, entity_field, EntityTable, Fields, IdSpace, OpenIndex, StoredQuote};
-use crate::resolve::Source;
+use crate::index::{self, EntityTable, Fields, IdSpace, OpenIndex};
 use entity_counts::{name_facets, top, EntityCounter};
-
-/// One matching passage.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Hit {
-    /// Article id.
-    pub doc: String,
-    /// File path.
-    pub path: String,
-    /// 1-based line of the passage's start, in a file of lines.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<u64>,
-    /// 1-based page of the passage's start, in a PDF.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<u64>,
-    /// 1-based paragraph number in the article.
-    pub paragraph: u64,
-    /// File byte offset of the passage's start.
-    pub start: u64,
-    /// File byte offset of the passage's end.
-    pub end: u64,
-    /// Article title.
-    pub title: String,
-    /// Publication date (ISO), when known.
-    pub published: Option<String>,
-    /// The outlet, when known.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
-    /// The passage's dates (ISO), publication date included.
-    pub dates: Vec<String>,
-    /// BM25 score.
-    pub score: f32,
-    /// True for a heading.
-    pub heading: bool,
-    /// The passage text.
-    pub text: String,
-    /// Byte ranges of matched words in `text`.
-    pub highlights: Vec<[usize; 2]>,
-    /// Speakers quoted in the passage, by canonical name.
-    pub speakers: Vec<String>,
-    /// The passage's quotations, speakers by canonical name.
-    pub quotes: Vec<StoredQuote>,
-    /// People, organisations and places the passage names.
-    pub entities: Vec<EntityRef>,
-}
-
-/// An entity named in a passage.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct EntityRef {
-    /// The entity's id in the index's entity table.
-    pub id: String,
-    /// Canonical name.
-    pub name: String,
-    /// `person`, `org` or `place`.
-    pub kind: EntityKind,
-}
-
-/// The hits of one query.
-#[derive(Debug, Clone)]
-pub struct SearchResults {
-    /// The best hits, best first.
-    pub hits: Vec<Hit>,
-    /// How many passages match in all.
-    pub total: usize,
-    /// Counts per facet value, when asked for.
-    pub facets: Vec<FacetCount>,
-    /// Notes for the user: a name filter that matches several entities.
-    pub notes: Vec<String>,
-    /// Time spent searching.
-    pub elapsed: Duration,
-}
-
-/// A quotation found by `dossier quotes`.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct QuoteHit {
-    /// Canonical speaker name; `None` for a quotation no one was found to
-    /// have said (JSON `null`, as `dossier analyze` gives it).
-    pub speaker: Option<String>,
-    /// The quoted text.
-    pub text: String,
-    /// `direct` or `partial`.
-    pub kind: QuoteKind,
-    /// Article id.
-    pub doc: String,
-    /// File path.
-    pub path: String,
-    /// 1-based line of the quotation, in a file of lines.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<u64>,
-    /// 1-based page of the quotation, in a PDF.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<u64>,
-    /// 1-based paragraph of the quotation in its article.
-    pub paragraph: u64,
-    /// File byte offset of the quoted text.
-    pub start: u64,
-    /// File byte offset of its end.
-    pub end: u64,
-    /// The article's publication date.
-    pub published: Option<String>,
-    /// The dates of the quotation's passage (ISO), publication date included.
-    pub dates: Vec<String>,
-    /// BM25 score when a query ranked the quotations.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub score: Option<f32>,
-}
-
-/// The quotations of one `dossier quotes`.
-#[derive(Debug, Clone)]
-pub struct QuoteResults {
-    /// Quotations, best or first first.
-    pub hits: Vec<QuoteHit>,
-    /// How many match in all.
-    pub total: usize,
-    /// Notes for the user: a name filter that matches several entities.
-    pub notes: Vec<String>,
-    /// Time spent.
-    pub elapsed: Duration,
-}
 
 /// An index opened for searching.
 pub struct Searcher {
@@ -445,133 +328,7 @@ impl Searcher {
     ) -> Result<(Box<dyn Query>, Vec<String>)> {
         filters::restrict(&self.open.fields, &self.table, query, record, filters)
     }
-
-    /// The canonical name of a speaker as their article resolved them.
-    fn speaker_name(&self, value: &str) -> String {
-        self.table
-            .of_value(Source::Speaker, value)
-            .map_or(value, |e| e.name())
-            .to_owned()
-    }
-
-    fn hit(&self, document: &TantivyDocument, score: f32, terms: &highlight::Terms) -> Hit {
-        let fields = &self.open.fields;
-        let text = text_of(document, fields.text);
-        let highlights = self.highlighter.ranges(&text, terms);
-        let mut quotes: Vec<StoredQuote> =
-            serde_json::from_str(&text_of(document, fields.quotes)).unwrap_or_default();
-        for quote in &mut quotes {
-            if let Some(speaker) = &mut quote.speaker {
-                *speaker = self.speaker_name(speaker);
-            }
-        }
-        let mut speakers: Vec<String> = Vec::new();
-        for name in document.get_all(fields.speaker).filter_map(|v| v.as_str()) {
-            let canonical = self.speaker_name(name);
-            if !speakers.contains(&canonical) {
-                speakers.push(canonical);
-            }
-        }
-        Hit {
-            doc: text_of(document, fields.doc),
-            path: text_of(document, fields.path),
-            line: optional_number(document, fields.line),
-            page: optional_number(document, fields.page),
-            paragraph: number_of(document, fields.paragraph),
-            start: number_of(document, fields.start),
-            end: number_of(document, fields.end),
-            title: text_of(document, fields.title),
-            published: Some(text_of(document, fields.published)).filter(|p| !p.is_empty()),
-            source: Some(text_of(document, fields.source)).filter(|s| !s.is_empty()),
-            dates: texts_of(document, fields.dates),
-            score,
-            heading: number_of(document, fields.heading) == 1,
-            text,
-            highlights,
-            speakers,
-            quotes,
-            entities: self.entities_of(document),
-        }
-    }
-
-    /// The entities a document names, as the entity table has them.
-    fn entities_of(&self, document: &TantivyDocument) -> Vec<EntityRef> {
-        let mut entities: Vec<EntityRef> = Vec::new();
-        for (kind, source) in [
-            (EntityKind::Person, Source::Person),
-            (EntityKind::Org, Source::Org),
-            (EntityKind::Place, Source::Place),
-        ] {
-            for value in document
-                .get_all(entity_field(&self.open.fields, kind))
-                .filter_map(|v| v.as_str())
-            {
-                // Wire boilerplate the table leaves out has no entity.
-                let Some(entity) = self.table.of_value(source, value) else {
-                    continue;
-                };
-                let id = entity.id_text();
-                if !entities.iter().any(|e| e.id == id) {
-                    entities.push(EntityRef {
-                        id,
-                        name: entity.name().to_owned(),
-                        kind: entity.kind(),
-                    });
-                }
-            }
-        }
-        entities
-    }
-
-    fn quote_hit(&self, document: &TantivyDocument, score: Option<f32>) -> QuoteHit {
-        let fields = &self.open.fields;
-        QuoteHit {
-            speaker: Some(text_of(document, fields.speaker))
-                .filter(|name| !name.is_empty())
-                .map(|name| self.speaker_name(&name)),
-            text: text_of(document, fields.text),
-            kind: QuoteKind::from_name(&text_of(document, fields.quote_kind)),
-            doc: text_of(document, fields.doc),
-            path: text_of(document, fields.path),
-            line: optional_number(document, fields.line),
-            page: optional_number(document, fields.page),
-            paragraph: number_of(document, fields.paragraph),
-            start: number_of(document, fields.start),
-            end: number_of(document, fields.end),
-            published: Some(text_of(document, fields.published)).filter(|p| !p.is_empty()),
-            dates: texts_of(document, fields.dates),
-            score,
-        }
-    }
 }
-
-fn text_of(document: &TantivyDocument, field: tantivy::schema::Field) -> String {
-    document
-        .get_first(field)
-        .and_then(|v| v.as_str())
-        .unwrap_or_default()
-        .to_owned()
-}
-
-fn texts_of(document: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
-    document
-        .get_all(field)
-        .filter_map(|v| v.as_str())
-        .map(str::to_owned)
-        .collect()
-}
-
-fn optional_number(document: &TantivyDocument, field: tantivy::schema::Field) -> Option<u64> {
-    document.get_first(field).and_then(|v| v.as_u64())
-}
-
-fn number_of(document: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
-    document
-        .get_first(field)
-        .and_then(|v| v.as_u64())
-        .unwrap_or_default()
-}
-
 /// The first `limit` addresses in document order: by article id, then by
 /// position in the file (both read from fast fields).
 fn in_document_order(

@@ -1,0 +1,128 @@
+//! What searches return: hits, quotations and their results, as the
+//! renderers, the web API and the exports read them.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use super::FacetCount;
+use crate::analyze::{EntityKind, QuoteKind};
+use crate::index::StoredQuote;
+
+/// One matching passage.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    /// Article id.
+    pub doc: String,
+    /// File path.
+    pub path: String,
+    /// 1-based line of the passage's start, in a file of lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// 1-based page of the passage's start, in a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
+    /// 1-based paragraph number in the article.
+    pub paragraph: u64,
+    /// File byte offset of the passage's start.
+    pub start: u64,
+    /// File byte offset of the passage's end.
+    pub end: u64,
+    /// Article title.
+    pub title: String,
+    /// Publication date (ISO), when known.
+    pub published: Option<String>,
+    /// The outlet, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// The passage's dates (ISO), publication date included.
+    pub dates: Vec<String>,
+    /// BM25 score.
+    pub score: f32,
+    /// True for a heading.
+    pub heading: bool,
+    /// The passage text.
+    pub text: String,
+    /// Byte ranges of matched words in `text`.
+    pub highlights: Vec<[usize; 2]>,
+    /// Speakers quoted in the passage, by canonical name.
+    pub speakers: Vec<String>,
+    /// The passage's quotations, speakers by canonical name.
+    pub quotes: Vec<StoredQuote>,
+    /// People, organisations and places the passage names.
+    pub entities: Vec<EntityRef>,
+}
+
+/// An entity named in a passage.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct EntityRef {
+    /// The entity's id in the index's entity table.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// `person`, `org` or `place`.
+    pub kind: EntityKind,
+}
+
+/// The hits of one query.
+#[derive(Debug, Clone)]
+pub struct SearchResults {
+    /// The best hits, best first.
+    pub hits: Vec<Hit>,
+    /// How many passages match in all.
+    pub total: usize,
+    /// Counts per facet value, when asked for.
+    pub facets: Vec<FacetCount>,
+    /// Notes for the user: a name filter that matches several entities.
+    pub notes: Vec<String>,
+    /// Time spent searching.
+    pub elapsed: Duration,
+}
+
+/// A quotation found by `dossier quotes`.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct QuoteHit {
+    /// Canonical speaker name; `None` for a quotation no one was found to
+    /// have said (JSON `null`, as `dossier analyze` gives it).
+    pub speaker: Option<String>,
+    /// The quoted text.
+    pub text: String,
+    /// `direct` or `partial`.
+    pub kind: QuoteKind,
+    /// Article id.
+    pub doc: String,
+    /// File path.
+    pub path: String,
+    /// 1-based line of the quotation, in a file of lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    /// 1-based page of the quotation, in a PDF.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u64>,
+    /// 1-based paragraph of the quotation in its article.
+    pub paragraph: u64,
+    /// File byte offset of the quoted text.
+    pub start: u64,
+    /// File byte offset of its end.
+    pub end: u64,
+    /// The article's publication date.
+    pub published: Option<String>,
+    /// The dates of the quotation's passage (ISO), publication date included.
+    pub dates: Vec<String>,
+    /// BM25 score when a query ranked the quotations.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f32>,
+}
+
+/// The quotations of one `dossier quotes`.
+#[derive(Debug, Clone)]
+pub struct QuoteResults {
+    /// Quotations, best or first first.
+    pub hits: Vec<QuoteHit>,
+    /// How many match in all.
+    pub total: usize,
+    /// Notes for the user: a name filter that matches several entities.
+    pub notes: Vec<String>,
+    /// Time spent.
+    pub elapsed: Duration,
+}
