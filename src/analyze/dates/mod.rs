@@ -224,8 +224,9 @@ fn spoken_year(text: &str, words: &[Word<'_>], i: usize) -> Option<(u16, usize)>
 }
 
 /// True for a lower-case word that one of the readers may start on (a
-/// capitalized word or a number always may). Checked for every word, so
-/// one `match` rather than a list.
+/// capitalized word or a number always may): the relative readers' words
+/// here, the period readers' in `periods`. Checked for every word, so a
+/// `match` rather than a list.
 fn may_start_a_date(word: &str) -> bool {
     matches!(
         word,
@@ -234,15 +235,9 @@ fn may_start_a_date(word: &str) -> bool {
         "yesterday" | "today" | "tomorrow" | "last" | "this" | "next" | "previous" | "current"
             | "coming" | "past" | "a" | "one" | "two" | "three" | "four" | "five" | "six"
             | "seven" | "eight" | "nine" | "ten"
-            // Periods: `the third quarter`, `the 1990s`, `now`, `the weekend`.
-            | "the" | "now" | "currently" | "these" | "recently" | "recent" | "year"
-            | "quarter" | "period" | "first" | "second" | "third" | "fourth" | "twenty"
-            | "eighteenth" | "nineteenth" | "twentieth" | "twenties" | "thirties" | "forties"
-            | "fifties" | "sixties" | "seventies" | "eighties" | "nineties" | "spring"
-            | "summer" | "fall" | "autumn" | "winter"
             // A year said in words.
             | "nineteen"
-    )
+    ) || periods::may_start_a_period(word)
 }
 
 /// `October 7, 2023`, `October 7`, `October 2022`, `October of 2022`,

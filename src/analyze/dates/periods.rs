@@ -474,7 +474,7 @@ fn shift(year: u16, by: i64) -> Option<u16> {
 /// True for a word (lower case) a period may start on: a number (a year,
 /// `1990s`, `20th`), `Q3`, or one of the words the readers above look for.
 /// Most capitalized words are names and go no further.
-fn may_start_a_period(lower: &str) -> bool {
+pub(super) fn may_start_a_period(lower: &str) -> bool {
     lower.starts_with(|c: char| c.is_ascii_digit())
         || matches!(lower.as_bytes(), [b'q', b'1'..=b'4'])
         || matches!(
