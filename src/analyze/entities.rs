@@ -197,8 +197,9 @@ fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
     joined_by_ampersands(view, found)
 }
 
-/// `Standard & Poor's`, `Procter & Gamble`: names the tagger cut at the
-/// ampersand are one organisation's.
+/// `Stone & McCarthy Research`, `David Rubin & Partners`: names the tagger
+/// cut at an ampersand, one of them an organisation, are one
+/// organisation's.
 fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
     let mut joined: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -206,7 +207,12 @@ fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
             view.text
                 .get(last.range.end - view.base..f.range.start - view.base)
         });
-        if between.is_some_and(|b| b.trim() == "&") {
+        // Only where one side is an organisation: `Matt Lucas & David
+        // Walliams` are two people, `Serbia & Montenegro` two places.
+        let org_side = joined
+            .last()
+            .is_some_and(|last| last.kind == EntityKind::Org || f.kind == EntityKind::Org);
+        if org_side && between.is_some_and(|b| b.trim() == "&") {
             if let Some(last) = joined.pop() {
                 let range = last.range.start..f.range.end;
                 let name = &view.text[range.start - view.base..range.end - view.base];
@@ -518,13 +524,15 @@ pub(super) mod tests {
     #[test]
     fn names_joined_by_an_ampersand_are_one_organisation() {
         let tags = tagged(
-            "Ratings\n\nRatings agency Standard & Poor's said on Monday that it cut \
-             the rating of Chrysler Corp. by two notches, and shares of Procter & Gamble \
-             Co. fell.\n",
+            "Prices\n\n\"We are seeing evidence that inflation is moving higher,\" said \
+             Ken Kim, an analyst at Stone & McCarthy Research.\n",
         );
-        assert!(has(&tags, "Standard & Poor", "org"), "{tags:?}");
-        assert!(has(&tags, "Procter & Gamble Co.", "org"), "{tags:?}");
-        assert!(!tags.iter().any(|(w, _, _)| w == "Poor"), "{tags:?}");
+        assert!(has(&tags, "Stone & McCarthy Research", "org"), "{tags:?}");
+        let tags = tagged("Comedy\n\nThe show starring Matt Lucas & David Walliams returned.\n");
+        assert!(
+            !tags.iter().any(|(w, _, _)| w.contains('&')),
+            "two people stay two: {tags:?}"
+        );
     }
 
     #[test]
