@@ -25,6 +25,7 @@ pub use facts::{Check, Claim};
 
 use crate::error::{Error, Result};
 use crate::search::{plain_words, Filters, Hit, Searcher};
+use crate::text::fold;
 
 /// Candidates ranked again: enough to hold the target of a paraphrase.
 const CANDIDATES: usize = 100;
@@ -176,13 +177,24 @@ fn stated(checks: &[Check], kind: &str) -> f64 {
 /// The claim's words (never the query language: a claim may hold a stray
 /// quotation mark), with what else the index may write for its facts: the
 /// canonical name of each entity it names (`CDC` brings `Centers for
-/// Disease Control`), and its numbers in digits (`five hundred` brings
+/// Disease Control`), the words it does not already hold, and its numbers in digits (`five hundred` brings
 /// `500`).
 fn expanded_query(facts: &Claim) -> String {
     let mut query = plain_words(&facts.text);
-    for canonical in facts.names.iter().filter_map(|n| n.canonical.as_ref()) {
-        query.push(' ');
-        query.push_str(canonical);
+    // Only the words the claim lacks: `West Germany` again would weigh the
+    // name twice against the rest of the claim.
+    let folded = fold(&facts.text);
+    let mut words: HashSet<&str> = folded.split_whitespace().collect();
+    let canonicals: Vec<String> = facts
+        .names
+        .iter()
+        .filter_map(|n| n.canonical.as_deref().map(fold))
+        .collect();
+    for word in canonicals.iter().flat_map(|c| c.split_whitespace()) {
+        if words.insert(word) {
+            query.push(' ');
+            query.push_str(word);
+        }
     }
     for number in &facts.numbers {
         if number.value.fract() == 0.0 && number.value < 1e6 {

@@ -12,10 +12,38 @@ use crate::analyze::cardinal;
 pub enum Unit {
     /// A share: `25%`, `25 pct`, `a quarter`, `one in four`.
     Percent,
-    /// Money: `$4bn`, `4 billion dollars`, `16 mln stg`.
-    Money,
+    /// Money: `$4bn`, `4 billion dollars`, `16 mln stg`, in a currency.
+    Money(Currency),
     /// Anything else.
     Count,
+}
+
+/// Which money a sum is in: `$60 million` and `60 mln stg` are two sums.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Currency {
+    /// `$`, `dollars`, `dlrs`, `usd`.
+    Dollar,
+    /// `£`, `pounds`, `stg`, `sterling`.
+    Pound,
+    /// `€`, `euros`.
+    Euro,
+    /// `yen`.
+    Yen,
+    /// `francs`.
+    Franc,
+    /// `marks`.
+    Mark,
+    /// `yuan`.
+    Yuan,
+}
+
+impl Unit {
+    /// True when a number in `self` may state the same thing as one in
+    /// `other`: the same unit, or a bare count beside either (`4 billion`
+    /// may be the dollars the other names).
+    pub fn fits(self, other: Unit) -> bool {
+        self == other || self == Unit::Count || other == Unit::Count
+    }
 }
 
 /// A number found in a text.
@@ -80,6 +108,16 @@ fn small_number(word: &str) -> Option<f64> {
     }
 }
 
+/// True when a number word `part` continues a number read so far as
+/// `value`: ones after tens (`twenty five`), tens or ones after hundreds
+/// (`two hundred fifty`).
+fn adds_to(value: f64, part: f64) -> bool {
+    let tens_then_ones =
+        value >= 20.0 && value % 10.0 == 0.0 && value % 100.0 != 0.0 && part < 10.0;
+    let hundreds_then_less = value >= 100.0 && value % 100.0 == 0.0 && part < 100.0;
+    tens_then_ones || hundreds_then_less
+}
+
 /// `first` … `tenth` as numbers, and `10th`.
 fn ordinal(word: &str) -> Option<f64> {
     const ORDINALS: [&str; 10] = [
@@ -123,25 +161,26 @@ fn is_percent_word(word: &str) -> bool {
     matches!(word, "%" | "percent" | "pct" | "per-cent" | "percentage")
 }
 
-fn is_money_word(word: &str) -> bool {
-    matches!(
-        word,
-        "dollar"
-            | "dollars"
-            | "dlr"
-            | "dlrs"
-            | "usd"
-            | "euro"
-            | "euros"
-            | "pound"
-            | "pounds"
-            | "stg"
-            | "sterling"
-            | "yen"
-            | "francs"
-            | "marks"
-            | "yuan"
-    )
+fn currency_word(word: &str) -> Option<Currency> {
+    match word {
+        "dollar" | "dollars" | "dlr" | "dlrs" | "usd" => Some(Currency::Dollar),
+        "pound" | "pounds" | "stg" | "sterling" => Some(Currency::Pound),
+        "euro" | "euros" => Some(Currency::Euro),
+        "yen" => Some(Currency::Yen),
+        "franc" | "francs" => Some(Currency::Franc),
+        "mark" | "marks" => Some(Currency::Mark),
+        "yuan" => Some(Currency::Yuan),
+        _ => None,
+    }
+}
+
+fn currency_sign(sign: char) -> Option<Currency> {
+    match sign {
+        '$' => Some(Currency::Dollar),
+        '£' => Some(Currency::Pound),
+        '€' => Some(Currency::Euro),
+        _ => None,
+    }
 }
 
 fn is_rounding_word(word: &str) -> bool {
@@ -169,9 +208,11 @@ fn is_rounding_word(word: &str) -> bool {
 fn digits(word: &str) -> Option<(f64, Option<Unit>, f64)> {
     let mut unit = None;
     let mut text = word;
-    if let Some(rest) = text.strip_prefix(['$', '£', '€']) {
-        unit = Some(Unit::Money);
-        text = rest;
+    if let Some(sign) = text.chars().next() {
+        if let Some(currency) = currency_sign(sign) {
+            unit = Some(Unit::Money(currency));
+            text = &text[sign.len_utf8()..];
+        }
     }
     if let Some(rest) = text.strip_suffix('%') {
         unit = Some(Unit::Percent);
@@ -257,21 +298,35 @@ fn read_at(words: &[Word<'_>], i: usize) -> Option<(Number, usize)> {
     } else {
         return None;
     };
-    // `twenty five`, `five hundred`, `half a million`, `4 billion`.
+    // `twenty five`, `five hundred`, `two hundred fifty thousand`, `half a
+    // million`, `4 billion`: what is read so far is `done` (thousands and
+    // up) plus `value` (below a thousand).
+    let mut done = 0.0;
     while let Some(word) = words.get(next) {
         let article_before_scale = matches!(word.lower.as_str(), "a" | "an")
             && words
                 .get(next + 1)
                 .is_some_and(|w| scale(&w.lower).is_some());
-        if let Some(ones) = small_number(&word.lower).filter(|n| *n < 10.0 && value >= 20.0) {
-            value += ones;
+        // After a thousand or more, only a count of hundreds goes on:
+        // `two thousand five hundred`, but not `4 million two weeks ago`.
+        let hundreds_after_scale =
+            value == 0.0 && done > 0.0 && words.get(next + 1).is_some_and(|w| w.lower == "hundred");
+        let part = cardinal(&word.lower).map(f64::from);
+        if let Some(part) = part.filter(|n| adds_to(value, *n) || hundreds_after_scale) {
+            value += part;
         } else if let Some(multiplier) = scale(&word.lower) {
-            value *= multiplier;
+            if multiplier < 1e3 {
+                value *= multiplier;
+            } else {
+                done += value * multiplier;
+                value = 0.0;
+            }
         } else if !article_before_scale {
             break;
         }
         next += 1;
     }
+    value += done;
     // `a quarter`, `one-fifth`, `two thirds`: a share.
     if let Some(share) = words.get(next).and_then(|w| fraction(&w.lower)) {
         if value < 10.0 && words[next].lower != "half" {
@@ -303,8 +358,8 @@ fn read_at(words: &[Word<'_>], i: usize) -> Option<(Number, usize)> {
         {
             unit = Some(Unit::Percent);
             next += 2;
-        } else if is_money_word(&word.lower) {
-            unit = Some(Unit::Money);
+        } else if let Some(currency) = currency_word(&word.lower) {
+            unit = Some(Unit::Money(currency));
             next += 1;
         }
     }
@@ -322,7 +377,7 @@ fn read_at(words: &[Word<'_>], i: usize) -> Option<(Number, usize)> {
 /// when either is rounded, and within rounding of the written digits
 /// otherwise (`2.7` and `2.70`).
 pub fn agree(claim: &Number, passage: &Number) -> bool {
-    if claim.unit != passage.unit && claim.unit != Unit::Count && passage.unit != Unit::Count {
+    if !claim.unit.fits(passage.unit) {
         return false;
     }
     let tolerance = if claim.approximate || passage.approximate {
@@ -353,9 +408,15 @@ mod tests {
         assert_eq!(values("half a million"), [(500_000.0, Count)]);
         assert_eq!(values("0.5 million"), [(500_000.0, Count)]);
         assert_eq!(values("500,000 visitors"), [(500_000.0, Count)]);
-        assert_eq!(values("$4bn"), [(4e9, Money)]);
-        assert_eq!(values("4 billion dollars"), [(4e9, Money)]);
-        assert_eq!(values("4 bln dlrs"), [(4e9, Money)]);
+        let dollars = Money(Currency::Dollar);
+        assert_eq!(values("$4bn"), [(4e9, dollars)]);
+        assert_eq!(values("4 billion dollars"), [(4e9, dollars)]);
+        assert_eq!(values("4 bln dlrs"), [(4e9, dollars)]);
+        assert_eq!(values("£60 million"), [(6e7, Money(Currency::Pound))]);
+        assert_eq!(
+            values("€3 and 3 yen"),
+            [(3.0, Money(Currency::Euro)), (3.0, Money(Currency::Yen))]
+        );
         assert_eq!(values("25 percent, 25 pct and 25%"), [(25.0, Percent); 3]);
         assert_eq!(values("a quarter of them"), [(25.0, Percent)]);
         assert_eq!(values("one-fifth of the stock"), [(20.0, Percent)]);
@@ -367,6 +428,17 @@ mod tests {
         );
         assert_eq!(values("two weeks"), [(2.0, Count)]);
         assert_eq!(values("twenty five"), [(25.0, Count)]);
+        assert_eq!(values("two hundred fifty"), [(250.0, Count)]);
+        assert_eq!(
+            values("two thousand five hundred and twelve"),
+            [(2500.0, Count), (12.0, Count)]
+        );
+        assert_eq!(values("1.9 billion stg"), [(1.9e9, Money(Currency::Pound))]);
+        assert_eq!(
+            values("$4 million two weeks ago"),
+            [(4e6, Money(Currency::Dollar)), (2.0, Count)]
+        );
+        assert_eq!(values("$40 a barrel"), [(40.0, Money(Currency::Dollar))]);
         assert!(values("a man").is_empty());
         assert!(values("on 13 June, October 7, 2023 and in 1987").is_empty());
         assert!(values("on 16-17 Feb, or February 16").is_empty());
@@ -382,5 +454,8 @@ mod tests {
         assert!(!agree(&find("170")[0], &find("172")[0]));
         assert!(!agree(&find("15%")[0], &find("15 dollars")[0]));
         assert!(agree(&find("2.7%")[0], &find("2.7 percent")[0]));
+        assert!(!agree(&find("£60 million")[0], &find("$60 million")[0]));
+        assert!(agree(&find("£60 million")[0], &find("60 mln stg")[0]));
+        assert!(agree(&find("60 million")[0], &find("$60 million")[0]));
     }
 }
