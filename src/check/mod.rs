@@ -39,6 +39,8 @@ pub struct Weights {
     pub numbers: f64,
     /// Share of the claim's names the passage holds.
     pub names: f64,
+    /// Share of the claim's terms (weighed by rarity) its article holds.
+    pub article: f64,
 }
 
 /// The weights `dossier check` uses: the best on a grid over the dev
@@ -47,9 +49,10 @@ pub struct Weights {
 /// nothing beyond what their words and the query's entity names already
 /// do, so their weight is 0; the signal is still reported.
 pub const WEIGHTS: Weights = Weights {
-    proximity: 2.0,
-    numbers: 1.0,
+    proximity: 0.5,
+    numbers: 2.0,
     names: 0.0,
+    article: 4.0,
 };
 
 /// What a hit's rank is made of, reported so that weights can be tuned.
@@ -64,6 +67,10 @@ pub struct Signals {
     pub numbers: f64,
     /// Share of the claim's names the passage holds.
     pub names: f64,
+    /// Share of the claim's terms, weighed by rarity, that the passage's
+    /// article holds in its title or any passage: a paragraph gives the
+    /// figure, the article's opening names whom it is about.
+    pub article: f64,
 }
 
 impl Signals {
@@ -72,6 +79,7 @@ impl Signals {
             + weights.proximity * self.proximity
             + weights.numbers * self.numbers
             + weights.names * self.names
+            + weights.article * self.article
     }
 }
 
@@ -118,7 +126,12 @@ pub fn check(
     let query = expanded_query(&facts);
     let found = searcher.search(&query, CANDIDATES, filters, false)?;
     let mut analyzer = crate::index::tokenizer::analyzer();
-    let claim_terms: HashSet<String> = rank::terms(&mut analyzer, claim).into_iter().collect();
+    let mut ordered = rank::terms(&mut analyzer, claim);
+    let claim_terms: HashSet<String> = ordered.iter().cloned().collect();
+    let mut seen = HashSet::new();
+    ordered.retain(|t| seen.insert(t.clone()));
+    let docs: HashSet<&str> = found.hits.iter().map(|h| h.doc.as_str()).collect();
+    let context = searcher.article_terms(&docs.into_iter().collect::<Vec<_>>(), &ordered)?;
     let best = found
         .hits
         .first()
@@ -133,6 +146,7 @@ pub fn check(
                 proximity: rank::proximity(&claim_terms, &rank::terms(&mut analyzer, &hit.text)),
                 numbers: stated(&checks, "number"),
                 names: stated(&checks, "entity"),
+                article: context.share(&hit.doc),
             };
             let verdict = facts::verdict(&checks);
             let score = signals.score(&WEIGHTS);

@@ -12,6 +12,7 @@
 //!   `dossier entities` and `dossier speakers`.
 //! - `dates`: date filters and counts per period.
 //! - `article`: one whole article, for the web page's article view.
+//! - `article_terms`: which of a claim's terms each article holds.
 //! - `stream`: every match of a query one at a time, for exports.
 //!
 //! Every name a reader shows or matches comes from the index's entity
@@ -19,6 +20,7 @@
 //! facet name one entity alike.
 
 mod article;
+mod article_terms;
 mod dates;
 mod decode;
 mod entity_counts;
@@ -38,6 +40,7 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermSetQuery};
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, Term};
 
 pub use article::ArticleView;
+pub use article_terms::{ArticleTerms, MAX_TERMS};
 pub use dates::{parse_date_argument, DateCount, DateRange};
 pub use entity_counts::{EntityCount, FacetCount, SpeakerCount};
 pub use filters::Filters;
