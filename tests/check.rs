@@ -122,3 +122,25 @@ fn a_claim_without_words_is_an_error() {
     assert_eq!(run.code(), 2);
     assert!(run.stderr().contains("claim"), "{}", run.stderr());
 }
+
+#[test]
+fn a_claim_that_puts_the_words_on_someone_else_differs() {
+    let workspace = Workspace::with_seeds();
+    let bureau = "of Asa'ib Ahl al-Haq's political bureau said Iraqis must be fully \
+                  prepared to defend state institutions against Israel";
+    let wrong = first(&workspace, &format!("Qais al-Khazali {bureau}"));
+    assert!(wrong["text"]
+        .as_str()
+        .is_some_and(|t| t.contains("fully prepared to defend")));
+    let names = checks_of(&wrong, "entity");
+    let khazali = names
+        .iter()
+        .find(|c| c["claim"] == "Qais al-Khazali")
+        .expect("the claim's speaker is checked");
+    assert_eq!(khazali["agrees"], false, "{names:?}");
+    assert_eq!(khazali["passage"], "Salam Al-Jazaeri");
+    assert_eq!(wrong["verdict"], "differs");
+
+    let right = first(&workspace, &format!("Salam al-Jazaeri {bureau}"));
+    assert_eq!(right["verdict"], "supports", "{right}");
+}

@@ -6,11 +6,11 @@ use serde::Serialize;
 
 use super::numbers::{self, Number};
 use super::CheckedHit;
-use crate::analyze::{analyze, DateValue, EntityKind};
+use crate::analyze::{analyze, is_acronym, DateValue, EntityKind};
 use crate::error::Result;
 use crate::index::{EntityTable, IdSpace};
 use crate::ingest::{self, Format};
-use crate::search::{Hit, Searcher};
+use crate::search::{EntityRef, Hit, Searcher};
 
 /// The facts of a claim.
 #[derive(Debug, Clone, Default)]
@@ -221,6 +221,49 @@ impl Claim {
             }
         }
         Ok(())
+    }
+
+    /// Marks as differing each name of the claim that neither the passage
+    /// nor its article gives (`in_article(n)` is false for the claim's
+    /// `n`th name) where the passage names another of the same kind that
+    /// the claim does not: the claim puts the passage's fact on someone
+    /// else (`Lagos State` won the prize, the passage says `Kaduna
+    /// State`).
+    pub fn mark_other_names(
+        &self,
+        checks: &mut [Check],
+        hit: &Hit,
+        in_article: impl Fn(usize) -> bool,
+    ) {
+        for (n, name) in self.names.iter().enumerate() {
+            let Some(kind) = name.kind else { continue };
+            let Some(check) = nth_name_mut(checks, n) else {
+                continue;
+            };
+            // An acronym may be a common noun (`NGO`, `MP`) or the
+            // initials of the passage's name (`DWP`): too loose to say
+            // that the passage names someone else.
+            if check.agrees.is_some() || is_acronym(&name.written) || in_article(n) {
+                continue;
+            }
+            let other = hit
+                .entities
+                .iter()
+                .find(|e| e.kind == kind && !self.names_entity(e));
+            if let Some(other) = other {
+                check.agrees = Some(false);
+                check.passage = Some(other.name.clone());
+                check.in_article = Some(false);
+            }
+        }
+    }
+
+    /// True when one of the claim's names is the entity `entity`.
+    fn names_entity(&self, entity: &EntityRef) -> bool {
+        let folded_name = folded(&entity.name);
+        self.names
+            .iter()
+            .any(|n| n.entities.contains(&entity.id) || folded(&n.written) == folded_name)
     }
 
     /// Each fact of the claim against a passage.

@@ -134,6 +134,11 @@ pub fn check(
     ordered.retain(|t| seen.insert(t.clone()));
     let docs: HashSet<&str> = found.hits.iter().map(|h| h.doc.as_str()).collect();
     let context = searcher.article_terms(&docs.into_iter().collect::<Vec<_>>(), &ordered)?;
+    let name_terms: Vec<u64> = facts
+        .names
+        .iter()
+        .map(|n| term_bits(&rank::terms(&mut analyzer, &n.written), &ordered))
+        .collect();
     let best = found
         .hits
         .first()
@@ -142,7 +147,10 @@ pub fn check(
         .hits
         .into_iter()
         .map(|hit| {
-            let checks = facts.checks(&hit);
+            let mut checks = facts.checks(&hit);
+            facts.mark_other_names(&mut checks, &hit, |n| {
+                name_terms[n] == 0 || context.holds_all(&hit.doc, name_terms[n])
+            });
             let signals = Signals {
                 bm25: f64::from(hit.score) / best,
                 proximity: rank::proximity(&claim_terms, &rank::terms(&mut analyzer, &hit.text)),
@@ -171,6 +179,16 @@ pub fn check(
         notes: found.notes,
         elapsed: started.elapsed(),
     })
+}
+
+/// The bits of `terms` among the claim's `ordered` terms (see
+/// [`crate::search::ArticleTerms`]); a term beyond the 64th is left out.
+fn term_bits(terms: &[String], ordered: &[String]) -> u64 {
+    terms
+        .iter()
+        .filter_map(|t| ordered.iter().position(|o| o == t))
+        .filter(|&i| i < crate::search::MAX_TERMS)
+        .fold(0, |bits, i| bits | 1 << i)
 }
 
 /// How much of the claim's facts of a kind a passage states: one for each

@@ -33,6 +33,13 @@ pub struct ArticleTerms {
 }
 
 impl ArticleTerms {
+    /// True when the article `doc` holds every term of `terms` (a mask of
+    /// term bits).
+    pub fn holds_all(&self, doc: &str, terms: u64) -> bool {
+        let held = self.held.get(&index::article_id(doc)).copied().unwrap_or(0);
+        held & terms == terms
+    }
+
     /// The share of the terms' weight that the article `doc` holds.
     pub fn share(&self, doc: &str) -> f64 {
         let total: f64 = self.idf.iter().sum();
