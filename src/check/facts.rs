@@ -179,10 +179,19 @@ impl Claim {
 
     /// Finds the entities of the index each name may be, once per claim.
     pub fn link(&mut self, table: &EntityTable) {
-        for name in &mut self.names {
-            let kinds: Vec<EntityKind> = name.kind.into_iter().collect();
-            let mut found: Vec<_> = table
-                .matching(&kinds, &name.written)
+        let kinds: Vec<Vec<EntityKind>> = self
+            .names
+            .iter()
+            .map(|n| n.kind.into_iter().collect())
+            .collect();
+        let queries: Vec<(&[EntityKind], &str)> = kinds
+            .iter()
+            .zip(&self.names)
+            .map(|(kinds, name)| (&kinds[..], name.written.as_str()))
+            .collect();
+        let matching = table.matching_each(&queries);
+        for (name, indices) in self.names.iter_mut().zip(matching) {
+            let mut found: Vec<_> = indices
                 .into_iter()
                 .filter_map(|i| Some((i, table.get(i)?)))
                 .collect();
@@ -197,16 +206,29 @@ impl Claim {
     /// its article names the same entity: a passage that says "he" or "the
     /// state" may still be the one. One query per name.
     pub fn look_in_articles(&self, searcher: &Searcher, hits: &mut [CheckedHit]) -> Result<()> {
-        for (n, name) in self.names.iter().enumerate() {
-            let lacking: Vec<usize> = (0..hits.len())
-                .filter(|&h| nth_name(&hits[h].checks, n).is_some_and(|c| c.agrees.is_none()))
-                .collect();
-            if lacking.is_empty() || name.indices.is_empty() {
+        let lacking: Vec<Vec<usize>> = (0..self.names.len())
+            .map(|n| {
+                (0..hits.len())
+                    .filter(|&h| nth_name(&hits[h].checks, n).is_some_and(|c| c.agrees.is_none()))
+                    .collect()
+            })
+            .collect();
+        let groups: Vec<&[u32]> = self
+            .names
+            .iter()
+            .zip(&lacking)
+            .map(|(name, lacking)| match lacking.is_empty() {
+                true => &[][..],
+                false => &name.indices[..],
+            })
+            .collect();
+        let ids = searcher
+            .entity_table()
+            .ids_of_each(IdSpace::Mentions, &groups);
+        for (n, (lacking, ids)) in lacking.into_iter().zip(ids).enumerate() {
+            if groups[n].is_empty() {
                 continue;
             }
-            let ids = searcher
-                .entity_table()
-                .ids_of(IdSpace::Mentions, &name.indices);
             let docs: Vec<&str> = lacking.iter().map(|&h| hits[h].hit.doc.as_str()).collect();
             let naming: Vec<String> = searcher
                 .articles_naming(&docs, &ids)?

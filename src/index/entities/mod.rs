@@ -199,23 +199,53 @@ impl EntityTable {
     /// Entities, of the given kinds, whose name or a spelling contains the
     /// folded words of `query` in order (`sudani`, `u.s.`, `pmf`).
     pub fn matching(&self, kinds: &[EntityKind], query: &str) -> Vec<u32> {
-        let wanted = name_words(query);
-        if wanted.is_empty() {
-            return Vec::new();
+        self.matching_each(&[(kinds, query)])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// [`EntityTable::matching`] for several queries, in one pass over the
+    /// table.
+    pub fn matching_each(&self, queries: &[(&[EntityKind], &str)]) -> Vec<Vec<u32>> {
+        let wanted: Vec<Vec<String>> = queries.iter().map(|(_, q)| name_words(q)).collect();
+        let mut found = vec![Vec::new(); queries.len()];
+        if wanted.iter().all(Vec::is_empty) {
+            return found;
         }
-        self.entities()
-            .filter(|(_, entity)| kinds.contains(&entity.kind()) && entity.matches(&wanted))
-            .map(|(i, _)| i)
-            .collect()
+        for (i, entity) in self.entities() {
+            for (q, (kinds, _)) in queries.iter().enumerate() {
+                let words = &wanted[q];
+                if !words.is_empty() && kinds.contains(&entity.kind()) && entity.matches(words) {
+                    found[q].push(i);
+                }
+            }
+        }
+        found
     }
 
     /// Every id of some entities, in one id space.
     pub fn ids_of(&self, space: IdSpace, entities: &[u32]) -> Vec<u64> {
-        let entities: std::collections::HashSet<u32> = entities.iter().copied().collect();
-        file::pairs(self.map(space))
-            .filter(|(_, e)| entities.contains(e))
-            .map(|(id, _)| id)
-            .collect()
+        self.ids_of_each(space, &[entities])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// For each group of entities, every id of its entities, in one id
+    /// space: one pass over the table's ids for all the groups.
+    pub fn ids_of_each(&self, space: IdSpace, groups: &[&[u32]]) -> Vec<Vec<u64>> {
+        let mut groups_of: std::collections::HashMap<u32, Vec<usize>> = Default::default();
+        for (g, entities) in groups.iter().enumerate() {
+            for &entity in *entities {
+                groups_of.entry(entity).or_default().push(g);
+            }
+        }
+        let mut ids = vec![Vec::new(); groups.len()];
+        for (id, entity) in file::pairs(self.map(space)) {
+            for &g in groups_of.get(&entity).into_iter().flatten() {
+                ids[g].push(id);
+            }
+        }
+        ids
     }
 
     /// Reads the table of the commit `opstamp` from the index directory
