@@ -222,6 +222,9 @@ impl Claim {
                 false => &name.indices[..],
             })
             .collect();
+        if groups.iter().all(|g| g.is_empty()) {
+            return Ok(());
+        }
         let ids = searcher
             .entity_table()
             .ids_of_each(IdSpace::Mentions, &groups);

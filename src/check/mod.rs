@@ -9,8 +9,9 @@
 //!
 //! Candidates come from the search index (every word optional, ranked by
 //! BM25, with the names of the claim's entities and its numbers in digits
-//! added to the query); they are ranked again by BM25, proximity, and the
-//! share of the claim's numbers and names the passage agrees with.
+//! added to the query); they are ranked again by BM25, proximity, the
+//! share of the claim's numbers the passage agrees with, and the share of
+//! the claim's terms its article holds ([`Searcher::article_terms`]).
 
 mod facts;
 pub mod numbers;
@@ -47,7 +48,8 @@ pub struct Weights {
 /// claims (`scripts/eval_claims.py --command check --tune`, which also
 /// reports them chosen on four folds and judged on the fifth). Twice these
 /// numbers and article weights score the dev claims alike, but let any
-/// agreeing figure outweigh the claim's words (`tests/check.rs`). Names
+/// agreeing figure outweigh the claim's words
+/// (`tests/check.rs::a_claim_with_another_number_differs`). Names
 /// add nothing beyond what their words and the query's entity names
 /// already do, so their weight is 0; the signal is still reported.
 pub const WEIGHTS: Weights = Weights {
@@ -132,13 +134,31 @@ pub fn check(
     let claim_terms: HashSet<String> = ordered.iter().cloned().collect();
     let mut seen = HashSet::new();
     ordered.retain(|t| seen.insert(t.clone()));
+    let of_claim = term_bits(&ordered, &ordered);
+    // The canonical names' terms are asked too (not weighed in the
+    // article's share): an article may name the claim's entity otherwise.
+    let mut name_terms = Vec::new();
+    for name in &facts.names {
+        let written = rank::terms(&mut analyzer, &name.written);
+        let canonical = rank::terms(&mut analyzer, name.canonical.as_deref().unwrap_or(""));
+        for term in written.iter().chain(&canonical) {
+            if seen.insert(term.clone()) {
+                ordered.push(term.clone());
+            }
+        }
+        name_terms.push([
+            term_bits(&written, &ordered),
+            term_bits(&canonical, &ordered),
+        ]);
+    }
     let docs: HashSet<&str> = found.hits.iter().map(|h| h.doc.as_str()).collect();
     let context = searcher.article_terms(&docs.into_iter().collect::<Vec<_>>(), &ordered)?;
-    let name_terms: Vec<u64> = facts
-        .names
-        .iter()
-        .map(|n| term_bits(&rank::terms(&mut analyzer, &n.written), &ordered))
-        .collect();
+    let in_article = |doc: &str, n: usize| {
+        let [written, canonical] = name_terms[n];
+        written == 0
+            || context.holds_all(doc, written)
+            || (canonical != 0 && context.holds_all(doc, canonical))
+    };
     let best = found
         .hits
         .first()
@@ -148,15 +168,13 @@ pub fn check(
         .into_iter()
         .map(|hit| {
             let mut checks = facts.checks(&hit);
-            facts.mark_other_names(&mut checks, &hit, |n| {
-                name_terms[n] == 0 || context.holds_all(&hit.doc, name_terms[n])
-            });
+            facts.mark_other_names(&mut checks, &hit, |n| in_article(&hit.doc, n));
             let signals = Signals {
                 bm25: f64::from(hit.score) / best,
                 proximity: rank::proximity(&claim_terms, &rank::terms(&mut analyzer, &hit.text)),
                 numbers: stated(&checks, "number"),
                 names: stated(&checks, "entity"),
-                article: context.share(&hit.doc),
+                article: context.share(&hit.doc, of_claim),
             };
             let verdict = facts::verdict(&checks);
             let score = signals.score(&WEIGHTS);
@@ -210,9 +228,9 @@ fn stated(checks: &[Check], kind: &str) -> f64 {
 
 /// The claim's words (never the query language: a claim may hold a stray
 /// quotation mark), with what else the index may write for its facts: the
-/// canonical name of each entity it names (`CDC` brings `Centers for
-/// Disease Control`), the words it does not already hold, and its numbers in digits (`five hundred` brings
-/// `500`).
+/// words of each named entity's canonical name that the claim lacks (`CDC`
+/// brings `Centers for Disease Control`), and its numbers in digits
+/// (`five hundred` brings `500`).
 fn expanded_query(facts: &Claim) -> String {
     let mut query = plain_words(&facts.text);
     // Only the words the claim lacks: `West Germany` again would weigh the

@@ -167,8 +167,9 @@ fn currency_word(word: &str) -> Option<Currency> {
         "pound" | "pounds" | "stg" | "sterling" => Some(Currency::Pound),
         "euro" | "euros" => Some(Currency::Euro),
         "yen" => Some(Currency::Yen),
-        "franc" | "francs" => Some(Currency::Franc),
-        "mark" | "marks" => Some(Currency::Mark),
+        // Not `mark` or `franc`: `passed the 2000 mark`.
+        "francs" => Some(Currency::Franc),
+        "marks" => Some(Currency::Mark),
         "yuan" => Some(Currency::Yuan),
         _ => None,
     }
@@ -298,30 +299,41 @@ fn read_at(words: &[Word<'_>], i: usize) -> Option<(Number, usize)> {
     } else {
         return None;
     };
-    // `twenty five`, `five hundred`, `two hundred fifty thousand`, `half a
-    // million`, `4 billion`: what is read so far is `done` (thousands and
-    // up) plus `value` (below a thousand).
+    // `twenty five`, `five hundred`, `two hundred (and) fifty thousand`,
+    // `half a million`, `4 billion`: what is read so far is `done`
+    // (thousands and up) plus `value` (below a thousand). Only a number
+    // begun in words goes on in words: `in 2000 twelve people` is two.
+    let in_words = digits(first.text).is_none();
     let mut done = 0.0;
     while let Some(word) = words.get(next) {
         let article_before_scale = matches!(word.lower.as_str(), "a" | "an")
             && words
                 .get(next + 1)
                 .is_some_and(|w| scale(&w.lower).is_some());
+        let cardinal_after = |at: usize| words.get(at).and_then(|w| cardinal(&w.lower));
         // After a thousand or more, only a count of hundreds goes on:
         // `two thousand five hundred`, but not `4 million two weeks ago`.
         let hundreds_after_scale =
             value == 0.0 && done > 0.0 && words.get(next + 1).is_some_and(|w| w.lower == "hundred");
-        let part = cardinal(&word.lower).map(f64::from);
-        if let Some(part) = part.filter(|n| adds_to(value, *n) || hundreds_after_scale) {
+        let part = cardinal(&word.lower)
+            .map(f64::from)
+            .filter(|n| in_words && (adds_to(value, *n) || hundreds_after_scale));
+        let and_after_hundreds = in_words
+            && word.lower == "and"
+            && cardinal_after(next + 1).is_some_and(|n| adds_to(value, f64::from(n)));
+        if let Some(part) = part {
             value += part;
         } else if let Some(multiplier) = scale(&word.lower) {
             if multiplier < 1e3 {
                 value *= multiplier;
+            } else if value == 0.0 {
+                // `five thousand million`
+                done *= multiplier;
             } else {
                 done += value * multiplier;
                 value = 0.0;
             }
-        } else if !article_before_scale {
+        } else if !article_before_scale && !and_after_hundreds {
             break;
         }
         next += 1;
@@ -431,8 +443,17 @@ mod tests {
         assert_eq!(values("two hundred fifty"), [(250.0, Count)]);
         assert_eq!(
             values("two thousand five hundred and twelve"),
-            [(2500.0, Count), (12.0, Count)]
+            [(2512.0, Count)]
         );
+        assert_eq!(values("two hundred and fifty"), [(250.0, Count)]);
+        assert_eq!(values("five hundred and Smith"), [(500.0, Count)]);
+        assert_eq!(values("five thousand million"), [(5e9, Count)]);
+        assert_eq!(values("in 2000 twelve people died"), [(12.0, Count)]);
+        assert_eq!(
+            values("100 ten-year bonds"),
+            [(100.0, Count), (10.0, Count)]
+        );
+        assert!(values("it passed the 2000 mark").is_empty());
         assert_eq!(values("1.9 billion stg"), [(1.9e9, Money(Currency::Pound))]);
         assert_eq!(
             values("$4 million two weeks ago"),

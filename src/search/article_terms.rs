@@ -10,13 +10,14 @@
 use std::collections::{BTreeMap, HashMap};
 
 use tantivy::collector::DocSetCollector;
-use tantivy::query::TermSetQuery;
+use tantivy::query::{BooleanQuery, TermQuery, TermSetQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocId, DocSet, SegmentReader, Term};
 
 use super::Searcher;
 use crate::error::Result;
 use crate::index;
+use crate::index::schema::PASSAGE;
 
 /// The most terms one call can ask about: each is a bit of a `u64`.
 pub const MAX_TERMS: usize = 64;
@@ -27,8 +28,8 @@ pub struct ArticleTerms {
     /// For each article id ([`index::article_id`]), bit `i` is set when
     /// the article holds term `i`.
     pub held: HashMap<u64, u64>,
-    /// Each term's inverse document frequency over passage text, as BM25
-    /// weighs it: a rare term says more.
+    /// Each term's inverse document frequency in the `text` field, as
+    /// BM25 weighs it: a rare term says more.
     pub idf: Vec<f64>,
 }
 
@@ -40,20 +41,21 @@ impl ArticleTerms {
         held & terms == terms
     }
 
-    /// The share of the terms' weight that the article `doc` holds.
-    pub fn share(&self, doc: &str) -> f64 {
-        let total: f64 = self.idf.iter().sum();
-        let Some(mask) = self.held.get(&index::article_id(doc)) else {
-            return 0.0;
+    /// The share of the weight of some terms (`of`, a mask of term bits)
+    /// that the article `doc` holds.
+    pub fn share(&self, doc: &str, of: u64) -> f64 {
+        let weight = |mask: u64| -> f64 {
+            (0..self.idf.len())
+                .filter(|i| mask & (1 << i) != 0)
+                .map(|i| self.idf[i])
+                .sum()
         };
-        if total <= 0.0 {
-            return 0.0;
+        let total = weight(of);
+        let held = self.held.get(&index::article_id(doc)).copied().unwrap_or(0);
+        match total > 0.0 {
+            true => weight(held & of) / total,
+            false => 0.0,
         }
-        let held: f64 = (0..self.idf.len())
-            .filter(|i| mask & (1 << i) != 0)
-            .map(|i| self.idf[i])
-            .sum();
-        held / total
     }
 }
 
@@ -72,10 +74,15 @@ impl Searcher {
                 Ok(idf(searcher.num_docs(), df))
             })
             .collect::<Result<Vec<f64>>>()?;
-        let articles = TermSetQuery::new(
+        let of_articles = TermSetQuery::new(
             docs.iter()
                 .map(|doc| Term::from_field_text(fields.doc, doc)),
         );
+        let passages = TermQuery::new(
+            Term::from_field_u64(fields.record, PASSAGE),
+            IndexRecordOption::Basic,
+        );
+        let articles = BooleanQuery::intersection(vec![Box::new(of_articles), Box::new(passages)]);
         let mut by_segment: BTreeMap<u32, Vec<DocId>> = BTreeMap::new();
         for address in searcher.search(&articles, &DocSetCollector)? {
             by_segment
@@ -143,7 +150,7 @@ mod tests {
     #[test]
     fn rare_terms_weigh_more_than_common_ones() {
         assert!(idf(1000, 1) > idf(1000, 500));
-        assert!(idf(1000, 1000) > 0.0);
+        assert!(idf(1000, 500) > idf(1000, 1000));
     }
 
     #[test]
@@ -153,7 +160,10 @@ mod tests {
             held: HashMap::from([(index::article_id(doc), 0b101)]),
             idf: vec![1.0, 2.0, 3.0],
         };
-        assert!((terms.share(doc) - 4.0 / 6.0).abs() < 1e-9);
-        assert_eq!(terms.share("b.txt"), 0.0);
+        assert!((terms.share(doc, 0b111) - 4.0 / 6.0).abs() < 1e-9);
+        assert!((terms.share(doc, 0b011) - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(terms.share("b.txt", 0b111), 0.0);
+        assert!(terms.holds_all(doc, 0b100));
+        assert!(!terms.holds_all(doc, 0b110));
     }
 }
