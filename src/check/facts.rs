@@ -5,12 +5,10 @@
 use serde::Serialize;
 
 use super::numbers::{self, Number};
-use super::CheckedHit;
 use crate::analyze::{analyze, is_acronym, DateValue, EntityKind};
-use crate::error::Result;
-use crate::index::{EntityTable, IdSpace};
+use crate::index::EntityTable;
 use crate::ingest::{self, Format};
-use crate::search::{EntityRef, Hit, Searcher};
+use crate::search::{EntityRef, Hit};
 
 /// The facts of a claim.
 #[derive(Debug, Clone, Default)]
@@ -37,8 +35,6 @@ pub struct Name {
     pub kind: Option<EntityKind>,
     /// Ids of the entities it matches, most named first.
     pub entities: Vec<String>,
-    /// Their indices in the entity table.
-    pub indices: Vec<u32>,
     /// The canonical name of the most named of them.
     pub canonical: Option<String>,
 }
@@ -68,7 +64,7 @@ pub struct Check {
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub rounded: bool,
     /// For a name the passage does not give: whether its article names it
-    /// elsewhere (see [`Claim::look_in_articles`]).
+    /// elsewhere (see [`Claim::mark_names_in_article`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub in_article: Option<bool>,
 }
@@ -196,89 +192,48 @@ impl Claim {
                 .filter_map(|i| Some((i, table.get(i)?)))
                 .collect();
             found.sort_by_key(|(_, e)| std::cmp::Reverse(e.passages()));
-            name.indices = found.iter().map(|(i, _)| *i).collect();
             name.entities = found.iter().map(|(_, e)| e.id_text()).collect();
             name.canonical = found.first().map(|(_, e)| e.name().to_owned());
         }
     }
 
-    /// For each name a shown passage does not give, whether the rest of
-    /// its article names the same entity: a passage that says "he" or "the
-    /// state" may still be the one. One query per name.
-    pub fn look_in_articles(&self, searcher: &Searcher, hits: &mut [CheckedHit]) -> Result<()> {
-        let lacking: Vec<Vec<usize>> = (0..self.names.len())
-            .map(|n| {
-                (0..hits.len())
-                    .filter(|&h| nth_name(&hits[h].checks, n).is_some_and(|c| c.agrees.is_none()))
-                    .collect()
-            })
-            .collect();
-        let groups: Vec<&[u32]> = self
-            .names
-            .iter()
-            .zip(&lacking)
-            .map(|(name, lacking)| match lacking.is_empty() {
-                true => &[][..],
-                false => &name.indices[..],
-            })
-            .collect();
-        if groups.iter().all(|g| g.is_empty()) {
-            return Ok(());
-        }
-        let ids = searcher
-            .entity_table()
-            .ids_of_each(IdSpace::Mentions, &groups);
-        for (n, (lacking, ids)) in lacking.into_iter().zip(ids).enumerate() {
-            if groups[n].is_empty() {
-                continue;
-            }
-            let docs: Vec<&str> = lacking.iter().map(|&h| hits[h].hit.doc.as_str()).collect();
-            let naming: Vec<String> = searcher
-                .articles_naming(&docs, &ids)?
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
-            for h in lacking {
-                let named = naming.contains(&hits[h].hit.doc);
-                if let Some(check) = nth_name_mut(&mut hits[h].checks, n) {
-                    check.in_article = Some(named);
-                }
-            }
-        }
-        Ok(())
-    }
-
-    /// Marks as differing each name of the claim that neither the passage
-    /// nor its article gives (`in_article(n)` is false for the claim's
-    /// `n`th name) where the passage names another of the same kind that
-    /// the claim does not: the claim puts the passage's fact on someone
-    /// else (`Lagos State` won the prize, the passage says `Kaduna
-    /// State`).
-    pub fn mark_other_names(
+    /// For each name of the claim that the passage does not give, says
+    /// whether its article names it elsewhere (`in_article(n)` for the
+    /// claim's `n`th name, by its words or its canonical name's): a
+    /// passage that says "he" or "the state" may still be the one.
+    ///
+    /// A name that the article does not give either, where the passage
+    /// names another of the same kind that the claim does not, differs:
+    /// the claim puts the passage's fact on someone else (`Lagos State`
+    /// won the prize, the passage says `Kaduna State`).
+    pub fn mark_names_in_article(
         &self,
         checks: &mut [Check],
         hit: &Hit,
         in_article: impl Fn(usize) -> bool,
     ) {
         for (n, name) in self.names.iter().enumerate() {
-            let Some(kind) = name.kind else { continue };
             let Some(check) = nth_name_mut(checks, n) else {
                 continue;
             };
+            if check.agrees.is_some() {
+                continue;
+            }
+            let named = in_article(n);
+            check.in_article = Some(named);
             // An acronym may be a common noun (`NGO`, `MP`) or the
             // initials of the passage's name (`DWP`): too loose to say
             // that the passage names someone else.
-            if check.agrees.is_some() || is_acronym(&name.written) || in_article(n) {
+            if named || is_acronym(&name.written) {
                 continue;
             }
             let other = hit
                 .entities
                 .iter()
-                .find(|e| e.kind == kind && !self.names_entity(e));
+                .find(|e| Some(e.kind) == name.kind && !self.names_entity(e));
             if let Some(other) = other {
                 check.agrees = Some(false);
                 check.passage = Some(other.name.clone());
-                check.in_article = Some(false);
             }
         }
     }
@@ -425,10 +380,6 @@ fn direction_check(word: &str, direction: Direction, text: &str) -> Option<Check
 }
 
 /// The check of the claim's `n`th name among a passage's checks.
-fn nth_name(checks: &[Check], n: usize) -> Option<&Check> {
-    checks.iter().filter(|c| c.kind == "entity").nth(n)
-}
-
 fn nth_name_mut(checks: &mut [Check], n: usize) -> Option<&mut Check> {
     checks.iter_mut().filter(|c| c.kind == "entity").nth(n)
 }

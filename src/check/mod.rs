@@ -168,7 +168,7 @@ pub fn check(
         .into_iter()
         .map(|hit| {
             let mut checks = facts.checks(&hit);
-            facts.mark_other_names(&mut checks, &hit, |n| in_article(&hit.doc, n));
+            facts.mark_names_in_article(&mut checks, &hit, |n| in_article(&hit.doc, n));
             let signals = Signals {
                 bm25: f64::from(hit.score) / best,
                 proximity: rank::proximity(&claim_terms, &rank::terms(&mut analyzer, &hit.text)),
@@ -189,8 +189,7 @@ pub fn check(
         .collect();
     hits.sort_by(|a, b| b.0.total_cmp(&a.0));
     let total = hits.len();
-    let mut shown: Vec<CheckedHit> = hits.into_iter().take(limit).map(|(_, h)| h).collect();
-    facts.look_in_articles(searcher, &mut shown)?;
+    let shown: Vec<CheckedHit> = hits.into_iter().take(limit).map(|(_, h)| h).collect();
     Ok(CheckResults {
         hits: shown,
         total,

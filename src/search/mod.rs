@@ -36,8 +36,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
-use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, TermSetQuery};
-use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher, Term};
+use tantivy::query::{AllQuery, Query};
+use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher};
 
 pub use article::ArticleView;
 pub use article_terms::{ArticleTerms, MAX_TERMS};
@@ -278,41 +278,6 @@ impl Searcher {
                 count,
                 variants: entity.variants().map(|(s, _)| s.to_owned()).collect(),
             })
-            .collect())
-    }
-
-    /// Which of the articles `docs` hold one of the name ids in some
-    /// passage (see [`EntityTable::ids_of`]), in one query.
-    pub fn articles_naming<'d>(&self, docs: &[&'d str], name_ids: &[u64]) -> Result<Vec<&'d str>> {
-        let fields = &self.open.fields;
-        let ids: Vec<Term> = name_ids
-            .iter()
-            .map(|&id| Term::from_field_u64(fields.name_ids, id))
-            .collect();
-        let articles: Vec<Term> = docs
-            .iter()
-            .map(|doc| Term::from_field_text(fields.doc, doc))
-            .collect();
-        let query = BooleanQuery::new(vec![
-            (
-                Occur::Must,
-                Box::new(TermSetQuery::new(articles)) as Box<dyn Query>,
-            ),
-            (Occur::Must, Box::new(TermSetQuery::new(ids))),
-        ]);
-        let searcher = self.reader.searcher();
-        let mut naming = HashSet::new();
-        for address in searcher.search(&query, &DocSetCollector)? {
-            let column = searcher
-                .segment_reader(address.segment_ord)
-                .fast_fields()
-                .u64("article")?;
-            naming.extend(column.first(address.doc_id));
-        }
-        Ok(docs
-            .iter()
-            .copied()
-            .filter(|doc| naming.contains(&index::article_id(doc)))
             .collect())
     }
 

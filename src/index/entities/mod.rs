@@ -225,27 +225,11 @@ impl EntityTable {
 
     /// Every id of some entities, in one id space.
     pub fn ids_of(&self, space: IdSpace, entities: &[u32]) -> Vec<u64> {
-        self.ids_of_each(space, &[entities])
-            .pop()
-            .unwrap_or_default()
-    }
-
-    /// For each group of entities, every id of its entities, in one id
-    /// space: one pass over the table's ids for all the groups.
-    pub fn ids_of_each(&self, space: IdSpace, groups: &[&[u32]]) -> Vec<Vec<u64>> {
-        let mut groups_of: std::collections::HashMap<u32, Vec<usize>> = Default::default();
-        for (g, entities) in groups.iter().enumerate() {
-            for &entity in *entities {
-                groups_of.entry(entity).or_default().push(g);
-            }
-        }
-        let mut ids = vec![Vec::new(); groups.len()];
-        for (id, entity) in file::pairs(self.map(space)) {
-            for &g in groups_of.get(&entity).into_iter().flatten() {
-                ids[g].push(id);
-            }
-        }
-        ids
+        let entities: std::collections::HashSet<u32> = entities.iter().copied().collect();
+        file::pairs(self.map(space))
+            .filter(|(_, e)| entities.contains(e))
+            .map(|(id, _)| id)
+            .collect()
     }
 
     /// Reads the table of the commit `opstamp` from the index directory
