@@ -89,8 +89,8 @@ fn main() -> anyhow::Result<()> {
     );
     if let Some(dev) = &args.dev {
         let dev_docs = read(dev)?;
-        let model = dossier::analyze::tagger::Model::from_bytes(&bytes)
-            .context("reading the model back")?;
+        let model =
+            dossier::analyze::tagger::Packed::new(&bytes).context("reading the model back")?;
         let counts = evaluate(&model, &dev_docs);
         let total = counts.iter().fold((0, 0, 0), |t, c| {
             (t.0 + c.correct, t.1 + c.found, t.2 + c.gold)

@@ -33,7 +33,7 @@ use xxhash_rust::xxh3::Xxh3;
 use features::{document_feature, TokenFeatures};
 pub use features::{lower_key, sentence_features};
 use model::{is_inside, kind_of, PassThrough, Weights, OUTSIDE};
-pub use model::{Model, LABELS};
+pub use model::{Model, Packed, Scores, LABELS};
 use words::{is_mojibake, trimmed, without_titles};
 pub use words::{paragraph_sentences, Sentence};
 
@@ -93,12 +93,12 @@ pub struct Tagged {
     pub label: NameLabel,
 }
 
-/// The committed model, read once.
-pub fn committed_model() -> &'static Model {
-    static MODEL: OnceLock<Model> = OnceLock::new();
+/// The committed model, read in place.
+pub fn committed_model() -> &'static Packed<'static> {
+    static MODEL: OnceLock<Packed<'static>> = OnceLock::new();
     // The model is part of the binary; a test reads it, so an empty model
     // here means a build from a damaged checkout, which tags nothing.
-    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES).unwrap_or_default())
+    MODEL.get_or_init(|| Packed::new(MODEL_BYTES).unwrap_or_default())
 }
 
 const MODEL_BYTES: &[u8] = include_bytes!("../data/ner.model");
@@ -181,7 +181,7 @@ fn is_sign_off(paragraph: &[Sentence<'_>]) -> bool {
 
 /// The label scores of each token of a sentence from its features, the
 /// article-wide one left out: what training and evaluation use.
-pub fn local_scores(model: &Model, features: &[TokenFeatures]) -> Vec<Weights> {
+pub fn local_scores(model: &impl Scores, features: &[TokenFeatures]) -> Vec<Weights> {
     features
         .iter()
         .map(|keys| {
@@ -195,7 +195,7 @@ pub fn local_scores(model: &Model, features: &[TokenFeatures]) -> Vec<Weights> {
 /// Labels the sentences of one document in two passes, from their local
 /// scores and the lower-case keys of their words.
 pub fn decode_document(
-    model: &Model,
+    model: &impl Scores,
     local: Vec<Vec<Weights>>,
     lowers: &[Vec<u64>],
 ) -> Vec<Vec<usize>> {
@@ -351,6 +351,13 @@ mod tests {
         // A one-word line of its own is still read (`LONDON`).
         let found = tag_article(&["Peter Blackburn flew in.", "LONDON"], &[false, false]);
         assert_eq!(found[1].len(), 1, "{found:?}");
+    }
+
+    #[test]
+    fn the_committed_model_is_read_whole_and_in_key_order() {
+        let model = committed_model();
+        assert!(model.len() > 10_000, "{} features", model.len());
+        assert!(model.is_sorted());
     }
 
     #[test]

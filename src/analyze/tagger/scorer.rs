@@ -19,7 +19,7 @@ use super::committed_model;
 use super::features::{
     document_feature, is_shouted, running_case, Role, Sentence, Word, EDGE, ROLES, ROLE_OFFSETS,
 };
-use super::model::{Model, PassThrough, Weights, LABELS};
+use super::model::{PassThrough, Scores, Weights, LABELS};
 
 /// What is known of a word and the summed weights of its features in
 /// each of the [`ROLES`].
@@ -47,7 +47,7 @@ fn edge_sums() -> &'static [Weights; 5] {
     EDGE_SUMS.get_or_init(|| sums(committed_model(), &EDGE))
 }
 
-fn sums(model: &Model, word: &Word) -> [Weights; 5] {
+fn sums(model: &impl Scores, word: &Word) -> [Weights; 5] {
     let mut keys = Vec::with_capacity(16);
     ROLES.map(|role: Role| {
         keys.clear();

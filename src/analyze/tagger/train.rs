@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::features::{document_feature, hide_word, restore_word, TokenFeatures, HIDDEN};
-use super::model::{allowed, Model, LABELS};
+use super::model::{allowed, Model, Scores, LABELS};
 use super::{decode_document, document_values, local_scores, spans, NameLabel};
 
 /// One training sentence: its words, their features and gold labels.
@@ -308,7 +308,7 @@ impl Counts {
 
 /// Tags `docs` as at run time (two passes) and counts exact spans per
 /// kind: person, organisation, place.
-pub fn evaluate(model: &Model, docs: &[Document]) -> [Counts; 3] {
+pub fn evaluate(model: &impl Scores, docs: &[Document]) -> [Counts; 3] {
     let mut counts = [Counts::default(); 3];
     let kinds = [NameLabel::Person, NameLabel::Org, NameLabel::Place];
     for doc in docs {
