@@ -144,3 +144,18 @@ fn a_claim_that_puts_the_words_on_someone_else_differs() {
     let right = first(&workspace, &format!("Salam al-Jazaeri {bureau}"));
     assert_eq!(right["verdict"], "supports", "{right}");
 }
+
+#[test]
+fn a_month_without_a_year_is_read_as_of_the_articles_date() {
+    let workspace = Workspace::with_seeds();
+    let hit = first(
+        &workspace,
+        "In June, armed groups linked to the PMF decided against targeting US-led coalition assets in Iraq",
+    );
+    assert_eq!(hit["published"], "2025-08-15", "{hit}");
+    let dates = checks_of(&hit, "date");
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    assert_eq!(dates[0]["claim"], "June");
+    assert_eq!(dates[0]["passage"], "2025-06");
+    assert_eq!(dates[0]["agrees"], true);
+}

@@ -81,6 +81,12 @@ pub struct Passage {
     pub dates: Vec<DateMention>,
 }
 
+/// The dates of a short text read as if published on `published`: what
+/// `dossier check` makes of a claim's `last March` against each article.
+pub fn dates_as_of(text: &str, published: DateValue) -> Vec<DateMention> {
+    dates::find(text, &mut dates::Context::new(Some(published)))
+}
+
 /// Analyzes one article.
 pub fn analyze(article: Article) -> Analysis {
     let text = article.body.as_str();

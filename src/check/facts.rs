@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::numbers::{self, Number};
-use crate::analyze::{analyze, is_acronym, DateValue, EntityKind};
+use crate::analyze::{analyze, dates_as_of, is_acronym, DateValue, EntityKind};
 use crate::index::EntityTable;
 use crate::ingest::{self, Format};
 use crate::search::{EntityRef, Hit};
@@ -246,8 +246,23 @@ impl Claim {
             .any(|n| n.entities.contains(&entity.id) || folded(&n.written) == folded_name)
     }
 
-    /// Each fact of the claim against a passage.
-    pub fn checks(&self, hit: &Hit) -> Vec<Check> {
+    /// The claim's calendar dates as an article published on `published`
+    /// (ISO) would mean them: `last March` is the March before it. Without
+    /// a publication date, the dates the claim gives in full.
+    pub fn dates_as_of(&self, published: Option<&str>) -> Vec<(String, DateValue)> {
+        let Some(published) = published.and_then(DateValue::parse) else {
+            return self.dates.clone();
+        };
+        dates_as_of(&self.text, published)
+            .into_iter()
+            .filter_map(|d| Some((self.text[d.range].to_owned(), d.value.date()?)))
+            .collect()
+    }
+
+    /// Each fact of the claim against a passage, with the claim's dates
+    /// as its article's publication date reads them (see
+    /// [`Claim::dates_as_of`]).
+    pub fn checks(&self, hit: &Hit, dates: &[(String, DateValue)]) -> Vec<Check> {
         let mut checks = Vec::new();
         let found = numbers::find(&hit.text);
         // A passage's figure that agrees with one of the claim's is not
@@ -264,7 +279,7 @@ impl Claim {
         for number in &self.numbers {
             checks.push(number_check(&self.text, number, &hit.text, &found, &free));
         }
-        for (written, date) in &self.dates {
+        for (written, date) in dates {
             checks.push(date_check(written, *date, &hit.dates));
         }
         let folded_text = folded(&hit.text);

@@ -17,7 +17,7 @@ mod facts;
 pub mod numbers;
 mod rank;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use serde::Serialize;
@@ -159,6 +159,7 @@ pub fn check(
             || context.holds_all(doc, written)
             || (canonical != 0 && context.holds_all(doc, canonical))
     };
+    let mut dates_by_publication = HashMap::new();
     let best = found
         .hits
         .first()
@@ -167,7 +168,11 @@ pub fn check(
         .hits
         .into_iter()
         .map(|hit| {
-            let mut checks = facts.checks(&hit);
+            let published = hit.published.as_deref();
+            let dates = dates_by_publication
+                .entry(published.map(str::to_owned))
+                .or_insert_with(|| facts.dates_as_of(published));
+            let mut checks = facts.checks(&hit, dates);
             facts.mark_names_in_article(&mut checks, &hit, |n| in_article(&hit.doc, n));
             let signals = Signals {
                 bm25: f64::from(hit.score) / best,
