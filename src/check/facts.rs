@@ -106,17 +106,23 @@ const DOWN: [&str; 16] = [
     "dip",
 ];
 
+/// The words of a text that say which way a change went, in order.
+fn directions(text: &str) -> impl Iterator<Item = (String, Direction)> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter_map(|word| {
+            let lower = word.to_lowercase();
+            if UP.contains(&lower.as_str()) {
+                Some((word.to_owned(), Direction::Up))
+            } else if DOWN.contains(&lower.as_str()) {
+                Some((word.to_owned(), Direction::Down))
+            } else {
+                None
+            }
+        })
+}
+
 fn direction_of(text: &str) -> Option<(String, Direction)> {
-    text.split(|c: char| !c.is_alphanumeric()).find_map(|word| {
-        let lower = word.to_lowercase();
-        if UP.contains(&lower.as_str()) {
-            Some((word.to_owned(), Direction::Up))
-        } else if DOWN.contains(&lower.as_str()) {
-            Some((word.to_owned(), Direction::Down))
-        } else {
-            None
-        }
-    })
+    directions(text).next()
 }
 
 impl Claim {
@@ -382,13 +388,20 @@ fn entity_check(name: &Name, hit: &Hit, folded_text: &str) -> Check {
     }
 }
 
+/// The claim's direction against the passage's: agreeing when the
+/// passage says the same way anywhere (`a slight rise ... a 0.5 pct fall`
+/// holds a fall), else differing with its first.
 fn direction_check(word: &str, direction: Direction, text: &str) -> Option<Check> {
-    let (said, theirs) = direction_of(text)?;
+    let said: Vec<(String, Direction)> = directions(text).collect();
+    let (passage, theirs) = said
+        .iter()
+        .find(|(_, d)| *d == direction)
+        .or_else(|| said.first())?;
     Some(Check {
         kind: "direction",
         claim: word.to_owned(),
-        agrees: Some(theirs == direction),
-        passage: Some(said),
+        agrees: Some(*theirs == direction),
+        passage: Some(passage.clone()),
         rounded: false,
         in_article: None,
     })
@@ -418,5 +431,21 @@ pub fn verdict(checks: &[Check]) -> &'static str {
         "supports"
     } else {
         "unclear"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_direction_agrees_when_the_passage_goes_that_way_anywhere() {
+        let text = "a slight rise will emerge; they predicted a 0.5 pct fall in exports";
+        let check = direction_check("dip", Direction::Down, text).expect("a direction");
+        assert_eq!(check.agrees, Some(true));
+        assert_eq!(check.passage.as_deref(), Some("fall"));
+        let check = direction_check("jumped", Direction::Up, "sales fell").expect("one");
+        assert_eq!(check.agrees, Some(false));
+        assert!(direction_check("rose", Direction::Up, "sales were flat").is_none());
     }
 }

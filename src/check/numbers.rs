@@ -294,8 +294,8 @@ fn read_at(words: &[Word<'_>], i: usize) -> Option<(Number, usize)> {
         }
         (v, None, i + 1)
     } else if first.lower == "half" && words.get(i + 1).is_some_and(|w| w.lower == "a") {
-        // `half a million`; a half alone is no figure to check.
-        (0.5, None, i + 1)
+        // `half a million`, `half a percent`; a half alone is no figure.
+        (0.5, None, i + 2)
     } else {
         return None;
     };
@@ -418,6 +418,7 @@ mod tests {
         assert_eq!(values("five hundred people"), [(500.0, Count)]);
         assert_eq!(values("some 500 people"), [(500.0, Count)]);
         assert_eq!(values("half a million"), [(500_000.0, Count)]);
+        assert_eq!(values("by half a percent"), [(0.5, Percent)]);
         assert_eq!(values("0.5 million"), [(500_000.0, Count)]);
         assert_eq!(values("500,000 visitors"), [(500_000.0, Count)]);
         let dollars = Money(Currency::Dollar);
