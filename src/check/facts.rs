@@ -2,6 +2,8 @@
 //! its dates, the people, organisations and places it names, and the
 //! direction of a change (`rose`, `fell`).
 
+use std::cell::OnceCell;
+
 use serde::Serialize;
 
 use super::numbers::{self, Number};
@@ -288,7 +290,9 @@ impl Claim {
         for (written, date) in dates {
             checks.push(date_check(written, *date, &hit.dates));
         }
-        let folded_text = folded(&hit.text);
+        // Folding the whole passage is most of a check's work: done only
+        // for a name that the passage's entities do not give.
+        let folded_text = OnceCell::new();
         for name in &self.names {
             checks.push(entity_check(name, hit, &folded_text));
         }
@@ -368,11 +372,15 @@ fn folded(text: &str) -> String {
 }
 
 /// A name against a passage: one of its entities is named there, or its
-/// words stand in the passage's text (`folded_text`, see [`folded`]).
-fn entity_check(name: &Name, hit: &Hit, folded_text: &str) -> Check {
+/// words stand in the passage's text (`folded_text`, see [`folded`], made
+/// on first need).
+fn entity_check(name: &Name, hit: &Hit, folded_text: &OnceCell<String>) -> Check {
     let written = name.written.as_str();
     let by_id = hit.entities.iter().find(|e| name.entities.contains(&e.id));
-    let in_text = folded_text.contains(&folded(written));
+    let in_text = by_id.is_none()
+        && folded_text
+            .get_or_init(|| folded(&hit.text))
+            .contains(&folded(written));
     let passage = match (by_id, in_text) {
         (Some(e), _) => Some(e.name.clone()),
         (None, true) => Some(written.to_owned()),

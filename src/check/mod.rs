@@ -128,7 +128,7 @@ pub fn check(
     let mut facts = Claim::read(claim);
     facts.link(searcher.entity_table());
     let query = expanded_query(&facts);
-    let found = searcher.search(&query, CANDIDATES, filters, false)?;
+    let found = searcher.candidates(&query, CANDIDATES, filters)?;
     let mut analyzer = crate::index::tokenizer::analyzer();
     let mut ordered = rank::terms(&mut analyzer, claim);
     let claim_terms: HashSet<String> = ordered.iter().cloned().collect();
@@ -194,7 +194,10 @@ pub fn check(
         .collect();
     hits.sort_by(|a, b| b.0.total_cmp(&a.0));
     let total = hits.len();
-    let shown: Vec<CheckedHit> = hits.into_iter().take(limit).map(|(_, h)| h).collect();
+    let mut shown: Vec<CheckedHit> = hits.into_iter().take(limit).map(|(_, h)| h).collect();
+    for checked in &mut shown {
+        searcher.mark(&mut checked.hit, &query)?;
+    }
     Ok(CheckResults {
         hits: shown,
         total,

@@ -106,6 +106,37 @@ impl Searcher {
         filters: &Filters,
         facets: bool,
     ) -> Result<SearchResults> {
+        self.search_marking(query, limit, filters, facets, true)
+    }
+
+    /// The best `limit` passages for `query`, as [`Searcher::search`]
+    /// without facets, and with no words marked: for candidates that are
+    /// ranked again before a few are shown (see [`Searcher::mark`]).
+    pub fn candidates(
+        &self,
+        query: &str,
+        limit: usize,
+        filters: &Filters,
+    ) -> Result<SearchResults> {
+        self.search_marking(query, limit, filters, false, false)
+    }
+
+    /// Marks in `hit` the words that `query` matches, as a search for it
+    /// would have.
+    pub fn mark(&self, hit: &mut Hit, query: &str) -> Result<()> {
+        let terms = highlight::query_terms(self.parser.parse(query)?.as_ref());
+        hit.highlights = self.highlighter.ranges(&hit.text, &terms);
+        Ok(())
+    }
+
+    fn search_marking(
+        &self,
+        query: &str,
+        limit: usize,
+        filters: &Filters,
+        facets: bool,
+        mark: bool,
+    ) -> Result<SearchResults> {
         let started = Instant::now();
         let parsed = self.parser.parse(query)?;
         let searcher = self.reader.searcher();
@@ -125,7 +156,10 @@ impl Searcher {
         if facets {
             counted.extend(self.date_facets(&searcher, restricted.as_ref())?);
         }
-        let terms = highlight::query_terms(parsed.as_ref());
+        let terms = match mark {
+            true => highlight::query_terms(parsed.as_ref()),
+            false => highlight::Terms::new(),
+        };
         let hits = top
             .into_iter()
             .take(limit)
