@@ -22,6 +22,7 @@ mod passages;
 mod places;
 pub mod quotations;
 mod reading;
+mod register;
 pub mod tagger;
 mod wordlists;
 
@@ -31,9 +32,10 @@ pub use attribution::{Quote, QuoteKind, Speaker};
 pub use dates::{day_number, DateMention, DateValue, Season, Timex};
 pub(crate) use entities::is_acronym;
 pub use entities::{skeleton, EntityKind, EntityMention};
-pub use names::{fold as fold_name, is_short_form, name_words};
+pub use names::fold as fold_name;
 pub use passages::MAX_PASSAGE_BYTES;
 pub use quotations::Quotation;
+pub use register::{is_short_form, name_words};
 
 pub(crate) use places::{is_demonym, is_known_place};
 pub(crate) use wordlists::{

@@ -6,8 +6,9 @@
 use std::ops::Range;
 
 use super::lexer::{sentences, tokenize, Token, TokenKind};
-use super::names::{find_mentions, Mention, Register};
+use super::names::{find_mentions, Mention};
 use super::quotations::Quotation;
+use super::register::Register;
 use super::tagger::{tag_article, NameLabel, Tagged};
 use super::wordlists::{is_group_role, is_group_type, is_person_role};
 

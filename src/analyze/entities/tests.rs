@@ -1,0 +1,154 @@
+//! Unit tests of `entities.rs`, kept apart so that the module reads as code.
+
+use super::*;
+use crate::analyze::analyze;
+use crate::ingest::{parse, Format};
+
+/// (text as written, entity, kind) of every mention in `text`.
+pub(in crate::analyze) fn tagged(text: &str) -> Vec<(String, String, &'static str)> {
+    let article = parse(text.as_bytes(), "a.txt", Format::Text)
+        .articles
+        .remove(0);
+    let analysis = analyze(article);
+    analysis
+        .passages
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .map(|m| {
+            let written = analysis.article.text(m.range.clone()).to_owned();
+            (written, m.entity.clone(), m.kind.as_str())
+        })
+        .collect()
+}
+
+pub(in crate::analyze) fn has(tags: &[(String, String, &str)], written: &str, kind: &str) -> bool {
+    tags.iter().any(|(w, _, k)| w == written && *k == kind)
+}
+
+#[test]
+fn a_surname_alone_is_the_person_named_in_full_before() {
+    let tags = tagged(
+        "Results\n\nHillary Clinton spoke in Ohio on Monday. Later, Clinton \
+         flew to Washington.\n",
+    );
+    assert!(has(&tags, "Hillary Clinton", "person"), "{tags:?}");
+    assert!(has(&tags, "Ohio", "place"), "{tags:?}");
+    let clinton = tags.iter().find(|(w, _, _)| w == "Clinton");
+    assert_eq!(
+        clinton.map(|(_, entity, kind)| (entity.as_str(), *kind)),
+        Some(("Hillary Clinton", "person")),
+        "{tags:?}"
+    );
+    assert!(!tags.iter().any(|(w, _, _)| w == "Later"), "{tags:?}");
+}
+
+#[test]
+fn names_joined_by_an_ampersand_are_one_organisation() {
+    let tags = tagged(
+        "Prices\n\n\"We are seeing evidence that inflation is moving higher,\" said \
+         Ken Kim, an analyst at Stone & McCarthy Research.\n",
+    );
+    assert!(has(&tags, "Stone & McCarthy Research", "org"), "{tags:?}");
+    let tags = tagged("Comedy\n\nThe show starring Matt Lucas & David Walliams returned.\n");
+    assert!(
+        !tags.iter().any(|(w, _, _)| w.contains('&')),
+        "two people stay two: {tags:?}"
+    );
+}
+
+#[test]
+fn a_likeness_is_no_part_of_the_name() {
+    let tags = tagged("Visit\n\nMany on China’s Twitter-like Weibo applauded the guest's grace.\n");
+    assert!(tags.iter().any(|(w, _, _)| w == "Weibo"), "{tags:?}");
+    assert!(!tags.iter().any(|(w, _, _)| w.contains("like")), "{tags:?}");
+}
+
+#[test]
+fn lists_of_names_count_even_in_a_line_without_lower_case() {
+    let tags = tagged("Scorers\n\nRomania - Cosmin Contra ( 31st ) , Mihai Tararache ( 75th )\n");
+    assert!(has(&tags, "Cosmin Contra", "person"), "{tags:?}");
+    assert!(has(&tags, "Mihai Tararache", "person"), "{tags:?}");
+}
+
+#[test]
+fn descriptions_days_and_events_stay_out_of_names() {
+    let tags = tagged(
+        "Report\n\nThe American Dennis Mitchell beat A. Okafor on Friday at the \
+         Hong Kong Open, and Coach Berti Vogts watched. South Koreans cheered.\n",
+    );
+    assert!(has(&tags, "Dennis Mitchell", "person"), "{tags:?}");
+    assert!(has(&tags, "A. Okafor", "person"), "{tags:?}");
+    assert!(has(&tags, "Berti Vogts", "person"), "{tags:?}");
+    let written: Vec<&str> = tags.iter().map(|(w, _, _)| w.as_str()).collect();
+    assert!(
+        !written
+            .iter()
+            .any(|w| w.contains("Open") || w.contains("Korean")),
+        "{tags:?}"
+    );
+}
+
+#[test]
+fn a_bracketed_acronym_must_match_the_name() {
+    let tags = tagged("Results\n\nTim Okafor ( U.S. ) beat Doug Flachs ( Canada ) 6-3.\n");
+    assert!(has(&tags, "Tim Okafor", "person"), "{tags:?}");
+    assert!(has(&tags, "U.S.", "place"), "{tags:?}");
+}
+
+#[test]
+fn spelling_skeletons_join_transliterations_and_british_spelling() {
+    assert_eq!(skeleton("Jama’at Nasr"), skeleton("Jamaat Nasr"));
+    assert_eq!(
+        skeleton("Jamaet Sayf al-Nawras"),
+        skeleton("Jamaat Sayf al-Nawras")
+    );
+    assert_eq!(
+        skeleton("National Stabilisation Council"),
+        skeleton("National Stabilization Council")
+    );
+    assert_ne!(skeleton("Iran"), skeleton("Iraq"));
+}
+
+#[test]
+fn initials_skip_joining_words() {
+    assert_eq!(initials("Kurdistan Region of Iraq"), "KRI");
+    assert_eq!(initials("Islamic Revolutionary Guard Corps"), "IRGC");
+    assert!(is_acronym("NSC") && is_acronym("U.S.") && !is_acronym("Hamas"));
+}
+
+#[test]
+fn places_come_from_the_list() {
+    assert!(is_known_place("Baghdad") && is_known_place("iraq") && is_known_place("Middle East"));
+    assert!(!is_known_place("Nasr"));
+    assert_eq!(republic_of("Islamic Republic of Iran"), Some("Iran"));
+    assert_eq!(republic_of("People's Republic of China"), Some("China"));
+    assert_eq!(republic_of("Republic of China"), None);
+    assert_eq!(republic_of("Republic of Iraq"), Some("Iraq"));
+    assert_eq!(republic_of("Democratic People's Republic of Korea"), None);
+    assert_eq!(republic_of("Kingdom of Jordan"), Some("Jordan"));
+    assert_eq!(pair_of_places("Cairo-Tehran"), Some(("Cairo", "Tehran")));
+    assert_eq!(pair_of_places("Guinea-Bissau"), None);
+    assert_eq!(pair_of_places("Cairo-Nasr"), None);
+}
+
+#[test]
+fn an_organisation_named_by_its_head_word_is_the_one_longer_name() {
+    let tags = tagged(
+        "Talks\n\nThe Northern Fisheries Alliance met in Oslo on Monday. \
+         Quotas will fall, the Alliance said on Tuesday.\n",
+    );
+    let alliance = tags.iter().find(|(written, _, _)| written == "Alliance");
+    assert_eq!(
+        alliance.map(|(_, entity, _)| entity.as_str()),
+        Some("Northern Fisheries Alliance"),
+        "{tags:?}"
+    );
+}
+
+#[test]
+fn two_places_joined_by_a_hyphen_are_two_mentions() {
+    let tags = tagged("Talks\n\nThe rift risks a breakdown in Cairo-Tehran relations.\n");
+    assert!(has(&tags, "Cairo", "place"), "{tags:?}");
+    assert!(has(&tags, "Tehran", "place"), "{tags:?}");
+    assert!(!tags.iter().any(|(w, _, _)| w.contains('-')), "{tags:?}");
+}
