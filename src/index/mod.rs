@@ -8,6 +8,7 @@
 //! - `writer`: walks, reads, analyzes and writes what changed.
 //! - `entities`: the entity table of each commit, which every reader uses.
 
+mod add_file;
 mod documents;
 mod entities;
 mod integrity;

@@ -15,13 +15,12 @@ use tantivy::directory::MmapDirectory;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyError, Term};
 
-use super::documents::{passage_document, quote_document};
+use super::add_file::{index_file, Outcome};
 use super::manifest::{FileRecord, Manifest};
 use super::schema::{self, Fields};
 use super::{exists, integrity, manifest, register_tokenizer, write_entity_table};
-use crate::analyze::{analyze, Analysis};
 use crate::error::{Error, Result};
-use crate::ingest::{self, walk, Fingerprint, Format, FoundFile, Snapshot};
+use crate::ingest::{self, walk, FoundFile};
 
 /// How to run an index update.
 #[derive(Debug, Clone)]
@@ -47,7 +46,7 @@ pub const DEFAULT_MEMORY_MIB: usize = 1024;
 
 /// Lines of a streamed `.jsonl` file are analyzed this many bytes at a time:
 /// enough to keep every core busy, small beside the writer's memory.
-const STREAM_BATCH_BYTES: usize = 4 << 20;
+pub(super) const STREAM_BATCH_BYTES: usize = 4 << 20;
 
 /// tantivy's writer gets this fraction of the memory budget. It uses several
 /// times what it is given: indexing 1 GB of `.jsonl` peaked at 1.38 GiB with
@@ -262,11 +261,15 @@ fn remove_deleted(
 }
 
 /// A file that must be read: new, or changed since it was indexed.
-struct Planned {
-    file: FoundFile,
-    key: String,
-    len: u64,
-    previous: Option<FileRecord>,
+pub(super) struct Planned {
+    /// The file as found.
+    pub(super) file: FoundFile,
+    /// Its key in the manifest and the index (its canonical path).
+    pub(super) key: String,
+    /// Its size in bytes.
+    pub(super) len: u64,
+    /// Its record when it was indexed before.
+    pub(super) previous: Option<FileRecord>,
 }
 
 fn plan(files: Vec<FoundFile>, manifest: &Manifest, report: &mut IndexReport) -> Vec<Planned> {
@@ -326,241 +329,6 @@ fn progress_bar(show: bool, total: u64) -> ProgressBar {
         bar.set_style(style.progress_chars("=> "));
     }
     bar
-}
-
-/// What happened to one planned file.
-enum Outcome {
-    Indexed {
-        key: String,
-        record: FileRecord,
-        warnings: Vec<String>,
-    },
-    /// Same content as indexed, only its modification time moved.
-    Touched {
-        key: String,
-        record: FileRecord,
-    },
-    Skipped(Skipped, Vec<String>),
-    /// Indexed before, and holds no text now: its passages were deleted.
-    Emptied {
-        key: String,
-        skipped: Skipped,
-        warnings: Vec<String>,
-    },
-}
-
-fn index_file(
-    writer: &IndexWriter,
-    fields: &Fields,
-    planned: &Planned,
-    max_bytes: u64,
-) -> Result<Outcome> {
-    let file = &planned.file;
-    if file.format == Format::Jsonl {
-        return index_streamed(writer, fields, planned, max_bytes);
-    }
-    let (bytes, modified) = match ingest::snapshot(&file.path, max_bytes) {
-        Ok(Snapshot::Read { bytes, modified }) => (bytes, modified),
-        Ok(Snapshot::TooLarge { len }) => {
-            let reason = format!(
-                "too large: {}, and such files of at most {} fit the memory budget; \
-                 raise --memory or split the file",
-                size(len),
-                size(max_bytes)
-            );
-            return Ok(Outcome::skipped(file, reason, Vec::new()));
-        }
-        Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
-    };
-    // Length and time as read, not as planned: the file may have changed
-    // in between, and the record must describe what the index holds.
-    let fingerprint = Fingerprint {
-        len: bytes.len() as u64,
-        hash: ingest::content_hash(&bytes),
-        modified,
-    };
-    if let Some(touched) = touched(planned, fingerprint) {
-        return Ok(touched);
-    }
-    let read = ingest::parse(&bytes, &file.display, file.format);
-    if let Some(reason) = read.refused {
-        return Ok(Outcome::skipped(file, reason, read.warnings));
-    }
-    let analyses: Vec<Analysis> = read.articles.into_par_iter().map(analyze).collect();
-    let passages: usize = analyses.iter().map(|a| a.passages.len()).sum();
-    if passages == 0 {
-        let reason = if bytes.is_empty() {
-            "empty file"
-        } else {
-            "no text found"
-        };
-        return Ok(emptied(writer, fields, planned, reason, read.warnings));
-    }
-    if planned.previous.is_some() {
-        writer.delete_term(Term::from_field_text(fields.file, &planned.key));
-    }
-    add_documents(writer, fields, &planned.key, &analyses)?;
-    Ok(indexed(
-        planned,
-        fingerprint,
-        (analyses.len(), passages),
-        read.warnings,
-    ))
-}
-
-/// Indexes a `.jsonl` file batch by batch, whatever its size. Its old
-/// passages are deleted once the file is read as text. A read error halfway
-/// fails the whole run, before its commit, so nothing indexed is lost.
-fn index_streamed(
-    writer: &IndexWriter,
-    fields: &Fields,
-    planned: &Planned,
-    max_bytes: u64,
-) -> Result<Outcome> {
-    let file = &planned.file;
-    match ingest::fingerprint(&file.path) {
-        Ok(fingerprint) => {
-            if let Some(touched) = touched(planned, fingerprint) {
-                return Ok(touched);
-            }
-        }
-        Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
-    }
-    let mut counts = (0, 0);
-    let mut replacing = planned.previous.is_some();
-    // Lines longer than an article may be are skipped; a later run with a
-    // larger `--memory` reads them only with `--rebuild`, as the content
-    // has not changed.
-    let max_line_bytes = usize::try_from(max_bytes).unwrap_or(usize::MAX);
-    let sizes = (max_line_bytes.min(STREAM_BATCH_BYTES), max_line_bytes);
-    let streamed = ingest::stream_jsonl(&file.path, &file.display, sizes, |articles| {
-        if replacing {
-            writer.delete_term(Term::from_field_text(fields.file, &planned.key));
-            replacing = false;
-        }
-        let analyses: Vec<Analysis> = articles.into_par_iter().map(analyze).collect();
-        counts.0 += analyses.len();
-        counts.1 += add_documents(writer, fields, &planned.key, &analyses)?;
-        Ok(())
-    })?;
-    match streamed {
-        Ok(streamed) if counts.1 > 0 => Ok(indexed(
-            planned,
-            streamed.fingerprint,
-            counts,
-            streamed.warnings,
-        )),
-        Ok(streamed) => {
-            let reason = if streamed.fingerprint.len == 0 {
-                "empty file"
-            } else {
-                "no text found"
-            };
-            Ok(emptied(writer, fields, planned, reason, streamed.warnings))
-        }
-        Err(reason) => Ok(Outcome::skipped(file, reason, Vec::new())),
-    }
-}
-
-/// The outcome for a file that holds no text (any more): its old passages,
-/// if any, go, as a fresh index would not have them.
-fn emptied(
-    writer: &IndexWriter,
-    fields: &Fields,
-    planned: &Planned,
-    reason: &str,
-    warnings: Vec<String>,
-) -> Outcome {
-    let skipped = Skipped {
-        path: planned.file.display.clone(),
-        reason: reason.to_owned(),
-    };
-    if planned.previous.is_none() {
-        return Outcome::Skipped(skipped, warnings);
-    }
-    writer.delete_term(Term::from_field_text(fields.file, &planned.key));
-    Outcome::Emptied {
-        key: planned.key.clone(),
-        skipped,
-        warnings,
-    }
-}
-
-/// The outcome for a file whose content is what was indexed before, if so:
-/// only its record's length and time move.
-fn touched(planned: &Planned, fingerprint: Fingerprint) -> Option<Outcome> {
-    let previous = planned
-        .previous
-        .as_ref()
-        .filter(|r| r.hash == fingerprint.hash)?;
-    let record = FileRecord {
-        len: fingerprint.len,
-        modified: fingerprint.modified,
-        display: planned.file.display.clone(),
-        ..previous.clone()
-    };
-    let key = planned.key.clone();
-    Some(Outcome::Touched { key, record })
-}
-
-/// Adds the passage and quotation documents of `analyses`; returns the
-/// number of passages.
-fn add_documents(
-    writer: &IndexWriter,
-    fields: &Fields,
-    key: &str,
-    analyses: &[Analysis],
-) -> Result<usize> {
-    let mut passages = 0;
-    for analysis in analyses {
-        for passage in &analysis.passages {
-            writer.add_document(passage_document(fields, key, analysis, passage))?;
-            for quote in &passage.quotes {
-                writer.add_document(quote_document(fields, key, analysis, passage, quote))?;
-            }
-            passages += 1;
-        }
-    }
-    Ok(passages)
-}
-
-/// The outcome for a file indexed with `(articles, passages)`.
-fn indexed(
-    planned: &Planned,
-    fingerprint: Fingerprint,
-    (articles, passages): (usize, usize),
-    warnings: Vec<String>,
-) -> Outcome {
-    let record = FileRecord {
-        display: planned.file.display.clone(),
-        len: fingerprint.len,
-        modified: fingerprint.modified,
-        hash: fingerprint.hash,
-        articles,
-        passages,
-    };
-    let key = planned.key.clone();
-    Outcome::Indexed {
-        key,
-        record,
-        warnings,
-    }
-}
-
-/// A size in MiB, or KiB below one MiB.
-fn size(bytes: u64) -> String {
-    if bytes >= 1 << 20 {
-        format!("{} MiB", bytes >> 20)
-    } else {
-        format!("{} KiB", bytes >> 10)
-    }
-}
-
-impl Outcome {
-    fn skipped(file: &FoundFile, reason: String, warnings: Vec<String>) -> Outcome {
-        let path = file.display.clone();
-        Outcome::Skipped(Skipped { path, reason }, warnings)
-    }
 }
 
 fn apply(outcomes: Vec<Outcome>, manifest: &mut Manifest, report: &mut IndexReport) -> bool {
