@@ -348,9 +348,16 @@ fn closest<'a>(number: &Number, candidates: &[&'a Number]) -> Option<&'a Number>
 fn date_check(written: &str, date: DateValue, dates: &[String]) -> Check {
     let claim = date.to_string();
     let agreeing = dates.iter().find(|d| d.starts_with(&claim));
-    // A date of the passage at the claim's precision, or finer, that is
-    // not the claim's.
-    let other = dates.iter().find(|d| d.len() >= claim.len());
+    // The date of the passage nearest the claim's, at the claim's
+    // precision or finer: `last December` against `2005-11` and `2005-12`
+    // names the month that is off by the least.
+    let start = date.days().start;
+    let other = dates
+        .iter()
+        .filter(|d| d.len() >= claim.len())
+        .filter_map(|d| Some((DateValue::parse(d)?.days().start.abs_diff(start), d)))
+        .min_by_key(|(distance, _)| *distance)
+        .map(|(_, d)| d);
     let (passage, agrees) = match (agreeing, other) {
         (Some(d), _) => (Some(d.clone()), Some(true)),
         (None, Some(d)) => (Some(d.clone()), Some(false)),
@@ -455,5 +462,23 @@ mod tests {
         let check = direction_check("jumped", Direction::Up, "sales fell").expect("one");
         assert_eq!(check.agrees, Some(false));
         assert!(direction_check("rose", Direction::Up, "sales were flat").is_none());
+    }
+
+    #[test]
+    fn a_differing_date_is_shown_beside_the_nearest_of_the_passage() {
+        let claim = DateValue::parse("2004-12").expect("a month");
+        let dates = ["2005-12-14", "2005-11", "2004-11"].map(str::to_owned);
+        let check = date_check("last December", claim, &dates);
+        assert_eq!(check.agrees, Some(false));
+        assert_eq!(check.passage.as_deref(), Some("2004-11"));
+        let agreeing = date_check(
+            "December 2005",
+            DateValue::parse("2005-12").expect("month"),
+            &dates,
+        );
+        assert_eq!(agreeing.agrees, Some(true));
+        assert_eq!(agreeing.passage.as_deref(), Some("2005-12-14"));
+        let unstated = date_check("1999", DateValue::parse("1999").expect("year"), &[]);
+        assert_eq!(unstated.agrees, None);
     }
 }
