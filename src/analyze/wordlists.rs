@@ -205,6 +205,22 @@ pub fn is_group_pronoun(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "they" | "it")
 }
 
+/// Words that say a figure went up.
+static RISE_WORDS: WordSet = WordSet::new(include_str!("data/words/rise_words.txt"));
+
+/// Words that say a figure went down.
+static FALL_WORDS: WordSet = WordSet::new(include_str!("data/words/fall_words.txt"));
+
+/// True for a lowercase word that says a figure went up (`rose`).
+pub fn is_rise_word(lower: &str) -> bool {
+    RISE_WORDS.contains(lower)
+}
+
+/// True for a lowercase word that says a figure went down (`fell`).
+pub fn is_fall_word(lower: &str) -> bool {
+    FALL_WORDS.contains(lower)
+}
+
 /// Capitalized words that start sentences without being names.
 static FUNCTION_WORDS: WordSet = WordSet::new(include_str!("data/words/function_words.txt"));
 
@@ -388,6 +404,8 @@ mod tests {
             &GEOGRAPHIC,
             &PEOPLE_WORDS,
             &FUNCTION_WORDS,
+            &RISE_WORDS,
+            &FALL_WORDS,
         ];
         for list in lists {
             let entries = list.entries();

@@ -7,7 +7,9 @@ use std::cell::OnceCell;
 use serde::Serialize;
 
 use super::numbers::{self, Number};
-use crate::analyze::{analyze, dates_as_of, is_acronym, DateValue, EntityKind};
+use crate::analyze::{
+    analyze, dates_as_of, is_acronym, is_fall_word, is_rise_word, DateValue, EntityKind,
+};
 use crate::index::EntityTable;
 use crate::ingest::{self, Format};
 use crate::search::{EntityRef, Hit};
@@ -71,51 +73,14 @@ pub struct Check {
     pub in_article: Option<bool>,
 }
 
-const UP: [&str; 16] = [
-    "rose",
-    "rise",
-    "rises",
-    "risen",
-    "raised",
-    "raise",
-    "increase",
-    "increased",
-    "up",
-    "gain",
-    "gained",
-    "jumped",
-    "hiked",
-    "grew",
-    "higher",
-    "climbed",
-];
-const DOWN: [&str; 16] = [
-    "fell",
-    "fall",
-    "falls",
-    "fallen",
-    "dropped",
-    "drop",
-    "decrease",
-    "decreased",
-    "down",
-    "lost",
-    "declined",
-    "cut",
-    "lowered",
-    "shrank",
-    "lower",
-    "dip",
-];
-
 /// The words of a text that say which way a change went, in order.
 fn directions(text: &str) -> impl Iterator<Item = (String, Direction)> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter_map(|word| {
             let lower = word.to_lowercase();
-            if UP.contains(&lower.as_str()) {
+            if is_rise_word(&lower) {
                 Some((word.to_owned(), Direction::Up))
-            } else if DOWN.contains(&lower.as_str()) {
+            } else if is_fall_word(&lower) {
                 Some((word.to_owned(), Direction::Down))
             } else {
                 None
