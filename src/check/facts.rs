@@ -3,6 +3,7 @@
 //! direction of a change (`rose`, `fell`).
 
 use std::cell::OnceCell;
+use std::ops::Range;
 
 use serde::Serialize;
 
@@ -134,12 +135,22 @@ impl Claim {
                 }
             }
         }
+        // A date read only against a publication date (`two years ago`) is
+        // a date as well, checked as one: its words are no figure. Where it
+        // stands does not depend on which date it is read against.
+        let relative: Vec<Range<usize>> = DateValue::day(2000, 6, 15)
+            .map(|anchor| dates_as_of(text, anchor))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| d.range.start + offset..d.range.end + offset)
+            .collect();
         claim.numbers = numbers::find(text)
             .into_iter()
             .filter(|n| {
                 let range = n.range.start + offset..n.range.end + offset;
                 !date_ranges
                     .iter()
+                    .chain(&relative)
                     .any(|d| d.start < range.end && range.start < d.end)
             })
             .collect();
@@ -172,7 +183,8 @@ impl Claim {
 
     /// For each name of the claim that the passage does not give, says
     /// whether its article names it elsewhere (`in_article(n)` for the
-    /// claim's `n`th name, by its words or its canonical name's): a
+    /// claim's `n`th name, by its words or its canonical name's; `None`
+    /// when that could not be asked): a
     /// passage that says "he" or "the state" may still be the one.
     ///
     /// A name that the article does not give either, where the passage
@@ -183,7 +195,7 @@ impl Claim {
         &self,
         checks: &mut [Check],
         hit: &Hit,
-        in_article: impl Fn(usize) -> bool,
+        in_article: impl Fn(usize) -> Option<bool>,
     ) {
         for (n, name) in self.names.iter().enumerate() {
             let Some(check) = nth_name_mut(checks, n) else {
@@ -192,7 +204,7 @@ impl Claim {
             if check.agrees.is_some() {
                 continue;
             }
-            let named = in_article(n);
+            let Some(named) = in_article(n) else { continue };
             check.in_article = Some(named);
             // An acronym may be a common noun (`NGO`, `MP`) or the
             // initials of the passage's name (`DWP`): too loose to say
@@ -253,7 +265,12 @@ impl Claim {
             checks.push(number_check(&self.text, number, &hit.text, &found, &free));
         }
         for (written, date) in dates {
-            checks.push(date_check(written, *date, &hit.dates));
+            checks.push(date_check(
+                written,
+                *date,
+                &hit.dates,
+                hit.published.as_deref(),
+            ));
         }
         // Folding the whole passage is most of a check's work: done only
         // for a name that the passage's entities do not give.
@@ -310,18 +327,20 @@ fn closest<'a>(number: &Number, candidates: &[&'a Number]) -> Option<&'a Number>
     })
 }
 
-fn date_check(written: &str, date: DateValue, dates: &[String]) -> Check {
+/// A claim's date against a passage's dates (`dates`, ISO, the article's
+/// publication date `published` among them): agreeing with any of them,
+/// else differing from the nearest the passage states at the claim's
+/// precision or finer. The publication date agrees, but never differs: an
+/// article of August that does not restate `in June` does not deny it.
+fn date_check(written: &str, date: DateValue, dates: &[String], published: Option<&str>) -> Check {
     let claim = date.to_string();
     let agreeing = dates.iter().find(|d| d.starts_with(&claim));
-    // The date of the passage nearest the claim's, at the claim's
-    // precision or finer: `last December` against `2005-11` and `2005-12`
-    // names the month that is off by the least.
-    let start = date.days().start;
+    let claimed = date.days();
     let other = dates
         .iter()
-        .filter(|d| d.len() >= claim.len())
-        .filter_map(|d| Some((DateValue::parse(d)?.days().start.abs_diff(start), d)))
-        .min_by_key(|(distance, _)| *distance)
+        .filter(|d| d.len() >= claim.len() && Some(d.as_str()) != published)
+        .filter_map(|d| Some((days_apart(&claimed, &DateValue::parse(d)?.days()), d)))
+        .min_by_key(|(apart, _)| *apart)
         .map(|(_, d)| d);
     let (passage, agrees) = match (agreeing, other) {
         (Some(d), _) => (Some(d.clone()), Some(true)),
@@ -336,6 +355,12 @@ fn date_check(written: &str, date: DateValue, dates: &[String]) -> Check {
         rounded: false,
         in_article: None,
     }
+}
+
+/// Days between two ranges of days; 0 when they overlap.
+fn days_apart(a: &Range<i64>, b: &Range<i64>) -> u64 {
+    let gap = (b.start - a.end + 1).max(a.start - b.end + 1).max(0);
+    u64::try_from(gap).unwrap_or(0)
 }
 
 /// Folded words of a text, for finding a name in it as written.
@@ -431,19 +456,46 @@ mod tests {
 
     #[test]
     fn a_differing_date_is_shown_beside_the_nearest_of_the_passage() {
-        let claim = DateValue::parse("2004-12").expect("a month");
-        let dates = ["2005-12-14", "2005-11", "2004-11"].map(str::to_owned);
-        let check = date_check("last December", claim, &dates);
+        let month = |text| DateValue::parse(text).expect("a date");
+        let dates = ["2005-12-14", "2004-11-05", "2005-01-01"].map(str::to_owned);
+        // `2005-01-01` is the day after December 2004; `2004-11-05` 26 days
+        // before it.
+        let check = date_check("last December", month("2004-12"), &dates, None);
         assert_eq!(check.agrees, Some(false));
-        assert_eq!(check.passage.as_deref(), Some("2004-11"));
-        let agreeing = date_check(
-            "December 2005",
-            DateValue::parse("2005-12").expect("month"),
-            &dates,
-        );
+        assert_eq!(check.passage.as_deref(), Some("2005-01-01"));
+        let agreeing = date_check("December 2005", month("2005-12"), &dates, None);
         assert_eq!(agreeing.agrees, Some(true));
         assert_eq!(agreeing.passage.as_deref(), Some("2005-12-14"));
-        let unstated = date_check("1999", DateValue::parse("1999").expect("year"), &[]);
+        let unstated = date_check("1999", month("1999"), &[], None);
         assert_eq!(unstated.agrees, None);
+    }
+
+    #[test]
+    fn the_publication_date_agrees_but_never_differs() {
+        let june = DateValue::parse("2025-06").expect("a month");
+        let published = ["2025-08-15".to_owned()];
+        let check = date_check("in June", june, &published, Some("2025-08-15"));
+        assert_eq!(check.agrees, None, "{check:?}");
+        let august = DateValue::parse("2025-08").expect("a month");
+        let check = date_check("in August", august, &published, Some("2025-08-15"));
+        assert_eq!(check.agrees, Some(true));
+    }
+
+    #[test]
+    fn a_relative_date_is_no_figure_of_the_claim() {
+        let claim = Claim::read("Profits rose by 15% two years ago");
+        let figures: Vec<f64> = claim.numbers.iter().map(|n| n.value).collect();
+        assert_eq!(figures, [15.0]);
+        let published = Some("2010-03-01");
+        let dates = claim.dates_as_of(published);
+        assert_eq!(dates.len(), 1, "{dates:?}");
+        assert_eq!(dates[0].0, "two years ago");
+    }
+
+    #[test]
+    fn days_apart_is_the_gap_between_ranges() {
+        assert_eq!(days_apart(&(0..10), &(5..20)), 0);
+        assert_eq!(days_apart(&(0..10), &(10..20)), 1);
+        assert_eq!(days_apart(&(30..40), &(0..10)), 21);
     }
 }

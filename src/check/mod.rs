@@ -153,11 +153,13 @@ pub fn check(
     }
     let docs: HashSet<&str> = found.hits.iter().map(|h| h.doc.as_str()).collect();
     let context = searcher.article_terms(&docs.into_iter().collect::<Vec<_>>(), &ordered)?;
+    // Unknown (`None`) for a name none of whose terms could be asked: one
+    // past the 64th term of a long claim.
     let in_article = |doc: &str, n: usize| {
         let [written, canonical] = name_terms[n];
-        written == 0
-            || context.holds_all(doc, written)
-            || (canonical != 0 && context.holds_all(doc, canonical))
+        (written != 0).then(|| {
+            context.holds_all(doc, written) || (canonical != 0 && context.holds_all(doc, canonical))
+        })
     };
     let mut dates_by_publication = HashMap::new();
     let best = found
@@ -195,9 +197,7 @@ pub fn check(
     hits.sort_by(|a, b| b.0.total_cmp(&a.0));
     let total = hits.len();
     let mut shown: Vec<CheckedHit> = hits.into_iter().take(limit).map(|(_, h)| h).collect();
-    for checked in &mut shown {
-        searcher.mark(&mut checked.hit, &query)?;
-    }
+    searcher.mark(shown.iter_mut().map(|c| &mut c.hit), &query)?;
     Ok(CheckResults {
         hits: shown,
         total,

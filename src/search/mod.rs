@@ -121,11 +121,13 @@ impl Searcher {
         self.search_marking(query, limit, filters, false, false)
     }
 
-    /// Marks in `hit` the words that `query` matches, as a search for it
-    /// would have.
-    pub fn mark(&self, hit: &mut Hit, query: &str) -> Result<()> {
+    /// Marks in each of `hits` the words that `query` matches, as a
+    /// search for it would have.
+    pub fn mark<'h>(&self, hits: impl IntoIterator<Item = &'h mut Hit>, query: &str) -> Result<()> {
         let terms = highlight::query_terms(self.parser.parse(query)?.as_ref());
-        hit.highlights = self.highlighter.ranges(&hit.text, &terms);
+        for hit in hits {
+            hit.highlights = self.highlighter.ranges(&hit.text, &terms);
+        }
         Ok(())
     }
 

@@ -354,10 +354,11 @@ mod tests {
     }
 
     #[test]
-    fn the_committed_model_is_read_whole_and_in_key_order() {
+    fn the_committed_model_is_read_whole() {
+        // `Packed::new` refuses keys out of order, which would give an
+        // empty model here.
         let model = committed_model();
         assert!(model.len() > 10_000, "{} features", model.len());
-        assert!(model.is_sorted());
     }
 
     #[test]

@@ -226,21 +226,29 @@ impl<'a> Packed<'a> {
             rows: reader.0,
             starts: Vec::new(),
         };
-        packed.starts = packed.bucket_starts();
+        packed.starts = packed.bucket_starts()?;
         Some(packed)
     }
 
-    fn bucket_starts(&self) -> Vec<u32> {
+    /// The first row of each bucket; `None` when the keys are not in
+    /// order, as the search needs them.
+    fn bucket_starts(&self) -> Option<Vec<u32>> {
         let buckets = 1usize << BUCKET_BITS;
         let mut starts = Vec::with_capacity(buckets + 1);
+        let mut previous = None;
         for row in 0..self.len() {
-            let bucket = (self.key(row) >> (64 - BUCKET_BITS)) as usize;
+            let key = self.key(row);
+            if previous.is_some_and(|p| p >= key) {
+                return None;
+            }
+            previous = Some(key);
+            let bucket = (key >> (64 - BUCKET_BITS)) as usize;
             while starts.len() <= bucket {
                 starts.push(row as u32);
             }
         }
         starts.resize(buckets + 1, self.len() as u32);
-        starts
+        Some(starts)
     }
 
     /// Number of features.
@@ -265,12 +273,6 @@ impl<'a> Packed<'a> {
         let bucket = (key >> (64 - BUCKET_BITS)) as usize;
         let (&start, &end) = (self.starts.get(bucket)?, self.starts.get(bucket + 1)?);
         (start as usize..end as usize).find(|&row| self.key(row) == key)
-    }
-
-    /// True when the keys are in order, as [`Model::to_bytes`] writes
-    /// them; the search needs it.
-    pub fn is_sorted(&self) -> bool {
-        (1..self.len()).all(|row| self.key(row - 1) < self.key(row))
     }
 }
 
@@ -335,9 +337,18 @@ mod tests {
     }
 
     #[test]
+    fn every_feature_of_the_committed_model_is_found() {
+        let model = crate::analyze::tagger::committed_model();
+        assert!(model.len() > 10_000);
+        assert!((0..model.len()).all(|row| model.row(model.key(row)) == Some(row)));
+    }
+
+    #[test]
     fn a_model_survives_its_bytes() {
         let mut model = Model::default();
-        for (row, key) in [42u64, 7, u64::MAX, 1 << 40].into_iter().enumerate() {
+        // Keys at the edges of buckets, and in the first and last.
+        let keys = [42u64, 7, u64::MAX, 1 << 40, (1 << 48) - 1, 1 << 48];
+        for (row, key) in keys.into_iter().enumerate() {
             model.rows.insert(key, row as u32);
             let w = row as f32;
             model
@@ -347,9 +358,13 @@ mod tests {
         model.transitions[LABELS][1] = -1.0;
         let bytes = model.to_bytes();
         let read = Packed::new(&bytes).expect("reads back");
-        assert_eq!(read.len(), 4);
-        assert!(read.is_sorted());
-        for keys in [&[42u64][..], &[7, u64::MAX], &[1 << 40, 42, 3]] {
+        assert_eq!(read.len(), keys.len());
+        for keys in [
+            &[42u64][..],
+            &[7, u64::MAX],
+            &[1 << 40, 42, 3],
+            &[(1 << 48) - 1, 1 << 48],
+        ] {
             let (mut a, mut b) = ([0f32; LABELS], [0f32; LABELS]);
             model.add_scores(keys, &mut a);
             read.add_scores(keys, &mut b);
@@ -358,10 +373,14 @@ mod tests {
             }
         }
         let mut none = [0f32; LABELS];
-        read.add_scores(&[0, 8, 43, u64::MAX - 1], &mut none);
+        read.add_scores(&[0, 8, 43, u64::MAX - 1, (1 << 48) + 1], &mut none);
         assert_eq!(none, [0f32; LABELS]);
         assert_eq!(read.transitions()[LABELS][1], -1.0);
         assert!(Packed::new(b"not a model").is_none());
+        let mut unsorted = bytes.clone();
+        let first_key = unsorted.len() - keys.len() * ROW_BYTES;
+        unsorted[first_key..first_key + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(Packed::new(&unsorted).is_none(), "keys out of order");
         let mut truncated = bytes.clone();
         truncated.pop();
         assert!(Packed::new(&truncated).is_none());
