@@ -396,6 +396,34 @@ fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets)
     for (i, target) in joins {
         sets.join(i, target);
     }
+    join_acronyms_written_as_words(names, kinds, sets);
+}
+
+/// An acronym written as a word (`Nato`, `Amex`), or a short word in a
+/// capitals headline (`IRAN`), is the same name in other case: it joins
+/// the name written in capitals with the same letters. Words of four
+/// letters or more only: a shorter one may already stand with another
+/// spelling by its skeleton (`Cia` with `Cie`), which would take the
+/// acronym (`CIA`) along.
+fn join_acronyms_written_as_words(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets) {
+    let not_person = |i: &usize| kinds[*i] != EntityKind::Person;
+    let mut in_capitals: HashMap<String, Vec<usize>> = HashMap::new();
+    for i in (0..names.len()).filter(not_person) {
+        let value = names[i].value.trim();
+        if is_acronym(value) && value.chars().all(char::is_alphabetic) {
+            in_capitals.entry(value.to_lowercase()).or_default().push(i);
+        }
+    }
+    for i in (0..names.len()).filter(not_person) {
+        let value = names[i].value.trim();
+        let one_word = value.chars().all(char::is_alphabetic);
+        if !one_word || value.chars().count() < 4 || is_acronym(value) {
+            continue;
+        }
+        for &j in in_capitals.get(&value.to_lowercase()).into_iter().flatten() {
+            sets.join(i, j);
+        }
+    }
 }
 
 /// Rule 5: a place's area named after it (`Gaza Strip`, `Anbar Province`)

@@ -226,3 +226,22 @@ fn a_company_short_name_votes_with_its_full_name() {
         .2
         .contains(&"Chrysler Corp.".to_owned()));
 }
+
+#[test]
+fn an_acronym_written_as_a_word_is_the_acronym() {
+    use Source::*;
+    let names = [
+        name(Org, "AMEX", 12),
+        name(Org, "Amex", 16),
+        name(Org, "NATO", 40),
+        name(Org, "Nato", 10),
+        name(Place, "IRAN", 3),
+        name(Place, "Iran", 90),
+        name(Org, "Amexco Holdings", 2),
+    ];
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "AMEX").2, ["AMEX", "Amex"]);
+    assert_eq!(group_of(&groups, "Nato").2, ["NATO", "Nato"]);
+    assert_eq!(group_of(&groups, "IRAN").2, ["IRAN", "Iran"]);
+    assert_eq!(group_of(&groups, "Amexco Holdings").2, ["Amexco Holdings"]);
+}
