@@ -36,8 +36,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for hit in &results.hits {
         // Every hit cites its file and line (a page for a PDF, a paragraph
         // for a Word file), and the byte range of the passage.
-        let place = dossier::ingest::locator(hit.line, hit.page, hit.paragraph);
-        println!("\n{}:{place} (bytes {}..{})", hit.path, hit.start, hit.end);
+        let place =
+            dossier::ingest::locator(hit.citation.line, hit.citation.page, hit.citation.paragraph);
+        println!(
+            "\n{}:{place} (bytes {}..{})",
+            hit.citation.path, hit.citation.start, hit.citation.end
+        );
         // Highlights are byte ranges into the passage text.
         let words: Vec<&str> = hit
             .highlights

@@ -151,7 +151,7 @@ pub fn check(
             term_bits(&canonical, &ordered),
         ]);
     }
-    let docs: HashSet<&str> = found.hits.iter().map(|h| h.doc.as_str()).collect();
+    let docs: HashSet<&str> = found.hits.iter().map(|h| h.citation.doc.as_str()).collect();
     let context = searcher.article_terms(&docs.into_iter().collect::<Vec<_>>(), &ordered)?;
     // Unknown (`None`) for a name none of whose terms could be asked: one
     // past the 64th term of a long claim.
@@ -175,13 +175,13 @@ pub fn check(
                 .entry(published.map(str::to_owned))
                 .or_insert_with(|| facts.dates_as_of(published));
             let mut checks = facts.checks(&hit, dates);
-            facts.mark_names_in_article(&mut checks, &hit, |n| in_article(&hit.doc, n));
+            facts.mark_names_in_article(&mut checks, &hit, |n| in_article(&hit.citation.doc, n));
             let signals = Signals {
                 bm25: f64::from(hit.score) / best,
                 proximity: rank::proximity(&claim_terms, &rank::terms(&mut analyzer, &hit.text)),
                 numbers: stated(&checks, "number"),
                 names: stated(&checks, "entity"),
-                article: context.share(&hit.doc, of_claim),
+                article: context.share(&hit.citation.doc, of_claim),
             };
             let verdict = facts::verdict(&checks);
             let score = signals.score(&WEIGHTS);

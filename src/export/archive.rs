@@ -72,7 +72,7 @@ const TIMESTAMP_FIELD: &str = "published";
 /// The stable id of a passage: its article and where it starts in the
 /// file, so that exporting again replaces rather than duplicates.
 fn passage_id(hit: &Hit) -> String {
-    format!("{}#{}", hit.doc, hit.start)
+    format!("{}#{}", hit.citation.doc, hit.citation.start)
 }
 
 /// `2023`, `2023-10` or `2023-10-04` as RFC 3339, at the first day.
@@ -98,15 +98,15 @@ pub fn document(hit: &Hit) -> Map<String, Value> {
         document.insert(name.to_owned(), value);
     };
     put("id", json!(passage_id(hit)));
-    put("doc", json!(hit.doc));
-    put("path", json!(hit.path));
-    if let Some(line) = hit.line {
+    put("doc", json!(hit.citation.doc));
+    put("path", json!(hit.citation.path));
+    if let Some(line) = hit.citation.line {
         put("line", json!(line));
     }
-    if let Some(page) = hit.page {
+    if let Some(page) = hit.citation.page {
         put("page", json!(page));
     }
-    put("paragraph", json!(hit.paragraph));
+    put("paragraph", json!(hit.citation.paragraph));
     put("title", json!(hit.title));
     put("text", json!(hit.text));
     put("heading", json!(hit.heading));

@@ -68,9 +68,13 @@ impl Writer {
                 quote.speaker.clone().unwrap_or_default(),
                 quote.text.clone(),
                 quote.kind.as_str().to_owned(),
-                quote.doc.clone(),
-                quote.path.clone(),
-                locator(quote.line, quote.page, quote.paragraph),
+                quote.citation.doc.clone(),
+                quote.citation.path.clone(),
+                locator(
+                    quote.citation.line,
+                    quote.citation.page,
+                    quote.citation.paragraph,
+                ),
                 quote.published.clone().unwrap_or_default(),
             ],
             Item::Entity(entity) => vec![
@@ -100,9 +104,9 @@ fn passage_row(hit: &Hit) -> Vec<String> {
             .join("; ")
     };
     vec![
-        hit.doc.clone(),
-        hit.path.clone(),
-        locator(hit.line, hit.page, hit.paragraph),
+        hit.citation.doc.clone(),
+        hit.citation.path.clone(),
+        locator(hit.citation.line, hit.citation.page, hit.citation.paragraph),
         hit.title.clone(),
         hit.published.clone().unwrap_or_default(),
         hit.source.clone().unwrap_or_default(),

@@ -95,7 +95,11 @@ pub(super) fn write_footer(
 }
 
 pub(super) fn write_hit(out: &mut dyn WriteColor, hit: &Hit) -> std::io::Result<()> {
-    write_location(out, &hit.path, locator(hit.line, hit.page, hit.paragraph))?;
+    write_location(
+        out,
+        &hit.citation.path,
+        locator(hit.citation.line, hit.citation.page, hit.citation.paragraph),
+    )?;
     write!(out, "  ")?;
     out.set_color(ColorSpec::new().set_bold(true))?;
     write!(out, "{}", hit.title)?;
@@ -153,7 +157,11 @@ pub fn write_quotes(out: &mut dyn WriteColor, results: &QuoteResults) -> std::io
         )?;
         out.reset()?;
         write!(out, "  ")?;
-        write_location(out, &hit.path, locator(hit.line, hit.page, hit.paragraph))?;
+        write_location(
+            out,
+            &hit.citation.path,
+            locator(hit.citation.line, hit.citation.page, hit.citation.paragraph),
+        )?;
         if let Some(published) = &hit.published {
             write!(out, "  ")?;
             out.set_color(&spec(Color::Yellow, false))?;

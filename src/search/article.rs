@@ -46,13 +46,13 @@ impl Searcher {
         for address in searcher.search(&both, &DocSetCollector)? {
             passages.push(self.hit(&searcher.doc(address)?, 0.0, &no_terms));
         }
-        passages.sort_by_key(|hit| hit.start);
+        passages.sort_by_key(|hit| hit.citation.start);
         let Some(first) = passages.first() else {
             return Ok(None);
         };
         Ok(Some(ArticleView {
-            doc: first.doc.clone(),
-            path: first.path.clone(),
+            doc: first.citation.doc.clone(),
+            path: first.citation.path.clone(),
             title: first.title.clone(),
             published: first.published.clone(),
             passages,

@@ -6,9 +6,9 @@ use tantivy::schema::Value;
 use tantivy::TantivyDocument;
 
 use super::highlight;
-use super::{EntityRef, Hit, QuoteHit, Searcher};
+use super::{Citation, EntityRef, Hit, QuoteHit, Searcher};
 use crate::analyze::{EntityKind, QuoteKind};
-use crate::index::{entity_field, StoredQuote};
+use crate::index::{entity_field, Fields, StoredQuote};
 use crate::resolve::Source;
 
 impl Searcher {
@@ -44,13 +44,7 @@ impl Searcher {
             }
         }
         Hit {
-            doc: text_of(document, fields.doc),
-            path: text_of(document, fields.path),
-            line: optional_number(document, fields.line),
-            page: optional_number(document, fields.page),
-            paragraph: number_of(document, fields.paragraph),
-            start: number_of(document, fields.start),
-            end: number_of(document, fields.end),
+            citation: citation_of(document, fields),
             title: text_of(document, fields.title),
             published: Some(text_of(document, fields.published)).filter(|p| !p.is_empty()),
             source: Some(text_of(document, fields.source)).filter(|s| !s.is_empty()),
@@ -102,17 +96,24 @@ impl Searcher {
                 .map(|name| self.speaker_name(&name)),
             text: text_of(document, fields.text),
             kind: QuoteKind::from_name(&text_of(document, fields.quote_kind)),
-            doc: text_of(document, fields.doc),
-            path: text_of(document, fields.path),
-            line: optional_number(document, fields.line),
-            page: optional_number(document, fields.page),
-            paragraph: number_of(document, fields.paragraph),
-            start: number_of(document, fields.start),
-            end: number_of(document, fields.end),
+            citation: citation_of(document, fields),
             published: Some(text_of(document, fields.published)).filter(|p| !p.is_empty()),
             dates: texts_of(document, fields.dates),
             score,
         }
+    }
+}
+
+/// Where a stored passage or quotation stands.
+fn citation_of(document: &TantivyDocument, fields: &Fields) -> Citation {
+    Citation {
+        doc: text_of(document, fields.doc),
+        path: text_of(document, fields.path),
+        line: optional_number(document, fields.line),
+        page: optional_number(document, fields.page),
+        paragraph: number_of(document, fields.paragraph),
+        start: number_of(document, fields.start),
+        end: number_of(document, fields.end),
     }
 }
 

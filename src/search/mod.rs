@@ -46,7 +46,7 @@ pub use entity_counts::{EntityCount, FacetCount, SpeakerCount};
 pub use filters::Filters;
 pub use highlight::Highlighter;
 pub use query::plain_words;
-pub use results::{EntityRef, Hit, QuoteHit, QuoteResults, SearchResults};
+pub use results::{Citation, EntityRef, Hit, QuoteHit, QuoteResults, SearchResults};
 
 use crate::analyze::EntityKind;
 use crate::error::{Error, Result};

@@ -9,25 +9,35 @@ use super::FacetCount;
 use crate::analyze::{EntityKind, QuoteKind};
 use crate::index::StoredQuote;
 
-/// One matching passage.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Hit {
+/// Where a passage or quotation stands, as a reader cites it: its
+/// article, its file, the line (or the page of a PDF) and paragraph, and
+/// its file byte range. Flattened into each record that has one.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Citation {
     /// Article id.
     pub doc: String,
     /// File path.
     pub path: String,
-    /// 1-based line of the passage's start, in a file of lines.
+    /// 1-based line of the start, in a file of lines.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<u64>,
-    /// 1-based page of the passage's start, in a PDF.
+    /// 1-based page of the start, in a PDF.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u64>,
     /// 1-based paragraph number in the article.
     pub paragraph: u64,
-    /// File byte offset of the passage's start.
+    /// File byte offset of the start.
     pub start: u64,
-    /// File byte offset of the passage's end.
+    /// File byte offset of the end.
     pub end: u64,
+}
+
+/// One matching passage.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Hit {
+    /// Where the passage stands.
+    #[serde(flatten)]
+    pub citation: Citation,
     /// Article title.
     pub title: String,
     /// Publication date (ISO), when known.
@@ -89,22 +99,9 @@ pub struct QuoteHit {
     pub text: String,
     /// `direct` or `partial`.
     pub kind: QuoteKind,
-    /// Article id.
-    pub doc: String,
-    /// File path.
-    pub path: String,
-    /// 1-based line of the quotation, in a file of lines.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub line: Option<u64>,
-    /// 1-based page of the quotation, in a PDF.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub page: Option<u64>,
-    /// 1-based paragraph of the quotation in its article.
-    pub paragraph: u64,
-    /// File byte offset of the quoted text.
-    pub start: u64,
-    /// File byte offset of its end.
-    pub end: u64,
+    /// Where the quoted text stands.
+    #[serde(flatten)]
+    pub citation: Citation,
     /// The article's publication date.
     pub published: Option<String>,
     /// The dates of the quotation's passage (ISO), publication date included.
