@@ -30,8 +30,9 @@
 //! update(dir, &[PathBuf::from("seeds")], &IndexOptions::default())?;
 //! let results = Searcher::open(dir)?.search("Popular Mobilization Forces", 10, &Default::default(), false)?;
 //! for hit in &results.hits {
-//!     let place = dossier::ingest::locator(hit.line, hit.page, hit.paragraph);
-//!     println!("{}:{place} {}", hit.path, hit.text);
+//!     let at = &hit.citation;
+//!     let place = dossier::ingest::locator(at.line, at.page, at.paragraph);
+//!     println!("{}:{place} {}", at.path, hit.text);
 //! }
 //! # Ok::<(), dossier::Error>(())
 //! ```
