@@ -368,3 +368,25 @@ fn a_file_emptied_since_it_was_indexed_loses_its_passages() {
         assert_eq!(workspace.run(&["search", word]).code(), 1, "{word}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_replaced_by_a_link_to_the_same_text_is_not_indexed_twice() {
+    let workspace = Workspace::new();
+    let text = "Notes\n\nThe ferry leaves at nine.\n";
+    workspace.write("news/a.txt", text);
+    workspace.write("elsewhere/a.txt", text);
+    workspace.run(&["index", "news"]).ok();
+    let path = workspace.path().join("news/a.txt");
+    std::fs::remove_file(&path).expect("remove the file");
+    std::os::unix::fs::symlink(workspace.path().join("elsewhere/a.txt"), &path)
+        .expect("link to the copy");
+    let run = workspace.run(&["index", "news"]);
+    assert!(
+        run.stderr().contains("1 removed; index holds 1 articles"),
+        "{}",
+        run.stderr()
+    );
+    let lines = workspace.json(&["search", "ferry"]);
+    assert_eq!(of_type(&lines, "hit").len(), 1, "one passage, not two");
+}

@@ -215,12 +215,17 @@ fn remove_index_files(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// True when `path` surely no longer exists: not found, or a folder on its
-/// way replaced by a file. Any other error (permissions) leaves it be.
+/// True when the file indexed under `path` (a canonical path) is surely no
+/// longer there: not found, a folder on its way replaced by a file, or the
+/// path now a link to another file, which is indexed under that file's own
+/// canonical path. Any other error (permissions) leaves it be.
 fn is_gone(path: &Path) -> bool {
-    match path.try_exists() {
-        Ok(exists) => !exists,
-        Err(e) => e.kind() == std::io::ErrorKind::NotADirectory,
+    match std::fs::canonicalize(path) {
+        Ok(canonical) => canonical != path,
+        Err(e) => matches!(
+            e.kind(),
+            std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+        ),
     }
 }
 
