@@ -244,7 +244,7 @@ pub fn find(text: &str) -> Vec<Number> {
     while i < words.len() {
         match read_at(&words, i) {
             Some((number, next)) => {
-                if !is_date_part(&words, i, next, &number) {
+                if !is_date_part(&words, i, next, &number) && !is_name_part(text, &words, i) {
                     numbers.push(number);
                 }
                 i = next;
@@ -253,6 +253,20 @@ pub fn find(text: &str) -> Vec<Number> {
         }
     }
     numbers
+}
+
+/// True for digits hyphened to a capitalised word before them: the number
+/// of a name (`MS-13`, `F-16`, `Covid-19`), which no claim states as a figure.
+fn is_name_part(text: &str, words: &[Word<'_>], i: usize) -> bool {
+    let Some(before) = i.checked_sub(1).map(|b| &words[b]) else {
+        return false;
+    };
+    let joined = before.range.end + 1 == words[i].range.start
+        && text.as_bytes().get(before.range.end) == Some(&b'-');
+    joined
+        && words[i].text.starts_with(|c: char| c.is_ascii_digit())
+        && before.text.starts_with(char::is_uppercase)
+        && before.text.chars().all(char::is_alphabetic)
 }
 
 /// True for a day within two words of a month's (or weekday's) name
@@ -466,6 +480,9 @@ mod tests {
         assert!(values("on 16-17 Feb, or February 16").is_empty());
         assert_eq!(values("killed 5 people in March"), [(5.0, Unit::Count)]);
         assert!(values("a year and a half").is_empty());
+        assert_eq!(values("MS-13 arrests up 83%"), [(83.0, Unit::Percent)]);
+        assert!(values("an F-16 and Covid-19").is_empty());
+        assert_eq!(values("a 5-3 vote"), [(5.0, Count), (3.0, Count)]);
     }
 
     #[test]
