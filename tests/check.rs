@@ -159,3 +159,20 @@ fn a_month_without_a_year_is_read_as_of_the_articles_date() {
     assert_eq!(dates[0]["passage"], "2025-06");
     assert_eq!(dates[0]["agrees"], true);
 }
+
+#[test]
+fn common_initials_are_no_name_to_check() {
+    let workspace = Workspace::new();
+    workspace.write(
+        "news/words.txt",
+        "Markets\n\nThe Riverside exchange listed 53 initial public offerings last year.\n",
+    );
+    workspace.run(&["index", "news"]).ok();
+    let hit = first(&workspace, "The Riverside exchange listed 53 new IPOs");
+    let names = checks_of(&hit, "entity");
+    assert!(
+        names.iter().all(|c| c["claim"] != "IPOs"),
+        "IPOs is no organisation: {names:?}"
+    );
+    assert_eq!(hit["verdict"], "supports", "{hit}");
+}

@@ -221,6 +221,33 @@ pub fn is_fall_word(lower: &str) -> bool {
     FALL_WORDS.contains(lower)
 }
 
+/// Initials that news writes for common nouns, with their words.
+static ABBREVIATIONS: &str = include_str!("data/words/abbreviations.txt");
+
+/// Each entry of the abbreviations list: the initials in lower case and
+/// their words (`ipo`, `initial public offering`).
+pub fn abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
+    ABBREVIATIONS
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once(' '))
+}
+
+/// True for a name that is only the initials of a common noun, in
+/// capitals, perhaps plural (`GDP`, `PACs`): no person, organisation or
+/// place, however the tagger took it.
+pub fn is_common_initials(name: &str) -> bool {
+    static INITIALS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    let initials = INITIALS.get_or_init(|| abbreviations().map(|(short, _)| short).collect());
+    let known = |short: &str| {
+        !short.is_empty()
+            && short.chars().all(|c| c.is_ascii_uppercase())
+            && initials.contains(short.to_ascii_lowercase().as_str())
+    };
+    known(name) || name.strip_suffix(['s', 'S']).is_some_and(known)
+}
+
 /// Capitalized words that start sentences without being names.
 static FUNCTION_WORDS: WordSet = WordSet::new(include_str!("data/words/function_words.txt"));
 
@@ -388,6 +415,16 @@ pub fn is_name_connector(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_initials_are_read_in_capitals_alone() {
+        for initials in ["GDP", "PACs", "MEPS", "IPO"] {
+            assert!(is_common_initials(initials), "{initials}");
+        }
+        for other in ["Ev", "NATO", "GDP growth", "s", "Pacs"] {
+            assert!(!is_common_initials(other), "{other}");
+        }
+    }
 
     #[test]
     fn every_list_file_holds_lower_case_entries() {

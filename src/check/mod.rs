@@ -236,7 +236,8 @@ fn stated(checks: &[Check], kind: &str) -> f64 {
 /// The claim's words (never the query language: a claim may hold a stray
 /// quotation mark), with what else the index may write for its facts: the
 /// words of each named entity's canonical name that the claim lacks (`CDC`
-/// brings `Centers for Disease Control`), and its numbers in digits
+/// brings `Centers for Disease Control`), common initials and their words
+/// (`GDP`, `gross domestic product`), and its numbers in digits
 /// (`five hundred` brings `500`).
 fn expanded_query(facts: &Claim) -> String {
     let mut query = plain_words(&facts.text);
@@ -255,10 +256,44 @@ fn expanded_query(facts: &Claim) -> String {
             query.push_str(word);
         }
     }
+    // Initials and their words, each for the other (`IPOs` brings
+    // `initial public offering`); stemming takes care of the plural.
+    let spaced = format!(" {folded} ");
+    for (initials, full) in crate::analyze::abbreviations() {
+        let named = words.contains(initials) || words.contains(format!("{initials}s").as_str());
+        let added: Vec<&str> = if named {
+            full.split_whitespace().collect()
+        } else if spaced.contains(&format!(" {full}")) {
+            vec![initials]
+        } else {
+            continue;
+        };
+        for word in added {
+            if words.insert(word) {
+                query.push(' ');
+                query.push_str(word);
+            }
+        }
+    }
     for number in &facts.numbers {
         if number.value.fract() == 0.0 && number.value < 1e6 {
             query.push_str(&format!(" {}", number.value as u64));
         }
     }
     query
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_initials_and_their_words_ask_for_each_other() {
+        let asked = expanded_query(&Claim::read("The exchange listed 53 new IPOs"));
+        assert!(asked.ends_with(" initial public offering 53"), "{asked}");
+        let asked = expanded_query(&Claim::read("Gross domestic product fell"));
+        assert!(asked.ends_with(" gdp"), "{asked}");
+        let asked = expanded_query(&Claim::read("The product fell"));
+        assert!(!asked.contains("gdp"), "{asked}");
+    }
 }
