@@ -142,6 +142,21 @@ fn no_query_makes_dossier_panic() {
 }
 
 #[test]
+fn a_result_limit_past_the_most_is_refused_naming_the_argument() {
+    let workspace = Workspace::new();
+    for command in ["search", "check", "quotes", "entities"] {
+        let run = workspace.run(&[command, "iraq", "-n", "100001"]);
+        assert_eq!(run.code(), 2, "{command}: {}", run.stderr());
+        assert!(
+            run.stderr()
+                .contains("'--max <LIMIT>': 100001 is not in 0..=100000"),
+            "{command}: {}",
+            run.stderr()
+        );
+    }
+}
+
+#[test]
 fn damaged_articles_are_read_as_far_as_they_can_be() {
     let workspace = Workspace::new();
     let huge_body = "The albatross circled. ".repeat(100_000); // 2.3 MB

@@ -49,7 +49,7 @@ pub use query::plain_words;
 pub use results::{Citation, EntityRef, Hit, QuoteHit, QuoteResults, SearchResults};
 
 use crate::analyze::EntityKind;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::index::schema::{PASSAGE, QUOTE};
 use crate::index::{self, EntityTable, Fields, IdSpace, OpenIndex};
 use entity_counts::{name_facets, top, EntityCounter};
@@ -368,16 +368,4 @@ fn in_document_order(
     }
     keyed.sort();
     Ok(keyed.into_iter().take(limit).map(|(_, _, a)| a).collect())
-}
-
-/// Checks a result limit given on the command line.
-pub fn check_limit(limit: usize) -> Result<usize> {
-    const MAX_LIMIT: usize = 100_000;
-    if limit > MAX_LIMIT {
-        return Err(Error::Argument {
-            argument: "-n".into(),
-            message: format!("{limit} is more than {MAX_LIMIT} results"),
-        });
-    }
-    Ok(limit)
 }

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::RangedU64ValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use dossier::analyze::{DateValue, EntityKind};
@@ -44,7 +45,7 @@ pub(crate) enum Command {
         #[arg(required = true)]
         query: Vec<String>,
         /// Number of passages to show.
-        #[arg(short = 'n', long = "max", default_value_t = 10)]
+        #[arg(short = 'n', long = "max", default_value_t = 10, value_parser = limit())]
         limit: usize,
         #[command(flatten)]
         filters: FilterArgs,
@@ -60,7 +61,7 @@ pub(crate) enum Command {
         #[arg(required = true)]
         claim: Vec<String>,
         /// Number of passages to show.
-        #[arg(short = 'n', long = "max", default_value_t = 5)]
+        #[arg(short = 'n', long = "max", default_value_t = 5, value_parser = limit())]
         limit: usize,
         #[command(flatten)]
         filters: FilterArgs,
@@ -74,7 +75,7 @@ pub(crate) enum Command {
         #[command(flatten)]
         filters: FilterArgs,
         /// Number of quotations to show.
-        #[arg(short = 'n', long = "max", default_value_t = 20)]
+        #[arg(short = 'n', long = "max", default_value_t = 20, value_parser = limit())]
         limit: usize,
         #[command(flatten)]
         output: OutputArgs,
@@ -87,7 +88,7 @@ pub(crate) enum Command {
         /// Count only in passages matching this query.
         query: Vec<String>,
         /// Number of entities to show.
-        #[arg(short = 'n', long = "max", default_value_t = 50)]
+        #[arg(short = 'n', long = "max", default_value_t = 50, value_parser = limit())]
         limit: usize,
         #[command(flatten)]
         output: OutputArgs,
@@ -151,6 +152,14 @@ pub(crate) enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+}
+
+/// The most results a command prints: a larger `-n` is refused.
+const MAX_RESULTS: u64 = 100_000;
+
+/// Reads `-n`, which clap refuses past [`MAX_RESULTS`].
+fn limit() -> RangedU64ValueParser<usize> {
+    RangedU64ValueParser::new().range(0..=MAX_RESULTS)
 }
 
 /// How a command prints its results; one flag for every command.

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use termcolor::{BufferedStandardStream, WriteColor};
 
 use dossier::analyze::EntityKind;
+use dossier::check::CheckResults;
 use dossier::index::{self, IndexOptions};
 use dossier::render;
-use dossier::search::{check_limit, Filters, Searcher};
+use dossier::search::{Filters, QuoteResults, SearchResults, Searcher};
 use dossier::{analyze, ingest, Error};
 
 use crate::{Found, DEFAULT_CORPUS};
@@ -62,15 +63,11 @@ pub(crate) fn search(
     options: &SearchOptions,
     out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
-    let limit = check_limit(options.limit)?;
-    let results = open_searcher(dir)?.search(query, limit, filters, options.facets)?;
-    let any = !results.hits.is_empty();
+    let results = open_searcher(dir)?.search(query, options.limit, filters, options.facets)?;
     report(
         out,
         options.json,
         &results,
-        &results.notes,
-        any,
         render::json::write_results,
         render::human::write_results,
     )
@@ -84,15 +81,11 @@ pub(crate) fn quotes(
     json: bool,
     out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
-    let limit = check_limit(limit)?;
     let results = open_searcher(dir)?.quotes(optional(query), limit, filters)?;
-    let any = !results.hits.is_empty();
     report(
         out,
         json,
         &results,
-        &results.notes,
-        any,
         render::json::write_quotes,
         render::human::write_quotes,
     )
@@ -106,15 +99,11 @@ pub(crate) fn check(
     json: bool,
     out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
-    let limit = check_limit(limit)?;
     let results = dossier::check::check(&open_searcher(dir)?, claim, limit, filters)?;
-    let any = !results.hits.is_empty();
     report(
         out,
         json,
         &results,
-        &results.notes,
-        any,
         render::json::write_checks,
         render::write_checks,
     )
@@ -128,16 +117,14 @@ pub(crate) fn entities(
     json: bool,
     out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
-    let limit = check_limit(limit)?;
     let entities = open_searcher(dir)?.entities(kind, optional(query), limit)?;
-    print(
+    report(
         out,
         json,
         entities.as_slice(),
         render::json::write_entities,
         render::human::write_entities,
-    )?;
-    Ok(found(!entities.is_empty()))
+    )
 }
 
 pub(crate) fn dates(
@@ -149,14 +136,13 @@ pub(crate) fn dates(
     out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
     let counts = open_searcher(dir)?.dates(optional(query), by_month, filters)?;
-    print(
+    report(
         out,
         json,
         counts.as_slice(),
         render::json::write_dates,
         render::human::write_dates,
-    )?;
-    Ok(found(!counts.is_empty()))
+    )
 }
 
 pub(crate) fn speakers(
@@ -165,14 +151,13 @@ pub(crate) fn speakers(
     out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
     let speakers = open_searcher(dir)?.speakers()?;
-    print(
+    report(
         out,
         json,
         speakers.as_slice(),
         render::json::write_speakers,
         render::human::write_speakers,
-    )?;
-    Ok(found(!speakers.is_empty()))
+    )
 }
 
 /// Streams an export, with a progress bar on a terminal and a summary line.
@@ -272,20 +257,49 @@ fn print<T: ?Sized>(
     Ok(())
 }
 
+/// What a command answered: notes for the user and whether it found any.
+trait Answer {
+    fn notes(&self) -> &[String] {
+        &[]
+    }
+    fn found_any(&self) -> bool;
+}
+
+/// A query's results: hits, with notes on what its filters matched.
+macro_rules! ranked_answer {
+    ($($results:ty),*) => {$(
+        impl Answer for $results {
+            fn notes(&self) -> &[String] {
+                &self.notes
+            }
+            fn found_any(&self) -> bool {
+                !self.hits.is_empty()
+            }
+        }
+    )*};
+}
+
+ranked_answer!(SearchResults, QuoteResults, CheckResults);
+
+/// A listing: entities, speakers, date counts.
+impl<T> Answer for [T] {
+    fn found_any(&self) -> bool {
+        !self.is_empty()
+    }
+}
+
 /// Prints a query's notes (on standard error), then its results, and
 /// says whether it found any.
-fn report<T: ?Sized>(
+fn report<T: Answer + ?Sized>(
     out: &mut BufferedStandardStream,
     json: bool,
     results: &T,
-    notes: &[String],
-    any: bool,
     as_json: JsonWriter<T>,
     as_text: HumanWriter<T>,
 ) -> anyhow::Result<Found> {
-    print_notes(notes)?;
+    print_notes(results.notes())?;
     print(out, json, results, as_json, as_text)?;
-    Ok(found(any))
+    Ok(found(results.found_any()))
 }
 
 fn found(something: bool) -> Found {
