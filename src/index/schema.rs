@@ -19,78 +19,125 @@ pub const PASSAGE: u64 = 0;
 /// `record` value of a quotation document.
 pub const QUOTE: u64 = 1;
 
-/// The fields of a passage document.
-#[derive(Debug, Clone, Copy)]
-pub struct Fields {
+/// Declares every field once: its handle in [`Fields`], its name in
+/// [`FieldNames`], how [`build`] adds it and how [`lookup`] finds it.
+macro_rules! fields {
+    ($($(#[doc = $doc:literal])* $name:ident: $kind:ident($options:expr),)*) => {
+        /// The fields of a passage (and quotation) document.
+        #[derive(Debug, Clone, Copy)]
+        pub struct Fields {
+            $($(#[doc = $doc])* pub $name: Field,)*
+        }
+
+        /// The name of each field, for tantivy's calls that take one
+        /// (fast fields, facet collectors).
+        pub struct FieldNames;
+
+        #[allow(non_upper_case_globals)]
+        impl FieldNames {
+            $(
+                #[doc = concat!("`", stringify!($name), "`.")]
+                pub const $name: &'static str = stringify!($name);
+            )*
+        }
+
+        /// Builds the schema and its field handles.
+        pub fn build() -> (Schema, Fields) {
+            let mut builder = Schema::builder();
+            let fields = Fields {
+                $($name: fields!(@add builder, $kind, stringify!($name), $options),)*
+            };
+            (builder.build(), fields)
+        }
+
+        /// Finds the fields in an opened index's schema; `None` if one is missing.
+        pub fn lookup(schema: &Schema) -> Option<Fields> {
+            Some(Fields {
+                $($name: schema.get_field(stringify!($name)).ok()?,)*
+            })
+        }
+    };
+    (@add $builder:ident, text, $name:expr, $options:expr) => {
+        $builder.add_text_field($name, $options)
+    };
+    (@add $builder:ident, u64, $name:expr, $options:expr) => {
+        $builder.add_u64_field($name, $options)
+    };
+    (@add $builder:ident, facet, $name:expr, $options:expr) => {
+        $builder.add_facet_field($name, $options)
+    };
+}
+
+fields! {
     /// Article id (`path` or `path#id`), stored and searchable as `doc:`.
-    pub doc: Field,
+    doc: text(STRING | STORED | FAST),
     /// A hash of `doc`, for counting articles quickly.
-    pub article: Field,
+    article: u64(FAST),
     /// Canonical path of the file the passage came from, for deletions.
-    pub file: Field,
+    file: text(STRING),
     /// The path shown to users.
-    pub path: Field,
+    path: text(STORED),
     /// Article title (searchable, stored).
-    pub title: Field,
+    title: text(searchable_text(true)),
     /// Passage text (searchable, stored).
-    pub text: Field,
+    text: text(searchable_text(true)),
     /// Quoted speech inside the passage (searchable).
-    pub quote: Field,
+    quote: text(searchable_text(false)),
     /// Publication date, ISO, when known.
-    pub published: Field,
+    published: text(STRING | STORED),
     /// The outlet that published the article, when known (stored).
-    pub source: Field,
+    source: text(STORED),
     /// The 1-based page of a PDF's passage (stored; absent elsewhere).
-    pub page: Field,
+    page: u64(STORED),
     /// 1-based line of the passage's first byte.
-    pub line: Field,
+    line: u64(STORED),
     /// 1-based paragraph number within the article.
-    pub paragraph: Field,
+    paragraph: u64(STORED),
     /// File byte offset where the passage starts.
-    pub start: Field,
+    start: u64(STORED | FAST),
     /// File byte offset where the passage ends.
-    pub end: Field,
+    end: u64(STORED),
     /// 1 for headings, 0 otherwise.
-    pub heading: Field,
+    heading: u64(STORED | INDEXED | FAST),
     /// [`PASSAGE`] or [`QUOTE`].
-    pub record: Field,
+    record: u64(INDEXED | FAST),
     /// Speakers as resolved in their article (one value each, stored).
-    pub speaker: Field,
+    speaker: text(STORED),
     /// `/name/as written`: the dictionary of [`Fields::speaker_ids`].
-    pub speaker_facet: Field,
+    speaker_facet: facet(FacetOptions::default()),
     /// A passage's quotations as JSON, for hits.
-    pub quotes: Field,
+    quotes: text(STORED),
     /// A quotation's kind: `direct` or `partial`.
-    pub quote_kind: Field,
+    quote_kind: text(STORED),
     /// File byte range of the name a quotation's speaker was resolved from.
-    pub speaker_start: Field,
+    speaker_start: u64(STORED),
     /// End of that range.
-    pub speaker_end: Field,
+    speaker_end: u64(STORED),
     /// People named, as resolved in their article.
-    pub person: Field,
+    person: text(STORED),
     /// Organisations named.
-    pub org: Field,
+    org: text(STORED),
     /// Places named.
-    pub place: Field,
+    place: text(STORED),
     /// `/kind/value/as written`: the dictionary of [`Fields::name_ids`].
-    pub entity_facet: Field,
+    entity_facet: facet(FacetOptions::default()),
     /// The id of each `entity_facet` value: what the entity table maps to
     /// entities, what filters match and what facets count.
-    pub name_ids: Field,
+    name_ids: u64(INDEXED | FAST),
     /// The id of each `speaker_facet` value, likewise.
-    pub speaker_ids: Field,
+    speaker_ids: u64(INDEXED | FAST),
     /// The passage's dates as ISO text, publication date included.
-    pub dates: Field,
+    dates: text(STORED),
     /// Dates given as a year alone: the year.
-    pub date_year: Field,
+    date_year: u64(INDEXED),
     /// Dates given to the month: [`month_key`].
-    pub date_month: Field,
+    date_month: u64(INDEXED),
     /// Dates given to the day: [`day_key`].
-    pub date_day: Field,
+    date_day: u64(INDEXED),
     /// The publication date: [`day_key`].
-    pub published_day: Field,
+    published_day: u64(INDEXED),
     /// `/YYYY/MM` (or `/YYYY`) per date, for counting.
-    pub date_facet: Field,
+    date_facet: facet(FacetOptions::default()),
 }
 
 /// The indexed value of a month: months since year 0.
@@ -105,7 +152,13 @@ pub fn day_key(days_since_1970: i64) -> u64 {
 }
 
 /// Names of the fields a query may name (`title:iraq`).
-pub const QUERY_FIELDS: [&str; 5] = ["text", "title", "quote", "doc", "published"];
+pub const QUERY_FIELDS: [&str; 5] = [
+    FieldNames::text,
+    FieldNames::title,
+    FieldNames::quote,
+    FieldNames::doc,
+    FieldNames::published,
+];
 
 fn searchable_text(stored: bool) -> TextOptions {
     let indexing = TextFieldIndexing::default()
@@ -117,87 +170,4 @@ fn searchable_text(stored: bool) -> TextOptions {
     } else {
         options
     }
-}
-
-/// Builds the schema and its field handles.
-pub fn build() -> (Schema, Fields) {
-    let mut builder = Schema::builder();
-    let fields = Fields {
-        doc: builder.add_text_field("doc", STRING | STORED | FAST),
-        article: builder.add_u64_field("article", FAST),
-        file: builder.add_text_field("file", STRING),
-        path: builder.add_text_field("path", STORED),
-        title: builder.add_text_field("title", searchable_text(true)),
-        text: builder.add_text_field("text", searchable_text(true)),
-        quote: builder.add_text_field("quote", searchable_text(false)),
-        published: builder.add_text_field("published", STRING | STORED),
-        source: builder.add_text_field("source", STORED),
-        page: builder.add_u64_field("page", STORED),
-        line: builder.add_u64_field("line", STORED),
-        paragraph: builder.add_u64_field("paragraph", STORED),
-        start: builder.add_u64_field("start", STORED | FAST),
-        end: builder.add_u64_field("end", STORED),
-        heading: builder.add_u64_field("heading", STORED | INDEXED | FAST),
-        record: builder.add_u64_field("record", INDEXED | FAST),
-        speaker: builder.add_text_field("speaker", STORED),
-        speaker_facet: builder.add_facet_field("speaker_facet", FacetOptions::default()),
-        quotes: builder.add_text_field("quotes", STORED),
-        quote_kind: builder.add_text_field("quote_kind", STORED),
-        speaker_start: builder.add_u64_field("speaker_start", STORED),
-        speaker_end: builder.add_u64_field("speaker_end", STORED),
-        person: builder.add_text_field("person", STORED),
-        org: builder.add_text_field("org", STORED),
-        place: builder.add_text_field("place", STORED),
-        entity_facet: builder.add_facet_field("entity_facet", FacetOptions::default()),
-        name_ids: builder.add_u64_field("name_ids", INDEXED | FAST),
-        speaker_ids: builder.add_u64_field("speaker_ids", INDEXED | FAST),
-        dates: builder.add_text_field("dates", STORED),
-        date_year: builder.add_u64_field("date_year", INDEXED),
-        date_month: builder.add_u64_field("date_month", INDEXED),
-        date_day: builder.add_u64_field("date_day", INDEXED),
-        published_day: builder.add_u64_field("published_day", INDEXED),
-        date_facet: builder.add_facet_field("date_facet", FacetOptions::default()),
-    };
-    (builder.build(), fields)
-}
-
-/// Finds the fields in an opened index's schema; `None` if one is missing.
-pub fn lookup(schema: &Schema) -> Option<Fields> {
-    let get = |name: &str| schema.get_field(name).ok();
-    Some(Fields {
-        doc: get("doc")?,
-        article: get("article")?,
-        file: get("file")?,
-        path: get("path")?,
-        title: get("title")?,
-        text: get("text")?,
-        quote: get("quote")?,
-        published: get("published")?,
-        source: get("source")?,
-        page: get("page")?,
-        line: get("line")?,
-        paragraph: get("paragraph")?,
-        start: get("start")?,
-        end: get("end")?,
-        heading: get("heading")?,
-        record: get("record")?,
-        speaker: get("speaker")?,
-        speaker_facet: get("speaker_facet")?,
-        quotes: get("quotes")?,
-        quote_kind: get("quote_kind")?,
-        speaker_start: get("speaker_start")?,
-        speaker_end: get("speaker_end")?,
-        person: get("person")?,
-        org: get("org")?,
-        place: get("place")?,
-        entity_facet: get("entity_facet")?,
-        name_ids: get("name_ids")?,
-        speaker_ids: get("speaker_ids")?,
-        dates: get("dates")?,
-        date_year: get("date_year")?,
-        date_month: get("date_month")?,
-        date_day: get("date_day")?,
-        published_day: get("published_day")?,
-        date_facet: get("date_facet")?,
-    })
 }

@@ -102,8 +102,8 @@ pub struct Group {
     pub members: Vec<usize>,
 }
 
-/// Groups names into entities; names that are no entity (see
-/// [`is_entity`]) are in no group. The result depends only on the set of
+/// Groups names into entities; names that are no entity (wire
+/// boilerplate, fragments, a people's word alone) are in no group. The result depends only on the set of
 /// names, not on their order.
 pub fn resolve(names: &[Name]) -> Vec<Group> {
     let mut keys: Vec<Vec<String>> = names.iter().map(|n| person_key(&n.value)).collect();

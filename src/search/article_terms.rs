@@ -17,7 +17,7 @@ use tantivy::{DocId, DocSet, SegmentReader, Term};
 use super::Searcher;
 use crate::error::Result;
 use crate::index;
-use crate::index::schema::PASSAGE;
+use crate::index::schema::{FieldNames, PASSAGE};
 
 /// The most terms one call can ask about: each is a bit of a `u64`.
 pub const MAX_TERMS: usize = 64;
@@ -109,7 +109,7 @@ impl Searcher {
         held: &mut HashMap<u64, u64>,
     ) -> Result<()> {
         let fields = self.fields();
-        let article = reader.fast_fields().u64("article")?;
+        let article = reader.fast_fields().u64(FieldNames::article)?;
         let article_of: Vec<u64> = passages
             .iter()
             .map(|&doc| article.first(doc).unwrap_or_default())

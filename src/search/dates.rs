@@ -15,7 +15,7 @@ use tantivy::Term;
 
 use crate::analyze::DateValue;
 use crate::error::{Error, Result};
-use crate::index::schema::{day_key, month_key};
+use crate::index::schema::{day_key, month_key, FieldNames};
 use crate::index::Fields;
 
 /// An inclusive range of dates, either end open.
@@ -164,7 +164,7 @@ fn facet_children(
     if parents.is_empty() {
         return Ok(Vec::new());
     }
-    let mut collector = FacetCollector::for_field("date_facet");
+    let mut collector = FacetCollector::for_field(FieldNames::date_facet);
     for parent in parents {
         collector.add_facet(parent.clone());
     }

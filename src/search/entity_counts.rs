@@ -11,6 +11,7 @@ use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::analyze::EntityKind;
+use crate::index::schema::FieldNames;
 use crate::index::{Entity, EntityTable, IdSpace};
 
 /// Documents per entity index.
@@ -48,8 +49,8 @@ impl Collector for EntityCounter {
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentEntityCounter> {
         let field = match self.space {
-            IdSpace::Mentions => "name_ids",
-            IdSpace::Speakers => "speaker_ids",
+            IdSpace::Mentions => FieldNames::name_ids,
+            IdSpace::Speakers => FieldNames::speaker_ids,
         };
         Ok(SegmentEntityCounter {
             table: Arc::clone(&self.table),

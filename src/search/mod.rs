@@ -50,7 +50,7 @@ pub use results::{Citation, EntityRef, Hit, QuoteHit, QuoteResults, SearchResult
 
 use crate::analyze::EntityKind;
 use crate::error::Result;
-use crate::index::schema::{PASSAGE, QUOTE};
+use crate::index::schema::{FieldNames, PASSAGE, QUOTE};
 use crate::index::{self, EntityTable, Fields, IdSpace, OpenIndex};
 use entity_counts::{name_facets, top, EntityCounter};
 
@@ -351,8 +351,8 @@ fn in_document_order(
     }
     for (segment, addresses) in by_segment {
         let fast = searcher.segment_reader(segment).fast_fields();
-        let starts = fast.u64("start")?;
-        let docs = fast.str("doc")?;
+        let starts = fast.u64(FieldNames::start)?;
+        let docs = fast.str(FieldNames::doc)?;
         let mut name = String::new();
         for address in addresses {
             name.clear();

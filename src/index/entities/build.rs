@@ -12,7 +12,7 @@ use super::{value_id, EntityTable};
 use crate::analyze::name_words;
 use crate::error::Result;
 use crate::index::documents::facet_id;
-use crate::index::schema::{Fields, QUOTE};
+use crate::index::schema::{FieldNames, Fields, QUOTE};
 use crate::resolve::{resolve, Name, Source, Usage as SpellingUse};
 
 /// Builds the table of the commit a searcher reads.
@@ -336,10 +336,10 @@ impl Usage {
         let mut values = Vec::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            let record = fast.u64("record")?;
-            let name_ids = fast.u64("name_ids")?;
-            let speaker_ids = fast.u64("speaker_ids")?;
-            let article_ids = fast.u64("article")?;
+            let record = fast.u64(FieldNames::record)?;
+            let name_ids = fast.u64(FieldNames::name_ids)?;
+            let speaker_ids = fast.u64(FieldNames::speaker_ids)?;
+            let article_ids = fast.u64(FieldNames::article)?;
             for doc in segment.doc_ids_alive() {
                 if record.first(doc) == Some(QUOTE) {
                     for id in speaker_ids.values_for_doc(doc) {
