@@ -466,11 +466,15 @@ fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
                 }
             }
             if is(after, ',') && word(after + 1) == Some("or") {
-                if let Some(next) = mentions
+                // `... in the United States, or CFIUS`: an acronym names
+                // the longer name before it, not the last words of it.
+                let next = mentions
                     .get(i + 1)
                     .filter(|m| m.start == after + 2 || m.tokens.start == after + 2)
-                {
-                    aliases.insert(skeleton(&view.text[next.range.clone()]), name.to_owned());
+                    .map(|m| &view.text[m.range.clone()])
+                    .filter(|other| !is_acronym(other) || abbreviates(other, name));
+                if let Some(other) = next {
+                    aliases.insert(skeleton(other), name.to_owned());
                 }
             }
         }

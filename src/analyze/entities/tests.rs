@@ -96,6 +96,20 @@ fn a_bracketed_acronym_must_match_the_name() {
 }
 
 #[test]
+fn an_acronym_after_or_must_match_the_name_too() {
+    let tags = tagged(
+        "Deals\n\nThe Committee on Foreign Investment in the United States, or CFIUS, \
+         reviews deals. CFIUS cleared one in the United States.\n",
+    );
+    let of = |written: &str| {
+        tags.iter()
+            .find(|(w, _, _)| w == written)
+            .map(|t| t.1.clone())
+    };
+    assert_ne!(of("CFIUS"), of("United States"), "{tags:?}");
+}
+
+#[test]
 fn spelling_skeletons_join_transliterations_and_british_spelling() {
     assert_eq!(skeleton("Jama’at Nasr"), skeleton("Jamaat Nasr"));
     assert_eq!(
