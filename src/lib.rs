@@ -31,8 +31,7 @@
 //! let results = Searcher::open(dir)?.search("Popular Mobilization Forces", 10, &Default::default(), false)?;
 //! for hit in &results.hits {
 //!     let at = &hit.citation;
-//!     let place = dossier::ingest::locator(at.line, at.page, at.paragraph);
-//!     println!("{}:{place} {}", at.path, hit.text);
+//!     println!("{}:{} {}", at.path, at.locator(), hit.text);
 //! }
 //! # Ok::<(), dossier::Error>(())
 //! ```

@@ -7,7 +7,6 @@ use std::io::Write;
 
 use super::{Item, What};
 use crate::error::{Error, Result};
-use crate::ingest::locator;
 use crate::search::Hit;
 
 const PASSAGE_COLUMNS: [&str; 12] = [
@@ -70,11 +69,7 @@ impl Writer {
                 quote.kind.as_str().to_owned(),
                 quote.citation.doc.clone(),
                 quote.citation.path.clone(),
-                locator(
-                    quote.citation.line,
-                    quote.citation.page,
-                    quote.citation.paragraph,
-                ),
+                quote.citation.locator(),
                 quote.published.clone().unwrap_or_default(),
             ],
             Item::Entity(entity) => vec![
@@ -106,7 +101,7 @@ fn passage_row(hit: &Hit) -> Vec<String> {
     vec![
         hit.citation.doc.clone(),
         hit.citation.path.clone(),
-        locator(hit.citation.line, hit.citation.page, hit.citation.paragraph),
+        hit.citation.locator(),
         hit.title.clone(),
         hit.published.clone().unwrap_or_default(),
         hit.source.clone().unwrap_or_default(),

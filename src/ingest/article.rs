@@ -104,11 +104,13 @@ impl Article {
 }
 
 /// What follows the path in a citation: `12` for a line, `p7` for a page
-/// of a PDF, `¶3` for a paragraph of a Word file.
-pub fn locator(line: Option<u64>, page: Option<u64>, paragraph: u64) -> String {
-    match (line, page) {
-        (Some(line), _) => line.to_string(),
-        (None, Some(page)) => format!("p{page}"),
-        (None, None) => format!("¶{paragraph}"),
+/// of a PDF, `¶3` for a paragraph of a Word file (nothing for a whole
+/// Word article).
+pub fn locator(line: Option<u64>, page: Option<u64>, paragraph: Option<u64>) -> String {
+    match (line, page, paragraph) {
+        (Some(line), _, _) => line.to_string(),
+        (None, Some(page), _) => format!("p{page}"),
+        (None, None, Some(paragraph)) => format!("¶{paragraph}"),
+        (None, None, None) => String::new(),
     }
 }

@@ -95,11 +95,7 @@ pub(super) fn write_footer(
 }
 
 pub(super) fn write_hit(out: &mut dyn WriteColor, hit: &Hit) -> std::io::Result<()> {
-    write_location(
-        out,
-        &hit.citation.path,
-        locator(hit.citation.line, hit.citation.page, hit.citation.paragraph),
-    )?;
+    write_location(out, &hit.citation.path, hit.citation.locator())?;
     write!(out, "  ")?;
     out.set_color(ColorSpec::new().set_bold(true))?;
     write!(out, "{}", hit.title)?;
@@ -157,11 +153,7 @@ pub fn write_quotes(out: &mut dyn WriteColor, results: &QuoteResults) -> std::io
         )?;
         out.reset()?;
         write!(out, "  ")?;
-        write_location(
-            out,
-            &hit.citation.path,
-            locator(hit.citation.line, hit.citation.page, hit.citation.paragraph),
-        )?;
+        write_location(out, &hit.citation.path, hit.citation.locator())?;
         if let Some(published) = &hit.published {
             write!(out, "  ")?;
             out.set_color(&spec(Color::Yellow, false))?;
@@ -279,7 +271,7 @@ pub fn write_analysis(out: &mut dyn WriteColor, analysis: &Analysis) -> std::io:
         let place = locator(
             article.line_at(at).map(|l| l as u64),
             article.page_at(at).map(|p| p as u64),
-            passage.paragraph as u64,
+            Some(passage.paragraph as u64),
         );
         write!(out, "  ")?;
         write_location(out, &article.path, place)?;

@@ -7,7 +7,8 @@ use serde::Serialize;
 use crate::analyze::{Analysis, EntityKind, Passage, Published, Quote, QuoteKind, Timex};
 use crate::check::{CheckResults, CheckedHit};
 use crate::search::{
-    DateCount, EntityCount, FacetCount, Hit, QuoteHit, QuoteResults, SearchResults, SpeakerCount,
+    Citation, DateCount, EntityCount, FacetCount, Hit, QuoteHit, QuoteResults, SearchResults,
+    SpeakerCount,
 };
 
 /// One line of JSON output.
@@ -90,20 +91,14 @@ pub struct MentionRecord<'a> {
     pub kind: EntityKind,
     /// The name as written.
     pub text: &'a str,
-    /// Article id.
-    pub doc: &'a str,
-    /// File path.
-    pub path: &'a str,
-    /// The line, or the page of a PDF.
+    /// Where it stands in its file.
     #[serde(flatten)]
-    pub place: Place,
-    /// File byte offset of the name.
-    pub start: usize,
-    /// File byte offset of its end.
-    pub end: usize,
+    pub citation: Citation,
 }
 
 /// A date: its ISO value, as written, and whether it dates the article.
+/// Not a [`Citation`]: a publication date that only the metadata gives
+/// has no byte range in the file.
 #[derive(Debug, Serialize)]
 pub struct DateRecord<'a> {
     /// ISO 8601 at the precision written: `2023`, `2023-10`, `2023-10-07`.
@@ -134,19 +129,9 @@ pub struct QuoteRecord<'a> {
     pub text: &'a str,
     /// `direct` or `partial`.
     pub kind: QuoteKind,
-    /// Article id.
-    pub doc: &'a str,
-    /// File path.
-    pub path: &'a str,
-    /// The line, or the page of a PDF.
+    /// Where the quoted text stands.
     #[serde(flatten)]
-    pub place: Place,
-    /// 1-based paragraph number.
-    pub paragraph: usize,
-    /// File byte offset of the quoted text.
-    pub start: usize,
-    /// File byte offset of the end of the quoted text.
-    pub end: usize,
+    pub citation: Citation,
     /// File byte range of the name the speaker was resolved from.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker_start: Option<usize>,
@@ -162,10 +147,9 @@ pub struct QuoteRecord<'a> {
 /// An article's metadata and where it is in the file.
 #[derive(Debug, Serialize)]
 pub struct ArticleRecord<'a> {
-    /// Article id.
-    pub doc: &'a str,
-    /// File path.
-    pub path: &'a str,
+    /// Where the article's text stands.
+    #[serde(flatten)]
+    pub citation: Citation,
     /// Title.
     pub title: &'a str,
     /// Outlet, when stated.
@@ -174,13 +158,6 @@ pub struct ArticleRecord<'a> {
     pub url: Option<&'a str>,
     /// Publication date, ISO.
     pub published: Option<String>,
-    /// The line, or the page of a PDF.
-    #[serde(flatten)]
-    pub place: Place,
-    /// File byte offset of the article's text.
-    pub start: usize,
-    /// File byte offset of the end of the article's text.
-    pub end: usize,
     /// Number of passages.
     pub passages: usize,
 }
@@ -188,19 +165,9 @@ pub struct ArticleRecord<'a> {
 /// A passage with its provenance.
 #[derive(Debug, Serialize)]
 pub struct PassageRecord<'a> {
-    /// Article id.
-    pub doc: &'a str,
-    /// File path.
-    pub path: &'a str,
-    /// The line, or the page of a PDF.
+    /// Where the passage stands.
     #[serde(flatten)]
-    pub place: Place,
-    /// 1-based paragraph number.
-    pub paragraph: usize,
-    /// File byte offset of the passage's start.
-    pub start: usize,
-    /// File byte offset of the passage's end.
-    pub end: usize,
+    pub citation: Citation,
     /// True for headings.
     pub heading: bool,
     /// The passage text.
@@ -286,19 +253,14 @@ pub fn write_speakers(out: &mut dyn Write, speakers: &[SpeakerCount]) -> std::io
 /// Writes what analysis saw in an article: an `article` line, then `passage` lines.
 pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Result<()> {
     let article = &analysis.article;
-    let whole = article.file_range(0..article.body.as_str().len());
     write_record(
         out,
         &Record::Article(ArticleRecord {
-            doc: &article.doc,
-            path: &article.path,
+            citation: Citation::of(article, 0..article.body.as_str().len(), None),
             title: &article.title,
             source: article.source.as_deref(),
             url: article.url.as_deref(),
             published: analysis.published.as_ref().map(|p| p.value.to_string()),
-            place: Place::in_file(article, whole.start),
-            start: whole.start,
-            end: whole.end,
             passages: analysis.passages.len(),
         }),
     )?;
@@ -311,16 +273,11 @@ pub fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Resu
             write_record(out, &Record::Quote(quote_record(analysis, passage, quote)))?;
         }
         for mention in &passage.mentions {
-            let range = article.file_range(mention.range.clone());
             let record = MentionRecord {
                 entity: &mention.entity,
                 kind: mention.kind,
                 text: article.text(mention.range.clone()),
-                doc: &article.doc,
-                path: &article.path,
-                place: Place::at(article, mention.range.start),
-                start: range.start,
-                end: range.end,
+                citation: Citation::of(article, mention.range.clone(), Some(passage.paragraph)),
             };
             write_record(out, &Record::Mention(record))?;
         }
@@ -371,7 +328,6 @@ pub fn quote_record<'a>(
     quote: &'a Quote,
 ) -> QuoteRecord<'a> {
     let article = &analysis.article;
-    let range = article.file_range(quote.inner.clone());
     let speaker_range = quote
         .speaker
         .as_ref()
@@ -381,12 +337,7 @@ pub fn quote_record<'a>(
         speaker: quote.speaker.as_ref().map(|s| s.name.as_str()),
         text: article.text(quote.inner.clone()),
         kind: quote.kind,
-        doc: &article.doc,
-        path: &article.path,
-        place: Place::at(article, quote.inner.start),
-        paragraph: passage.paragraph,
-        start: range.start,
-        end: range.end,
+        citation: Citation::of(article, quote.inner.clone(), Some(passage.paragraph)),
         speaker_start: speaker_range.as_ref().map(|r| r.start),
         speaker_end: speaker_range.map(|r| r.end),
         published: analysis.published.as_ref().map(|p| p.value.to_string()),
@@ -401,14 +352,8 @@ fn iso(dates: &[Timex]) -> Vec<String> {
 /// The provenance record of a passage.
 pub fn passage_record<'a>(analysis: &'a Analysis, passage: &Passage) -> PassageRecord<'a> {
     let article = &analysis.article;
-    let range = article.file_range(passage.range.clone());
     PassageRecord {
-        doc: &article.doc,
-        path: &article.path,
-        place: Place::at(article, passage.range.start),
-        paragraph: passage.paragraph,
-        start: range.start,
-        end: range.end,
+        citation: Citation::of(article, passage.range.clone(), Some(passage.paragraph)),
         heading: passage.heading,
         text: analysis.text(passage),
     }

@@ -111,7 +111,7 @@ fn citation_of(document: &TantivyDocument, fields: &Fields) -> Citation {
         path: text_of(document, fields.path),
         line: optional_number(document, fields.line),
         page: optional_number(document, fields.page),
-        paragraph: number_of(document, fields.paragraph),
+        paragraph: Some(number_of(document, fields.paragraph)),
         start: number_of(document, fields.start),
         end: number_of(document, fields.end),
     }

@@ -1,6 +1,7 @@
 //! What searches return: hits, quotations and their results, as the
 //! renderers, the web API and the exports read them.
 
+use std::ops::Range;
 use std::time::Duration;
 
 use serde::Serialize;
@@ -8,6 +9,7 @@ use serde::Serialize;
 use super::FacetCount;
 use crate::analyze::{EntityKind, QuoteKind};
 use crate::index::StoredQuote;
+use crate::ingest::{locator, Article};
 
 /// Where a passage or quotation stands, as a reader cites it: its
 /// article, its file, the line (or the page of a PDF) and paragraph, and
@@ -24,12 +26,36 @@ pub struct Citation {
     /// 1-based page of the start, in a PDF.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u64>,
-    /// 1-based paragraph number in the article.
-    pub paragraph: u64,
+    /// 1-based paragraph number in the article, for what lies in one
+    /// paragraph (not an article).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<u64>,
     /// File byte offset of the start.
     pub start: u64,
     /// File byte offset of the end.
     pub end: u64,
+}
+
+impl Citation {
+    /// The citation of body range `body` of `article`, in `paragraph`.
+    pub fn of(article: &Article, body: Range<usize>, paragraph: Option<usize>) -> Citation {
+        let file = article.file_range(body.clone());
+        let wide = |n: usize| n as u64;
+        Citation {
+            doc: article.doc.clone(),
+            path: article.path.clone(),
+            line: article.line_at(body.start).map(wide),
+            page: article.page_at(body.start).map(wide),
+            paragraph: paragraph.map(wide),
+            start: wide(file.start),
+            end: wide(file.end),
+        }
+    }
+
+    /// What follows the path when it is cited: see [`locator`].
+    pub fn locator(&self) -> String {
+        locator(self.line, self.page, self.paragraph)
+    }
 }
 
 /// One matching passage.
