@@ -176,3 +176,36 @@ fn common_initials_are_no_name_to_check() {
     );
     assert_eq!(hit["verdict"], "supports", "{hit}");
 }
+
+/// The README's example, as printed: the command after `$ ` and the lines
+/// after it in the first `text` block of "Checking a claim".
+#[test]
+fn the_readme_example_is_what_check_prints() {
+    let readme = std::fs::read_to_string(common::repo_path("README.md")).expect("README.md");
+    let section = readme
+        .split("## Checking a claim")
+        .nth(1)
+        .expect("a Checking a claim section");
+    let block = section
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("a text block");
+    let (command, shown) = block.split_once('\n').expect("a command and its output");
+    let claim = command
+        .split('"')
+        .nth(1)
+        .expect("the claim in quotation marks");
+    assert!(
+        command.starts_with("$ dossier check ") && command.ends_with(" -n 1"),
+        "{command}"
+    );
+    let workspace = Workspace::with_seeds();
+    let run = workspace.run(&["check", claim, "-n", "1", "--color", "never"]);
+    assert_eq!(run.code(), 0, "{}", run.stderr());
+    let printed = run.stdout();
+    assert!(
+        printed.starts_with(shown),
+        "README:\n{shown}\nprinted:\n{printed}"
+    );
+}
