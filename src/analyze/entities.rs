@@ -18,7 +18,7 @@ use super::places::is_known_place;
 use super::reading::{Reading, View};
 use super::register::{is_short_form, name_words};
 use super::tagger::NameLabel;
-use super::wordlists::{is_common_initials, is_divided_state, is_name_connector, is_name_particle};
+use super::wordlists::{initials_words, is_divided_state, is_name_connector, is_name_particle};
 use crate::text::american_spelling;
 
 /// What an entity is.
@@ -177,7 +177,7 @@ fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
             .map_or(0, |(first, _)| first.len() + 1);
         let range = tagged.range.start + likeness..tagged.range.end;
         let name = &full[likeness..];
-        if is_common_initials(name) {
+        if initials_words(name).is_some() {
             continue;
         }
         match pair_of_places(name) {

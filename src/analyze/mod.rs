@@ -36,7 +36,7 @@ pub use names::fold as fold_name;
 pub use passages::MAX_PASSAGE_BYTES;
 pub use quotations::Quotation;
 pub use register::{is_short_form, name_words};
-pub use wordlists::{abbreviations, is_fall_word, is_rise_word};
+pub use wordlists::{abbreviations, initials_words, is_fall_word, is_rise_word};
 
 pub(crate) use places::{is_demonym, is_known_place};
 pub(crate) use wordlists::{

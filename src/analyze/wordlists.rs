@@ -5,7 +5,7 @@
 //! the text.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A list of lowercase words from a data file (`data/words/*.txt`: one
@@ -234,18 +234,20 @@ pub fn abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
         .filter_map(|line| line.split_once(' '))
 }
 
-/// True for a name that is only the initials of a common noun, in
-/// capitals, perhaps plural (`GDP`, `PACs`): no person, organisation or
-/// place, however the tagger took it.
-pub fn is_common_initials(name: &str) -> bool {
-    static INITIALS: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    let initials = INITIALS.get_or_init(|| abbreviations().map(|(short, _)| short).collect());
-    let known = |short: &str| {
-        !short.is_empty()
-            && short.chars().all(|c| c.is_ascii_uppercase())
-            && initials.contains(short.to_ascii_lowercase().as_str())
+/// The words of a common noun's initials written in capitals, perhaps
+/// plural (`GDP` → `gross domestic product`, `PACs`); `None` for any
+/// other name. Such initials are no person, organisation or place,
+/// however the tagger took them.
+pub fn initials_words(name: &str) -> Option<&'static str> {
+    static WORDS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| abbreviations().collect());
+    let lookup = |short: &str| {
+        let capitals = !short.is_empty() && short.chars().all(|c| c.is_ascii_uppercase());
+        capitals
+            .then(|| words.get(short.to_ascii_lowercase().as_str()).copied())
+            .flatten()
     };
-    known(name) || name.strip_suffix(['s', 'S']).is_some_and(known)
+    lookup(name).or_else(|| name.strip_suffix(['s', 'S']).and_then(lookup))
 }
 
 /// Capitalized words that start sentences without being names.
@@ -418,11 +420,12 @@ mod tests {
 
     #[test]
     fn common_initials_are_read_in_capitals_alone() {
-        for initials in ["GDP", "PACs", "MEPS", "IPO"] {
-            assert!(is_common_initials(initials), "{initials}");
+        assert_eq!(initials_words("GDP"), Some("gross domestic product"));
+        for initials in ["PACs", "MEPS", "IPO"] {
+            assert!(initials_words(initials).is_some(), "{initials}");
         }
-        for other in ["Ev", "NATO", "GDP growth", "s", "Pacs"] {
-            assert!(!is_common_initials(other), "{other}");
+        for other in ["Ev", "NATO", "GDP growth", "s", "Pacs", "vat"] {
+            assert_eq!(initials_words(other), None, "{other}");
         }
     }
 

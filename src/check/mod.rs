@@ -24,6 +24,7 @@ use serde::Serialize;
 
 pub use facts::{Check, Claim};
 
+use crate::analyze::{abbreviations, initials_words};
 use crate::error::{Error, Result};
 use crate::search::{plain_words, Filters, Hit, Searcher};
 use crate::text::fold;
@@ -256,23 +257,25 @@ fn expanded_query(facts: &Claim) -> String {
             query.push_str(word);
         }
     }
-    // Initials and their words, each for the other (`IPOs` brings
-    // `initial public offering`); stemming takes care of the plural.
+    // Common initials in capitals bring their words (`IPOs` brings
+    // `initial public offering`), and the words their initials; stemming
+    // takes care of plurals.
     let spaced = format!(" {folded} ");
-    for (initials, full) in crate::analyze::abbreviations() {
-        let named = words.contains(initials) || words.contains(format!("{initials}s").as_str());
-        let added: Vec<&str> = if named {
-            full.split_whitespace().collect()
-        } else if spaced.contains(&format!(" {full}")) {
-            vec![initials]
-        } else {
-            continue;
-        };
-        for word in added {
-            if words.insert(word) {
-                query.push(' ');
-                query.push_str(word);
-            }
+    let mut related: Vec<&str> = facts
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter_map(initials_words)
+        .flat_map(str::split_whitespace)
+        .collect();
+    related.extend(
+        abbreviations()
+            .filter(|(_, full)| spaced.contains(&format!(" {full}")))
+            .map(|(initials, _)| initials),
+    );
+    for word in related {
+        if words.insert(word) {
+            query.push(' ');
+            query.push_str(word);
         }
     }
     for number in &facts.numbers {

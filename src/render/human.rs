@@ -2,14 +2,15 @@
 //! passage with matched words highlighted (colour only when asked or on a
 //! terminal), long passages cut to the part around the matches.
 
-use crate::ingest::locator;
 use std::io::Write;
 
 use termcolor::{Color, ColorSpec, WriteColor};
 
 use super::snippet;
 use crate::analyze::Analysis;
-use crate::search::{DateCount, EntityCount, Hit, QuoteResults, SearchResults, SpeakerCount};
+use crate::search::{
+    Citation, DateCount, EntityCount, Hit, QuoteResults, SearchResults, SpeakerCount,
+};
 
 /// Passages longer than this are shown as a snippet around the matches.
 const SNIPPET_BYTES: usize = 360;
@@ -267,14 +268,9 @@ pub fn write_analysis(out: &mut dyn WriteColor, analysis: &Analysis) -> std::io:
     }
     writeln!(out, "  passages:  {}", analysis.passages.len())?;
     for passage in &analysis.passages {
-        let at = passage.range.start;
-        let place = locator(
-            article.line_at(at).map(|l| l as u64),
-            article.page_at(at).map(|p| p as u64),
-            Some(passage.paragraph as u64),
-        );
+        let citation = Citation::of(article, passage.range.clone(), Some(passage.paragraph));
         write!(out, "  ")?;
-        write_location(out, &article.path, place)?;
+        write_location(out, &article.path, citation.locator())?;
         let kind = if passage.heading { "heading" } else { "" };
         write!(out, " ¶{:<3} {kind:<8}", passage.paragraph)?;
         let text = analysis.text(passage);

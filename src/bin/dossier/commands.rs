@@ -240,23 +240,6 @@ pub(crate) fn optional(query: &str) -> Option<&str> {
 type JsonWriter<T> = fn(&mut dyn Write, &T) -> std::io::Result<()>;
 type HumanWriter<T> = fn(&mut dyn WriteColor, &T) -> std::io::Result<()>;
 
-/// Prints `value` as JSON Lines or for people.
-fn print<T: ?Sized>(
-    out: &mut BufferedStandardStream,
-    json: bool,
-    value: &T,
-    as_json: JsonWriter<T>,
-    as_text: HumanWriter<T>,
-) -> anyhow::Result<()> {
-    let written = if json {
-        as_json(out, value)
-    } else {
-        as_text(out, value)
-    };
-    written.map_err(Error::Output)?;
-    Ok(())
-}
-
 /// What a command answered: notes for the user and whether it found any.
 trait Answer {
     fn notes(&self) -> &[String] {
@@ -288,8 +271,8 @@ impl<T> Answer for [T] {
     }
 }
 
-/// Prints a query's notes (on standard error), then its results, and
-/// says whether it found any.
+/// Prints a command's notes (on standard error), then its answer as JSON
+/// Lines or for people, and says whether it found any.
 fn report<T: Answer + ?Sized>(
     out: &mut BufferedStandardStream,
     json: bool,
@@ -298,7 +281,12 @@ fn report<T: Answer + ?Sized>(
     as_text: HumanWriter<T>,
 ) -> anyhow::Result<Found> {
     print_notes(results.notes())?;
-    print(out, json, results, as_json, as_text)?;
+    let written = if json {
+        as_json(out, results)
+    } else {
+        as_text(out, results)
+    };
+    written.map_err(Error::Output)?;
     Ok(found(results.found_any()))
 }
 
