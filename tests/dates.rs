@@ -137,6 +137,39 @@ fn dates_are_counted_by_year_and_month() {
 }
 
 #[test]
+fn a_passage_counts_once_for_a_month_or_year_it_names_twice() {
+    let workspace = Workspace::new();
+    workspace.write(
+        "a.txt",
+        "Harbour log\n\nThe harbour closed on 3 March 2023, again on 9 March 2023 \
+         and once more on 2 May 2023.\n",
+    );
+    workspace.run(&["index", "."]).ok();
+    let counts = |args: &[&str]| -> Vec<(String, u64)> {
+        of_type(&workspace.json(args), "date_count")
+            .iter()
+            .map(|c| {
+                (
+                    c["period"].as_str().unwrap_or_default().to_owned(),
+                    c["count"].as_u64().unwrap_or(0),
+                )
+            })
+            .collect()
+    };
+    let once = |periods: &[&str]| {
+        periods
+            .iter()
+            .map(|p| (p.to_string(), 1))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(counts(&["dates", "harbour"]), once(&["2023"]));
+    assert_eq!(
+        counts(&["dates", "harbour", "--by", "month"]),
+        once(&["2023-03", "2023-05"])
+    );
+}
+
+#[test]
 fn analyze_prints_a_date_object_for_every_date() {
     let workspace = corpus();
     let lines = workspace.json(&["analyze", "a.txt"]);

@@ -5,13 +5,15 @@
 //! its dates falls inside it at that date's own precision: `2023` is kept
 //! by `--from 2023-10`, and `2023-10` by `--to 2023-10-15`.
 
+use std::collections::BTreeMap;
 use std::ops::Bound;
 
 use serde::Serialize;
-use tantivy::collector::FacetCollector;
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
 use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery};
-use tantivy::schema::{Facet, Field};
-use tantivy::Term;
+use tantivy::schema::Field;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
 use crate::analyze::DateValue;
 use crate::error::{Error, Result};
@@ -128,55 +130,172 @@ pub fn parse_date_argument(text: &str) -> std::result::Result<DateValue, String>
     })
 }
 
+/// Counts matching passages per year and per month, in the same pass over
+/// the matches as the search itself. tantivy's facet collector counts one
+/// level under the facets it is given, and maps every term ordinal of the
+/// segment to them when it starts; this counter reads the date facet's
+/// dictionary once in order and counts by ordinal.
+pub struct PeriodCounter;
+
+/// A year or month of the date facet: `(year, month)`.
+type Period = (String, Option<String>);
+
+/// Matching passages per year and per month, from a [`PeriodCounter`].
+#[derive(Debug, Default)]
+pub struct PeriodCounts(BTreeMap<Period, u64>);
+
+/// The period counter of one segment.
+pub struct SegmentPeriodCounter {
+    ords: Column<u64>,
+    /// Each term ordinal's year (an index into `years`) and whether it is a
+    /// month of it.
+    of_ord: Vec<(usize, bool)>,
+    years: Vec<String>,
+    months: Vec<Option<String>>,
+    by_ord: Vec<u64>,
+    by_year: Vec<u64>,
+    /// The document (plus one) each month and each year was last counted
+    /// for: a passage with two dates in March 2023 counts once for the
+    /// month, and one dated in March and May once for the year.
+    month_counted: Vec<DocId>,
+    year_counted: Vec<DocId>,
+}
+
+impl Collector for PeriodCounter {
+    type Fruit = PeriodCounts;
+    type Child = SegmentPeriodCounter;
+
+    fn for_segment(
+        &self,
+        _segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentPeriodCounter> {
+        let Some(facets) = reader.fast_fields().str(FieldNames::date_facet)? else {
+            return Err(tantivy::TantivyError::SchemaError(
+                "the date facet has no column".into(),
+            ));
+        };
+        let mut years: Vec<String> = Vec::new();
+        let mut of_ord = Vec::with_capacity(facets.num_terms());
+        let mut months = Vec::with_capacity(facets.num_terms());
+        let mut terms = facets.dictionary().stream()?;
+        while terms.advance() {
+            // An encoded facet: its steps split by a zero byte.
+            let key = String::from_utf8_lossy(terms.key()).into_owned();
+            let (year, month) = match key.split_once('\0') {
+                Some((year, month)) => (year.to_owned(), Some(month.to_owned())),
+                None => (key, None),
+            };
+            if years.last() != Some(&year) {
+                years.push(year);
+            }
+            of_ord.push((years.len() - 1, month.is_some()));
+            months.push(month);
+        }
+        Ok(SegmentPeriodCounter {
+            ords: facets.ords().clone(),
+            by_ord: vec![0; of_ord.len()],
+            by_year: vec![0; years.len()],
+            month_counted: vec![0; of_ord.len()],
+            year_counted: vec![0; years.len()],
+            of_ord,
+            years,
+            months,
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<PeriodCounts>) -> tantivy::Result<PeriodCounts> {
+        let mut merged = PeriodCounts::default();
+        for PeriodCounts(fruit) in fruits {
+            for (period, count) in fruit {
+                *merged.0.entry(period).or_default() += count;
+            }
+        }
+        Ok(merged)
+    }
+}
+
+impl SegmentCollector for SegmentPeriodCounter {
+    type Fruit = PeriodCounts;
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let stamp = doc + 1;
+        for ord in self.ords.values_for_doc(doc) {
+            let Some(&(year, is_month)) = self.of_ord.get(ord as usize) else {
+                continue;
+            };
+            if is_month && self.month_counted[ord as usize] != stamp {
+                self.month_counted[ord as usize] = stamp;
+                self.by_ord[ord as usize] += 1;
+            }
+            if self.year_counted[year] != stamp {
+                self.year_counted[year] = stamp;
+                self.by_year[year] += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> PeriodCounts {
+        let mut counts = BTreeMap::new();
+        for (year, &count) in self.years.iter().zip(&self.by_year) {
+            if count > 0 {
+                counts.insert((year.clone(), None), count);
+            }
+        }
+        for (ord, &count) in self.by_ord.iter().enumerate() {
+            if let (true, Some(month)) = (count > 0, &self.months[ord]) {
+                let year = &self.years[self.of_ord[ord].0];
+                counts.insert((year.clone(), Some(month.clone())), count);
+            }
+        }
+        PeriodCounts(counts)
+    }
+}
+
+impl PeriodCounts {
+    /// Passages per year, in order.
+    pub fn years(&self) -> Vec<DateCount> {
+        self.periods(|_, month| month.is_none())
+    }
+
+    /// Passages per month of every year, in order.
+    pub fn months(&self) -> Vec<DateCount> {
+        self.periods(|_, month| month.is_some())
+    }
+
+    /// Passages per month of `year`, in order.
+    pub fn months_of(&self, year: &str) -> Vec<DateCount> {
+        self.periods(|y, month| y == year && month.is_some())
+    }
+
+    fn periods(&self, keep: impl Fn(&str, Option<&str>) -> bool) -> Vec<DateCount> {
+        self.0
+            .iter()
+            .filter(|((year, month), _)| keep(year, month.as_deref()))
+            .map(|((year, month), &count)| DateCount {
+                period: match month {
+                    Some(month) => format!("{year}-{month}"),
+                    None => year.clone(),
+                },
+                count,
+            })
+            .collect()
+    }
+}
+
 /// Passages matching `query` per year, or per month of each year.
 pub fn count_by_period(
     searcher: &tantivy::Searcher,
     query: &dyn Query,
     by_month: bool,
 ) -> Result<Vec<DateCount>> {
-    let years = facet_children(searcher, query, &[Facet::root()])?;
-    if !by_month {
-        return Ok(years);
-    }
-    let year_facets: Vec<Facet> = years
-        .iter()
-        .map(|y| Facet::from_path([y.period.as_str()]))
-        .collect();
-    facet_children(searcher, query, &year_facets)
-}
-
-/// Passages matching `query` per month of `year`.
-pub fn months_of(
-    searcher: &tantivy::Searcher,
-    query: &dyn Query,
-    year: &str,
-) -> Result<Vec<DateCount>> {
-    facet_children(searcher, query, &[Facet::from_path([year])])
-}
-
-/// The counts of the children of each of `parents` in the date facet, as
-/// periods (`2023`, `2023-10`) in order.
-fn facet_children(
-    searcher: &tantivy::Searcher,
-    query: &dyn Query,
-    parents: &[Facet],
-) -> Result<Vec<DateCount>> {
-    if parents.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut collector = FacetCollector::for_field(FieldNames::date_facet);
-    for parent in parents {
-        collector.add_facet(parent.clone());
-    }
-    let counts = searcher.search(query, &collector)?;
-    let mut periods: Vec<DateCount> = parents
-        .iter()
-        .flat_map(|parent| counts.get(parent.clone()))
-        .map(|(facet, count)| DateCount {
-            period: facet.to_path().join("-"),
-            count,
-        })
-        .collect();
-    periods.sort_by(|a, b| a.period.cmp(&b.period));
-    Ok(periods)
+    let counts = searcher.search(query, &PeriodCounter)?;
+    Ok(match by_month {
+        true => counts.months(),
+        false => counts.years(),
+    })
 }

@@ -2,7 +2,6 @@
 //! reads each document's name ids from a fast field and maps them through
 //! the entity table, counting each entity once per document.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -14,8 +13,17 @@ use crate::analyze::EntityKind;
 use crate::index::schema::FieldNames;
 use crate::index::{Entity, EntityTable, IdSpace};
 
-/// Documents per entity index.
-pub type Counts = HashMap<u32, u64>;
+/// Matching documents per entity counted at least once: `(entity, count)`,
+/// the entity by its place in the table.
+#[derive(Debug, Default)]
+pub struct Counts(Vec<(u32, u64)>);
+
+impl Counts {
+    /// Each entity counted at least once, with its count.
+    pub fn counted(&self) -> impl Iterator<Item = (u32, u64)> + '_ {
+        self.0.iter().copied()
+    }
+}
 
 /// Counts the entities of matching documents, by names or by speakers.
 pub struct EntityCounter {
@@ -30,13 +38,55 @@ impl EntityCounter {
     }
 }
 
-/// The counter of one segment.
-pub struct SegmentEntityCounter {
+/// Slots of the cache of id lookups (a power of two).
+const RECENT_IDS: usize = 16384;
+
+/// The entities of recently seen ids, by the id's low bits. Ids are
+/// hashes, and the names of a matching set repeat from passage to passage,
+/// where a lookup in the table is a binary search over every id. Both
+/// vectors start as zeros, which the allocator gives without writing: a
+/// short query touches a few of their pages.
+struct RecentIds {
     table: Arc<EntityTable>,
     space: IdSpace,
+    ids: Vec<u64>,
+    /// 0 for an empty slot, 1 for an id of no entity, else the entity + 2.
+    entities: Vec<u32>,
+}
+
+impl RecentIds {
+    fn new(table: Arc<EntityTable>, space: IdSpace) -> Self {
+        RecentIds {
+            table,
+            space,
+            ids: vec![0; RECENT_IDS],
+            entities: vec![0; RECENT_IDS],
+        }
+    }
+
+    fn entity_of(&mut self, id: u64) -> Option<u32> {
+        let slot = id as usize & (RECENT_IDS - 1);
+        if self.entities[slot] != 0 && self.ids[slot] == id {
+            return self.entities[slot].checked_sub(2);
+        }
+        let entity = self.table.of_id(self.space, id);
+        self.ids[slot] = id;
+        self.entities[slot] = entity.map_or(1, |e| e.saturating_add(2));
+        entity
+    }
+}
+
+/// The counter of one segment.
+pub struct SegmentEntityCounter {
     ids: Column<u64>,
-    counts: Counts,
-    in_document: Vec<u32>,
+    recent: RecentIds,
+    /// Per entity: its count, and the document (plus one) it was last
+    /// counted for, so that a passage naming `US` and `United States`
+    /// counts once. Zeros at first, like [`RecentIds`].
+    counts: Vec<u32>,
+    last_counted: Vec<DocId>,
+    /// The entities counted, in the order first met.
+    counted: Vec<u32>,
 }
 
 impl Collector for EntityCounter {
@@ -53,11 +103,11 @@ impl Collector for EntityCounter {
             IdSpace::Speakers => FieldNames::speaker_ids,
         };
         Ok(SegmentEntityCounter {
-            table: Arc::clone(&self.table),
-            space: self.space,
             ids: reader.fast_fields().u64(field)?,
-            counts: Counts::new(),
-            in_document: Vec::new(),
+            recent: RecentIds::new(Arc::clone(&self.table), self.space),
+            counts: vec![0; self.table.len()],
+            last_counted: vec![0; self.table.len()],
+            counted: Vec::new(),
         })
     }
 
@@ -66,13 +116,22 @@ impl Collector for EntityCounter {
     }
 
     fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
-        let mut merged = Counts::new();
-        for fruit in fruits {
-            for (entity, count) in fruit {
-                *merged.entry(entity).or_default() += count;
+        if fruits.len() < 2 {
+            return Ok(fruits.into_iter().next().unwrap_or_default());
+        }
+        let mut totals = vec![0u64; self.table.len()];
+        let mut order = Vec::new();
+        for (entity, count) in fruits.iter().flat_map(Counts::counted) {
+            if let Some(total) = totals.get_mut(entity as usize) {
+                if *total == 0 {
+                    order.push(entity);
+                }
+                *total += count;
             }
         }
-        Ok(merged)
+        Ok(Counts(
+            order.into_iter().map(|e| (e, totals[e as usize])).collect(),
+        ))
     }
 }
 
@@ -80,20 +139,35 @@ impl SegmentCollector for SegmentEntityCounter {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        self.in_document.clear();
+        let stamp = doc + 1;
         for id in self.ids.values_for_doc(doc) {
-            if let Some(entity) = self.table.of_id(self.space, id) {
-                // A passage names `US` and `United States`: one entity.
-                if !self.in_document.contains(&entity) {
-                    self.in_document.push(entity);
-                    *self.counts.entry(entity).or_default() += 1;
+            let Some(entity) = self.recent.entity_of(id) else {
+                continue;
+            };
+            let entity = entity as usize;
+            if let (Some(last), Some(count)) = (
+                self.last_counted.get_mut(entity),
+                self.counts.get_mut(entity),
+            ) {
+                if *last != stamp {
+                    *last = stamp;
+                    if *count == 0 {
+                        self.counted.push(entity as u32);
+                    }
+                    *count += 1;
                 }
             }
         }
     }
 
     fn harvest(self) -> Counts {
-        self.counts
+        let counts = &self.counts;
+        Counts(
+            self.counted
+                .iter()
+                .map(|&e| (e, u64::from(counts[e as usize])))
+                .collect(),
+        )
     }
 }
 
@@ -198,14 +272,24 @@ pub fn name_facets(
         count,
     };
     let all = [EntityKind::Person, EntityKind::Org, EntityKind::Place];
-    let pairs = |counts: &Counts| counts.iter().map(|(&e, &n)| (e, n)).collect::<Vec<_>>();
-    let mut facets: Vec<FacetCount> = top(table, pairs(speakers), &all, limit)
+    let mut facets: Vec<FacetCount> = top(table, speakers.counted(), &all, limit)
         .into_iter()
         .map(|counted| facet("speaker", counted))
         .collect();
-    for kind in all {
+    // The counts are read once and split by kind, not once per kind: a
+    // long query counts tens of thousands of entities.
+    let mut of_kind: [Vec<(u32, u64)>; 3] = Default::default();
+    for (entity, count) in mentions.counted() {
+        if let Some(i) = table
+            .get(entity)
+            .and_then(|e| all.iter().position(|&k| k == e.kind()))
+        {
+            of_kind[i].push((entity, count));
+        }
+    }
+    for (kind, counted) in all.into_iter().zip(of_kind) {
         facets.extend(
-            top(table, pairs(mentions), &[kind], limit)
+            top(table, counted, &[kind], limit)
                 .into_iter()
                 .map(|counted| facet(kind.as_str(), counted)),
         );

@@ -52,6 +52,7 @@ use crate::analyze::EntityKind;
 use crate::error::Result;
 use crate::index::schema::{FieldNames, PASSAGE, QUOTE};
 use crate::index::{self, EntityTable, Fields, IdSpace, OpenIndex};
+use dates::{PeriodCounter, PeriodCounts};
 use entity_counts::{name_facets, top, EntityCounter};
 
 /// An index opened for searching.
@@ -144,20 +145,21 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let (restricted, notes) = self.restrict(parsed.box_clone(), PASSAGE, filters)?;
         let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
-        let (top, total, mut counted) = if facets {
+        // Facets are counted in the same pass as the best hits.
+        let (top, total, counted) = if facets {
             let speakers = EntityCounter::new(Arc::clone(&self.table), IdSpace::Speakers);
             let mentions = EntityCounter::new(Arc::clone(&self.table), IdSpace::Mentions);
-            let ((top, total), speakers, mentions) =
-                searcher.search(restricted.as_ref(), &(collector, speakers, mentions))?;
-            let facets = name_facets(&self.table, &speakers, &mentions, FACET_VALUES);
+            let ((top, total), speakers, mentions, periods) = searcher.search(
+                restricted.as_ref(),
+                &(collector, speakers, mentions, PeriodCounter),
+            )?;
+            let mut facets = name_facets(&self.table, &speakers, &mentions, FACET_VALUES);
+            facets.extend(date_facets(&periods));
             (top, total, facets)
         } else {
             let (top, total) = searcher.search(restricted.as_ref(), &collector)?;
             (top, total, Vec::new())
         };
-        if facets {
-            counted.extend(self.date_facets(&searcher, restricted.as_ref())?);
-        }
         let terms = match mark {
             true => highlight::query_terms(parsed.as_ref()),
             false => highlight::Terms::new(),
@@ -174,34 +176,6 @@ impl Searcher {
             notes,
             elapsed: started.elapsed(),
         })
-    }
-
-    /// The date facet: the busiest years, in order, and the months of the
-    /// busiest one.
-    fn date_facets(
-        &self,
-        searcher: &TantivySearcher,
-        query: &dyn Query,
-    ) -> Result<Vec<FacetCount>> {
-        let mut years = dates::count_by_period(searcher, query, false)?;
-        years.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.period.cmp(&b.period)));
-        years.truncate(FACET_VALUES);
-        let busiest = years.first().map(|y| y.period.clone());
-        years.sort_by(|a, b| a.period.cmp(&b.period));
-        let months = match busiest {
-            Some(year) => dates::months_of(searcher, query, &year)?,
-            None => Vec::new(),
-        };
-        Ok(years
-            .into_iter()
-            .chain(months)
-            .map(|period| FacetCount {
-                field: "date",
-                value: period.period,
-                id: None,
-                count: period.count,
-            })
-            .collect())
     }
 
     /// Passages matching `query` (all without one) and `filters`, counted
@@ -288,7 +262,7 @@ impl Searcher {
                 let counter = EntityCounter::new(Arc::clone(&self.table), IdSpace::Mentions);
                 searcher
                     .search(restricted.as_ref(), &counter)?
-                    .into_iter()
+                    .counted()
                     .collect()
             }
         };
@@ -368,4 +342,27 @@ fn in_document_order(
     }
     keyed.sort();
     Ok(keyed.into_iter().take(limit).map(|(_, _, a)| a).collect())
+}
+
+/// The date facet: the busiest years, in order, and the months of the
+/// busiest one.
+fn date_facets(periods: &PeriodCounts) -> Vec<FacetCount> {
+    let mut years = periods.years();
+    years.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.period.cmp(&b.period)));
+    years.truncate(FACET_VALUES);
+    let months = match years.first() {
+        Some(busiest) => periods.months_of(&busiest.period),
+        None => Vec::new(),
+    };
+    years.sort_by(|a, b| a.period.cmp(&b.period));
+    years
+        .into_iter()
+        .chain(months)
+        .map(|period| FacetCount {
+            field: "date",
+            value: period.period,
+            id: None,
+            count: period.count,
+        })
+        .collect()
 }
