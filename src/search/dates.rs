@@ -15,6 +15,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, RangeQuery};
 use tantivy::schema::Field;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader, Term};
 
+use super::doc_counts::DocCounts;
 use crate::analyze::DateValue;
 use crate::error::{Error, Result};
 use crate::index::schema::{day_key, month_key, FieldNames};
@@ -152,13 +153,10 @@ pub struct SegmentPeriodCounter {
     of_ord: Vec<(usize, bool)>,
     years: Vec<String>,
     months: Vec<Option<String>>,
-    by_ord: Vec<u64>,
-    by_year: Vec<u64>,
-    /// The document (plus one) each month and each year was last counted
-    /// for: a passage with two dates in March 2023 counts once for the
-    /// month, and one dated in March and May once for the year.
-    month_counted: Vec<DocId>,
-    year_counted: Vec<DocId>,
+    /// Months by ordinal, years by index: a passage dated in March and May
+    /// of 2023 counts once for the year.
+    by_month: DocCounts,
+    by_year: DocCounts,
 }
 
 impl Collector for PeriodCounter {
@@ -194,10 +192,8 @@ impl Collector for PeriodCounter {
         }
         Ok(SegmentPeriodCounter {
             ords: facets.ords().clone(),
-            by_ord: vec![0; of_ord.len()],
-            by_year: vec![0; years.len()],
-            month_counted: vec![0; of_ord.len()],
-            year_counted: vec![0; years.len()],
+            by_month: DocCounts::new(of_ord.len()),
+            by_year: DocCounts::new(years.len()),
             of_ord,
             years,
             months,
@@ -223,31 +219,25 @@ impl SegmentCollector for SegmentPeriodCounter {
     type Fruit = PeriodCounts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let stamp = doc + 1;
         for ord in self.ords.values_for_doc(doc) {
             let Some(&(year, is_month)) = self.of_ord.get(ord as usize) else {
                 continue;
             };
-            if is_month && self.month_counted[ord as usize] != stamp {
-                self.month_counted[ord as usize] = stamp;
-                self.by_ord[ord as usize] += 1;
+            if is_month {
+                self.by_month.add(ord as usize, doc);
             }
-            if self.year_counted[year] != stamp {
-                self.year_counted[year] = stamp;
-                self.by_year[year] += 1;
-            }
+            self.by_year.add(year, doc);
         }
     }
 
     fn harvest(self) -> PeriodCounts {
         let mut counts = BTreeMap::new();
-        for (year, &count) in self.years.iter().zip(&self.by_year) {
-            if count > 0 {
-                counts.insert((year.clone(), None), count);
-            }
+        for (year, count) in self.by_year.counted() {
+            counts.insert((self.years[year as usize].clone(), None), count);
         }
-        for (ord, &count) in self.by_ord.iter().enumerate() {
-            if let (true, Some(month)) = (count > 0, &self.months[ord]) {
+        for (ord, count) in self.by_month.counted() {
+            let ord = ord as usize;
+            if let Some(month) = &self.months[ord] {
                 let year = &self.years[self.of_ord[ord].0];
                 counts.insert((year.clone(), Some(month.clone())), count);
             }

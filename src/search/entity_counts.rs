@@ -9,6 +9,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use super::doc_counts::DocCounts;
 use crate::analyze::EntityKind;
 use crate::index::schema::FieldNames;
 use crate::index::{Entity, EntityTable, IdSpace};
@@ -43,9 +44,8 @@ const RECENT_IDS: usize = 16384;
 
 /// The entities of recently seen ids, by the id's low bits. Ids are
 /// hashes, and the names of a matching set repeat from passage to passage,
-/// where a lookup in the table is a binary search over every id. Both
-/// vectors start as zeros, which the allocator gives without writing: a
-/// short query touches a few of their pages.
+/// where a lookup in the table searches every id. Both vectors start as
+/// zeros, like [`DocCounts`].
 struct RecentIds {
     table: Arc<EntityTable>,
     space: IdSpace,
@@ -80,13 +80,7 @@ impl RecentIds {
 pub struct SegmentEntityCounter {
     ids: Column<u64>,
     recent: RecentIds,
-    /// Per entity: its count, and the document (plus one) it was last
-    /// counted for, so that a passage naming `US` and `United States`
-    /// counts once. Zeros at first, like [`RecentIds`].
-    counts: Vec<u32>,
-    last_counted: Vec<DocId>,
-    /// The entities counted, in the order first met.
-    counted: Vec<u32>,
+    counts: DocCounts,
 }
 
 impl Collector for EntityCounter {
@@ -105,9 +99,7 @@ impl Collector for EntityCounter {
         Ok(SegmentEntityCounter {
             ids: reader.fast_fields().u64(field)?,
             recent: RecentIds::new(Arc::clone(&self.table), self.space),
-            counts: vec![0; self.table.len()],
-            last_counted: vec![0; self.table.len()],
-            counted: Vec::new(),
+            counts: DocCounts::new(self.table.len()),
         })
     }
 
@@ -139,35 +131,15 @@ impl SegmentCollector for SegmentEntityCounter {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let stamp = doc + 1;
         for id in self.ids.values_for_doc(doc) {
-            let Some(entity) = self.recent.entity_of(id) else {
-                continue;
-            };
-            let entity = entity as usize;
-            if let (Some(last), Some(count)) = (
-                self.last_counted.get_mut(entity),
-                self.counts.get_mut(entity),
-            ) {
-                if *last != stamp {
-                    *last = stamp;
-                    if *count == 0 {
-                        self.counted.push(entity as u32);
-                    }
-                    *count += 1;
-                }
+            if let Some(entity) = self.recent.entity_of(id) {
+                self.counts.add(entity as usize, doc);
             }
         }
     }
 
     fn harvest(self) -> Counts {
-        let counts = &self.counts;
-        Counts(
-            self.counted
-                .iter()
-                .map(|&e| (e, u64::from(counts[e as usize])))
-                .collect(),
-        )
+        Counts(self.counts.counted().collect())
     }
 }
 

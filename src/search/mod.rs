@@ -11,6 +11,8 @@
 //! - `entity_counts`: entities counted over matching passages, for facets,
 //!   `dossier entities` and `dossier speakers`.
 //! - `dates`: date filters and counts per period.
+//! - `doc_counts`: keys counted once per matching document, for the
+//!   entity and period counters.
 //! - `article`: one whole article, for the web page's article view.
 //! - `article_terms`: which of a claim's terms each article holds.
 //! - `stream`: every match of a query one at a time, for exports.
@@ -23,6 +25,7 @@ mod article;
 mod article_terms;
 mod dates;
 mod decode;
+mod doc_counts;
 mod entity_counts;
 mod filters;
 mod highlight;
