@@ -148,11 +148,10 @@ pub struct PeriodCounts(BTreeMap<Period, u64>);
 /// The period counter of one segment.
 pub struct SegmentPeriodCounter {
     ords: Column<u64>,
-    /// Each term ordinal's year (an index into `years`) and whether it is a
-    /// month of it.
-    of_ord: Vec<(usize, bool)>,
+    /// Each term ordinal's year (an index into `years`) and month, if it is
+    /// a month.
+    of_ord: Vec<(usize, Option<String>)>,
     years: Vec<String>,
-    months: Vec<Option<String>>,
     /// Months by ordinal, years by index: a passage dated in March and May
     /// of 2023 counts once for the year.
     by_month: DocCounts,
@@ -175,7 +174,6 @@ impl Collector for PeriodCounter {
         };
         let mut years: Vec<String> = Vec::new();
         let mut of_ord = Vec::with_capacity(facets.num_terms());
-        let mut months = Vec::with_capacity(facets.num_terms());
         let mut terms = facets.dictionary().stream()?;
         while terms.advance() {
             // An encoded facet: its steps split by a zero byte.
@@ -187,8 +185,7 @@ impl Collector for PeriodCounter {
             if years.last() != Some(&year) {
                 years.push(year);
             }
-            of_ord.push((years.len() - 1, month.is_some()));
-            months.push(month);
+            of_ord.push((years.len() - 1, month));
         }
         Ok(SegmentPeriodCounter {
             ords: facets.ords().clone(),
@@ -196,7 +193,6 @@ impl Collector for PeriodCounter {
             by_year: DocCounts::new(years.len()),
             of_ord,
             years,
-            months,
         })
     }
 
@@ -220,13 +216,13 @@ impl SegmentCollector for SegmentPeriodCounter {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         for ord in self.ords.values_for_doc(doc) {
-            let Some(&(year, is_month)) = self.of_ord.get(ord as usize) else {
+            let Some((year, month)) = self.of_ord.get(ord as usize) else {
                 continue;
             };
-            if is_month {
+            if month.is_some() {
                 self.by_month.add(ord as usize, doc);
             }
-            self.by_year.add(year, doc);
+            self.by_year.add(*year, doc);
         }
     }
 
@@ -236,11 +232,8 @@ impl SegmentCollector for SegmentPeriodCounter {
             counts.insert((self.years[year as usize].clone(), None), count);
         }
         for (ord, count) in self.by_month.counted() {
-            let ord = ord as usize;
-            if let Some(month) = &self.months[ord] {
-                let year = &self.years[self.of_ord[ord].0];
-                counts.insert((year.clone(), Some(month.clone())), count);
-            }
+            let (year, month) = &self.of_ord[ord as usize];
+            counts.insert((self.years[*year].clone(), month.clone()), count);
         }
         PeriodCounts(counts)
     }
