@@ -71,7 +71,11 @@ pub fn find(text: &str) -> Vec<Quotation> {
 fn role(text: &str, at: usize, mark: char) -> Role {
     let before = text[..at].chars().next_back();
     let after = text[at + mark.len_utf8()..].chars().next();
-    let space_before = before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
+    // `like, 'Oh, this is important,' " Magel said`: a single mark and a
+    // space before the double one close both.
+    let closes_inner = text[..at].trim_end_matches(' ').ends_with(['\'', '’']);
+    let space_before =
+        !closes_inner && before.is_none_or(|c| c.is_whitespace() || "([{—–-/".contains(c));
     let space_after = after.is_none_or(|c| c.is_whitespace() || ".,;:!?)]}—–".contains(c));
     match (space_before, space_after) {
         (true, false) => Role::Open,
@@ -110,6 +114,14 @@ mod tests {
         assert_eq!(
             inner("suggested that \"Iraq is moving towards the 'new Syria'.\""),
             ["Iraq is moving towards the 'new Syria'."]
+        );
+    }
+
+    #[test]
+    fn a_single_mark_and_a_space_close_both() {
+        assert_eq!(
+            inner("\"treat it like, 'Oh, this is important,' \" Magel said. \"But you\""),
+            ["treat it like, 'Oh, this is important,' ", "But you"]
         );
     }
 
