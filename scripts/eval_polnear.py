@@ -15,7 +15,8 @@ mixed quotes). For each we check:
   speaker contains the source's family name.
 - named-speaker recall, counted from the user's side (`quotes --speaker X`
   must find them all): every gold quote whose source, cut at the first
-  comma and without a possessive or a party-state tag (`R-Wis.`), is a
+  comma and before `of` (`Sen. Tom Carper of Delaware`), without a
+  possessive or a party-state tag (`R-Wis.`), is a
   name of capitalised words; dossier's quotation lying at least half inside
   its content must have a speaker whose folded words hold the source's
   last capitalised word. Misses are split into no quotation, no speaker
@@ -64,7 +65,13 @@ DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "many", "some
 
 def named_source(source):
     """The last capitalised word of a source that is a name, else None."""
-    head = source.split(",")[0].replace("’s", "").replace("'s", "")
+    head = source.split(",")[0]
+    # `Sen. Tom Carper of Delaware`: the person, not the place; but
+    # `Speaker of the House Paul Ryan` is a title before the name.
+    person, of, _ = head.partition(" of ")
+    if of and any(w[:1].isupper() and w.strip(".").lower() not in TITLES for w in person.split()):
+        head = person
+    head = head.replace("’s", "").replace("'s", "")
     head = re.sub(r"\([^)]*\)", " ", PARTY_TAG.sub(" ", head))
     words = [w.strip(".()") for w in head.split()]
     words = [w for w in words if w]
