@@ -69,6 +69,10 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentence: Range<usize>) -> Ve
             }
         }
         if let Some(mention) = mention(text, tokens, i..end, i == sentence.start) {
+            // What a titled name was cut from (`of Delaware`) is read again.
+            if mention.tokens.end < end {
+                end = mention.tokens.end + 1;
+            }
             mentions.push(mention);
         }
         i = end;
@@ -150,8 +154,9 @@ fn joins_name(text: &str, tokens: &[Token], at: usize, end: usize, words_so_far:
     let word = joiner.text(text);
     // `Islamic Resistance in Iraq` is one name; `Houthis in Yemen` is two,
     // and so are `Bill Clinton on Friday`.
-    let joins_here =
-        word != "and" && (word != "in" || words_so_far >= 2) && !is_calendar_word(next.text(text));
+    // `Ben Jacobs in The Guardian` is two names too.
+    let in_names = word != "in" || (words_so_far >= 2 && !is_function_word(next.text(text)));
+    let joins_here = word != "and" && in_names && !is_calendar_word(next.text(text));
     is_name_particle(word) || (is_name_connector(word) && joins_here)
 }
 
@@ -199,6 +204,7 @@ fn mention(
         while start < end && tokens[start].kind != TokenKind::Word {
             start += 1; // the dot of `Mr.`
         }
+        end = titled_name_end(text, tokens, start..end);
     } else if leads_with_description(text, tokens, start..end) {
         start += 1;
     }
@@ -224,6 +230,16 @@ fn mention(
             && end - start == 1
             && !particle_prefixed(first.text(text)),
     })
+}
+
+/// Where a titled person's name ends: before `of`, `in`, `for` or `on`,
+/// which start a place or an organisation of their own (`Sen. Tom Carper
+/// of Delaware`, `King Abdullah of Jordan`).
+fn titled_name_end(text: &str, tokens: &[Token], name: Range<usize>) -> usize {
+    name.clone()
+        .skip(1)
+        .find(|&t| matches!(tokens[t].text(text), "of" | "in" | "for" | "on"))
+        .unwrap_or(name.end)
 }
 
 /// `CONGRESS HAS INVESTIGATED HIM`: a line in capitals is a heading or a
@@ -252,9 +268,18 @@ fn title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Option<usize> {
     let mut seen_head = false;
     let mut end = None;
     for t in run {
+        if tokens[t].kind != TokenKind::Word {
+            continue; // the dot of `Sen.`
+        }
         let word = tokens[t].text(text);
+        let title_word = is_title_word(word);
+        // `Sen. Tom Carper of Delaware`: the title ends at the name; the
+        // `of` after it is not `Secretary of State`'s.
+        if seen_head && !title_word {
+            break;
+        }
         seen_head |= is_title_head(word);
-        if is_title_word(word) && seen_head {
+        if title_word && seen_head {
             end = Some(t + 1);
         }
     }

@@ -84,11 +84,20 @@ pub fn read<'a>(
             label: t.label,
         }));
     }
+    // A capitalized word opening a sentence is a name when the article
+    // confirms it elsewhere, or when the tagger takes it for a person or an
+    // organisation (`Trump later defended ...`).
     for view in &mut views {
         for mention in view.mentions.iter_mut().flatten() {
-            mention.doubtful &= !reading
-                .register
-                .is_confirmed(&view.text[mention.range.clone()]);
+            let range = view.base + mention.range.start..view.base + mention.range.end;
+            let tagged = matches!(
+                reading.label_at(&range),
+                Some(NameLabel::Person | NameLabel::Org)
+            );
+            mention.doubtful &= !tagged
+                && !reading
+                    .register
+                    .is_confirmed(&view.text[mention.range.clone()]);
         }
     }
     reading.views = views;

@@ -88,11 +88,32 @@ pub fn reporting_lemma(word: &str) -> Option<&'static str> {
         lower.strip_suffix("ing").map(str::to_owned),
         lower.strip_suffix("ing").map(|s| format!("{s}e")),
         lower.strip_suffix("ying").map(|s| format!("{s}y")),
+        // `admitted`, `quipping`: a doubled final consonant.
+        undoubled(&lower, "ed"),
+        undoubled(&lower, "ing"),
     ];
     candidates
         .into_iter()
         .flatten()
         .find_map(|c| REPORTING_LEMMAS.get(&c))
+}
+
+/// Two-word verbs of speech (`shot back`, `chimed in`).
+static REPORTING_PHRASES: WordSet = WordSet::new(include_str!("data/words/reporting_phrases.txt"));
+
+/// True when `verb particle` reports speech (`fired back`, `weighs in`).
+pub fn is_reporting_phrase(verb: &str, particle: &str) -> bool {
+    matches!(particle, "back" | "in" | "up" | "on")
+        && REPORTING_PHRASES.contains(&format!("{} {particle}", lowercase(verb)))
+}
+
+/// `admitted` → `admit`: a form whose stem doubled its final consonant.
+fn undoubled(word: &str, suffix: &str) -> Option<String> {
+    let stem = word.strip_suffix(suffix)?;
+    let mut last_two = stem.chars().rev();
+    let (last, before) = (last_two.next()?, last_two.next()?);
+    (last == before && !"aeiou".contains(last))
+        .then(|| stem[..stem.len() - last.len_utf8()].to_owned())
 }
 
 /// Words that are part of a title only next to a title head
@@ -116,6 +137,14 @@ pub fn is_title_head(word: &str) -> bool {
 
 /// Nouns that describe a person's role (`researcher`, `spokesman`).
 static PERSON_ROLES: WordSet = WordSet::new(include_str!("data/words/person_roles.txt"));
+
+/// Nouns for something said (`comment`, `pledge`).
+static SPEECH_NOUNS: WordSet = WordSet::new(include_str!("data/words/speech_nouns.txt"));
+
+/// True for a noun naming something said or written (`remarks`, `claim`).
+pub fn is_speech_noun(word: &str) -> bool {
+    SPEECH_NOUNS.contains(&singular(&lowercase(word)))
+}
 
 /// Nouns that describe an organisation or a publication (`group`, `report`).
 static GROUP_ROLES: WordSet = WordSet::new(include_str!("data/words/group_roles.txt"));
@@ -473,11 +502,17 @@ mod tests {
             ("told", "tell"),
             ("warning", "warn"),
             ("vowing", "vow"),
+            ("admitted", "admit"),
+            ("quipping", "quip"),
         ] {
             assert_eq!(reporting_lemma(form), Some(lemma), "{form}");
         }
         assert_eq!(reporting_lemma("conducted"), None);
         assert_eq!(reporting_lemma("views"), None);
+        assert_eq!(reporting_lemma("called"), Some("call"));
+        assert_eq!(reporting_lemma("planned"), None);
+        assert!(is_reporting_phrase("Shot", "back"));
+        assert!(!is_reporting_phrase("shot", "down"));
     }
 
     #[test]

@@ -49,24 +49,42 @@ impl Continued<'_, '_> {
         if let Some(speaker) = open_quote.and_then(|q| q.speaker.clone()) {
             return Some(speaker);
         }
-        self.previous_person(previous_view)
+        // `"...," X tells Breitbart News.` ¶ `"..."`: X goes on, not the
+        // name X spoke to.
+        self.last_sentence_speaker(previous_view, previous_quotes)
+            .or_else(|| self.previous_person(previous_view))
             .or_else(|| previous_quotes.iter().rev().find_map(|q| q.speaker.clone()))
     }
 
-    /// The last person named in a paragraph's last sentence; never a name
-    /// the tagger took for a place (`his constituents in South Carolina`)
-    /// or for no entity at all (`the Rose Bowl`).
+    /// The speaker of a quotation in a paragraph's last sentence.
+    fn last_sentence_speaker(&self, view: &View<'_>, quotes: &[Quote]) -> Option<Speaker> {
+        let last = view.sentences.last()?;
+        let start = view.base + view.tokens.get(last.start)?.range.start;
+        quotes
+            .iter()
+            .rev()
+            .take_while(|q| q.outer.start >= start)
+            .find_map(|q| q.speaker.clone())
+    }
+
+    /// The first person named in a paragraph's last sentence, its subject
+    /// more often than the last name is: a name the tagger took for a
+    /// person, or one it passed over that has a title or role or two words;
+    /// never a place (`his constituents in South Carolina`), an organisation
+    /// named as a venue (`The Wall Street Journal`) or no entity at all
+    /// (`the Rose Bowl`).
     fn previous_person(&self, view: &View<'_>) -> Option<Speaker> {
         let last = view.mentions.last()?;
-        let mention = last.iter().rev().find(|m| {
+        let mention = last.iter().find(|m| {
             let range = view.base + m.range.start..view.base + m.range.end;
+            let person_like =
+                m.title.is_some() || is_person_role_before(view, m) || m.tokens.len() >= 2;
             !m.role_only
                 && !m.doubtful
-                && !matches!(
-                    self.reading.label_at(&range),
-                    Some(NameLabel::Place | NameLabel::Other)
-                )
-                && (m.title.is_some() || is_person_role_before(view, m) || m.tokens.len() >= 2)
+                && match self.reading.label_at(&range) {
+                    Some(label) => label == NameLabel::Person,
+                    None => person_like,
+                }
         })?;
         Some(Speaker {
             name: view.text[mention.range.clone()].to_owned(),

@@ -8,7 +8,7 @@ use crate::analyze::lexer::TokenKind;
 use crate::analyze::reading::View;
 use crate::analyze::wordlists::{
     is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
-    reporting_lemma,
+    is_reporting_phrase, reporting_lemma,
 };
 
 /// Where `before` found the attribution.
@@ -48,7 +48,13 @@ impl Frame<'_, '_> {
         if capitalized && t != self.sentence.start {
             return None; // `United States` does not state anything
         }
-        let lemma = reporting_lemma(word)?;
+        // `"...," Trump shot back`.
+        let phrase = || {
+            self.word(t + 1)
+                .is_some_and(|particle| is_reporting_phrase(word, particle))
+                .then_some("say")
+        };
+        let lemma = reporting_lemma(word).or_else(phrase)?;
         let after_determiner = t
             .checked_sub(1)
             .and_then(|p| self.word(p))
@@ -78,12 +84,19 @@ impl Frame<'_, '_> {
         {
             return None;
         }
+        // `"... attacks." Ohio Gov. John Kasich said he would have ...`: a
+        // quotation ending in a full stop ends its sentence, unless a short
+        // attribution closes it (`"We are ready." Trump said.`).
+        let closes = self.ends_with_full_stop(q);
+        let attribution_ends = |t: usize| !closes || self.ends_attribution(t);
         if self.reporting_verb(t).is_some() {
             let participle = self.word(t).is_some_and(|w| w.ends_with("ing"));
             return if participle {
                 None
             } else {
-                self.phrase_right(t + 1)
+                self.phrase_right_with_end(t + 1)
+                    .filter(|&(_, end)| attribution_ends(end))
+                    .map(|(c, _)| c)
             };
         }
         let (candidate, end) = self.phrase_right_with_end(t)?;
@@ -94,7 +107,7 @@ impl Frame<'_, '_> {
         for _ in 0..4 {
             at = self.skip_adverbs_right(at);
             if self.reporting_verb(at).is_some() {
-                return Some(candidate);
+                return attribution_ends(at + 1).then_some(candidate);
             }
             if !self.is_punct(at, ",") {
                 return None;
@@ -137,19 +150,46 @@ impl Frame<'_, '_> {
                 .checked_sub(1)
                 .and_then(|p| self.mention_ending(p))
                 .filter(|&m| !self.view.mentions[self.s][m].role_only);
-            return Some(match named {
-                Some(m) => Found::Candidate(Candidate::Name {
+            if let Some(m) = named {
+                return Some(Found::Candidate(Candidate::Name {
                     sentence: self.s,
                     mention: m,
-                }),
-                None => Found::MainClause,
-            });
+                }));
+            }
+            // `..., Nefzi said, adding, "..."`: the verb the participle
+            // follows names the speaker.
+            let owner = (self.sentence.start..verb)
+                .rev()
+                .filter(|&t| {
+                    self.reporting_verb(t).is_some()
+                        && !self.word(t).is_some_and(|w| w.ends_with("ing"))
+                })
+                .find_map(|t| self.verb_owner(t));
+            return Some(owner.unwrap_or(Found::MainClause));
         }
-        let mut left = verb.checked_sub(1)?;
-        if self.word(left) == Some("to") {
-            left = left.checked_sub(1)?;
+        let left = verb.checked_sub(1)?;
+        if self.word(left) != Some("to") {
+            return self
+                .phrase_left(self.skip_adverbs_left(left))
+                .map(Found::Candidate);
         }
-        self.phrase_left(self.skip_adverbs_left(left))
+        // `X went on to say`, `X declined to comment`: past the verbs
+        // that lead to the infinitive.
+        (1..=3)
+            .map_while(|back| left.checked_sub(back))
+            .take_while(|&t| t >= self.sentence.start)
+            .find_map(|t| {
+                let candidate = self.phrase_left(self.skip_adverbs_left(t));
+                let lowercase = self
+                    .word(t)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+                match candidate {
+                    Some(c) => Some(Some(c)),
+                    None if lowercase => None,
+                    None => Some(None),
+                }
+            })
+            .flatten()
             .map(Found::Candidate)
     }
 
@@ -203,6 +243,21 @@ impl Frame<'_, '_> {
             .position(|m| m.tokens.end == t + 1)
     }
 
+    /// `Sen. Tom Carper of Delaware`: the titled person a place or
+    /// organisation after `of` belongs to (names are cut there only after
+    /// a title, so `Bank of America` stays one name).
+    pub(super) fn titled_person_of(&self, m: usize) -> Option<usize> {
+        let start = self.view.mentions[self.s][m].start;
+        let of = start
+            .checked_sub(1)
+            .filter(|&o| self.word(o) == Some("of"))?;
+        let person = self.mention_ending(of.checked_sub(1)?)?;
+        self.view.mentions[self.s][person]
+            .title
+            .is_some()
+            .then_some(person)
+    }
+
     /// `White House press secretary Josh Earnest`: after an organisation's
     /// name, a role in lower case and then a person's name.
     pub(super) fn named_after_role(&self, t: usize) -> Option<(Candidate, usize)> {
@@ -219,7 +274,11 @@ impl Frame<'_, '_> {
                 ));
             }
             let word = self.word(n)?;
-            if !word.chars().next().is_some_and(char::is_lowercase) {
+            // `Sanders said of the Republican front-runner`: the verb
+            // ends the name's phrase.
+            if !word.chars().next().is_some_and(char::is_lowercase)
+                || self.reporting_verb(n).is_some()
+            {
                 return None;
             }
             saw_role |= is_person_role(word);
@@ -307,7 +366,7 @@ impl Frame<'_, '_> {
         if let Some(m) = self.mention_ending(t) {
             return Some(Candidate::Name {
                 sentence: self.s,
-                mention: m,
+                mention: self.titled_person_of(m).unwrap_or(m),
             });
         }
         let word = self.word(t)?;
@@ -403,14 +462,18 @@ impl Frame<'_, '_> {
             .unwrap_or(t)
     }
 
+    /// The token a candidate starts at, its title included.
+    pub(super) fn first_token(&self, candidate: &Candidate) -> usize {
+        match candidate {
+            Candidate::Name { sentence, mention } => self.view.mentions[*sentence][*mention].start,
+            Candidate::Pronoun { token, .. } | Candidate::Description { token } => *token,
+        }
+    }
+
     /// A name after a preposition (`In Washington,`) sets the scene; it is
     /// not the subject.
     pub(super) fn is_introductory(&self, candidate: &Candidate) -> bool {
-        let first = match candidate {
-            Candidate::Name { sentence, mention } => self.view.mentions[*sentence][*mention].start,
-            Candidate::Pronoun { token, .. } | Candidate::Description { token } => *token,
-        };
-        first
+        self.first_token(candidate)
             .checked_sub(1)
             .and_then(|p| self.word(p))
             .is_some_and(|w| {
@@ -489,7 +552,7 @@ fn is_determiner(word: &str) -> bool {
     )
 }
 
-fn is_adverb(word: &str) -> bool {
+pub(super) fn is_adverb(word: &str) -> bool {
     (word.ends_with("ly") && word.len() > 4 && word.chars().next().is_some_and(char::is_lowercase))
         || matches!(
             word,

@@ -26,7 +26,9 @@ use super::lexer::TokenKind;
 use super::names::NameKind;
 use super::reading::{Reading, View};
 use super::tagger::NameLabel;
-use super::wordlists::{is_group_role, is_group_type, reporting_lemma};
+use super::wordlists::{
+    is_group_role, is_group_type, is_person_role, is_title_word, reporting_lemma,
+};
 
 /// Whether a quotation is whole speech or a fragment woven into a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -97,6 +99,19 @@ pub fn attribute(reading: &Reading<'_>) -> Vec<Vec<Quote>> {
         let previous = p.checked_sub(1).map(|i| (&views[i], out[i].as_slice()));
         out.push(context.attribute_paragraph(view, previous));
     }
+    for (p, next) in views.iter().enumerate().skip(1) {
+        // A signed paragraph is a quotation standing alone; what carried a
+        // speaker into it from before gives way to the signature.
+        let signed = views[p - 1]
+            .tokens
+            .first()
+            .is_some_and(|t| matches!(t.kind, TokenKind::Quote(_)));
+        if let Some(speaker) = signed.then(|| context.byline(next)).flatten() {
+            for quote in &mut out[p - 1] {
+                quote.speaker = Some(speaker.clone());
+            }
+        }
+    }
     out
 }
 
@@ -149,6 +164,7 @@ impl Context<'_, '_> {
                     None
                 } else {
                     self.find_speaker(view, s, t, kind, sentence_speaker.as_ref())
+                        .or_else(|| self.after_colon(view, s, t, previous.map(|p| p.0)))
                         .or_else(|| {
                             let continued = Continued {
                                 earlier: &quotes,
@@ -201,22 +217,121 @@ impl Context<'_, '_> {
             // A sentence's subject is its speaker when the sentence
             // reports speech, and for a fragment woven into what a person
             // did (`X defended his comments as "sarcastic"`).
-            (None, _, _) => {
-                if frame.reports_speech() {
-                    frame.subject()?
-                } else {
-                    // The person who opens the sentence, even before a
-                    // comma (`X hammered Y, calling him a "train wreck"`).
-                    let opening = frame.phrase_right(frame.sentence.start);
-                    let subject = opening
-                        .filter(|c| !frame.is_possessive(c))
-                        .or_else(|| frame.subject())?;
-                    (kind == QuoteKind::Partial && self.is_person(view, &subject))
-                        .then_some(subject)?
-                }
-            }
+            (None, _, _) => (kind == QuoteKind::Partial)
+                .then(|| frame.possessive_speech(q))
+                .flatten()
+                .or_else(|| frame.closing_attribution(q))
+                .or_else(|| self.acting_subject(&frame, q, kind))?,
         };
         self.resolve(view, candidate)
+    }
+
+    /// The subject of a quotation's sentence, when the sentence reports
+    /// speech or weaves the quotation into what a person did.
+    fn acting_subject(
+        &self,
+        frame: &Frame<'_, '_>,
+        q: usize,
+        kind: QuoteKind,
+    ) -> Option<Candidate> {
+        let view = frame.view;
+        // `Speaking in Salem, New Hampshire, Trump went after Bush`: the
+        // first person named before the quotation, past places.
+        let first_person = || {
+            (frame.sentence.start..q)
+                .filter_map(|t| frame.phrase_right(t))
+                .find(|c| {
+                    !frame.is_introductory(c) && !frame.is_possessive(c) && self.is_person(view, c)
+                })
+        };
+        if frame.reports_speech() {
+            // After a quotation ending in a full stop, the sentence is
+            // someone else's (`"..." Kasich said he would ...`).
+            let subject = frame
+                .subject()
+                .filter(|c| !frame.ends_with_full_stop(q) || frame.first_token(c) < q)?;
+            return match subject {
+                Candidate::Name { sentence, mention }
+                    if self.is_no_speaker(view, sentence, mention) =>
+                {
+                    first_person()
+                }
+                subject => Some(subject),
+            };
+        }
+        // Speech set off by a comma after what a person did (`Trump
+        // issued a statement, "..."`) is theirs too.
+        let set_off =
+            kind == QuoteKind::Direct && q.checked_sub(1).is_some_and(|c| frame.is_punct(c, ","));
+        if kind != QuoteKind::Partial && !set_off {
+            return None;
+        }
+        // The person who opens the sentence, even before a comma (`X
+        // hammered Y, calling him a "train wreck"`).
+        let opening = frame.phrase_right(frame.sentence.start);
+        opening
+            .filter(|c| !frame.is_possessive(c))
+            .or_else(|| frame.subject())
+            .filter(|c| self.is_person(view, c))
+            .or_else(first_person)
+    }
+
+    /// `- Hillary Clinton.`: a paragraph that opens with a dash and a
+    /// name signs the quotations of the paragraph before it.
+    fn byline(&mut self, view: &View<'_>) -> Option<Speaker> {
+        let dash = view.tokens.first()?;
+        if !matches!(dash.kind, TokenKind::Punct('-' | '—' | '–' | '―')) {
+            return None;
+        }
+        let mention = view
+            .mentions
+            .first()?
+            .iter()
+            .position(|m| m.start == 1 || m.tokens.start == 1)?;
+        self.resolve(
+            view,
+            Candidate::Name {
+                sentence: 0,
+                mention,
+            },
+        )
+    }
+
+    /// A quotation after a colon is the speech of whoever the clause
+    /// before the colon names: in its sentence (`Trump boomed: "..."`), or
+    /// closing the previous paragraph (`Cruz continued:` ¶ `"..."`).
+    fn after_colon(
+        &mut self,
+        view: &View<'_>,
+        s: usize,
+        q: usize,
+        previous: Option<&View<'_>>,
+    ) -> Option<Speaker> {
+        let colon_before =
+            |view: &View<'_>, t: usize| matches!(view.tokens[t].kind, TokenKind::Punct(':'));
+        if let Some(colon) = q.checked_sub(1).filter(|&c| colon_before(view, c)) {
+            let frame = Frame {
+                view,
+                s,
+                sentence: view.sentences[s].clone(),
+            };
+            let candidate = frame.before_colon(colon)?;
+            return self.resolve(view, candidate);
+        }
+        let previous = previous.filter(|_| q == 0)?;
+        let last = previous.sentences.len().checked_sub(1)?;
+        let sentence = previous.sentences[last].clone();
+        let colon = sentence
+            .end
+            .checked_sub(1)
+            .filter(|&c| colon_before(previous, c))?;
+        let frame = Frame {
+            view: previous,
+            s: last,
+            sentence,
+        };
+        let candidate = frame.before_colon(colon)?;
+        self.resolve(previous, candidate)
     }
 
     /// A quotation that opens a sentence after one whose subject is a person
@@ -255,8 +370,20 @@ impl Context<'_, '_> {
             return false;
         };
         let range = &view.mentions[s][m].range;
-        let range = view.base + range.start..view.base + range.end;
-        self.reading.label_at(&range) == Some(NameLabel::Person)
+        let body = view.base + range.start..view.base + range.end;
+        match self.reading.label_at(&body) {
+            Some(label) => label == NameLabel::Person,
+            // A form the tagger passed over here (`Trump later defended
+            // ...`) is a person when the article's other forms of the
+            // name are.
+            None => {
+                let register = &self.reading.register;
+                register
+                    .fullest(&view.text[range.clone()])
+                    .and_then(|e| register.index_of(&e.name))
+                    .is_some_and(|entry| self.kind(entry) == NameKind::Person)
+            }
+        }
     }
 
     /// Whether the tagger took a candidate's name for a place, or took a
@@ -287,7 +414,14 @@ impl Context<'_, '_> {
                     return None;
                 }
                 let mention = &view.mentions[s][m];
-                if mention.role_only {
+                // `Amy Pope`: a person's name whose last word is a title.
+                let named = mention.tokens.clone().any(|t| {
+                    let word = view.tokens[t].text(view.text);
+                    view.tokens[t].kind == TokenKind::Word
+                        && !is_title_word(word)
+                        && !is_person_role(word)
+                }) && self.is_person(view, &candidate);
+                if mention.role_only && !named {
                     let last = view.tokens[mention.tokens.end - 1].text(view.text);
                     return self.describe(last, view.base + mention.range.start);
                 }
@@ -433,6 +567,7 @@ fn is_term(quoted: &str) -> bool {
 
 mod continued;
 mod frame;
+mod woven;
 
 use continued::Continued;
 use frame::{Found, Frame};

@@ -150,3 +150,56 @@ fn fragments_are_partial_and_terms_have_no_speaker() {
     assert_eq!(speaker_of(&found, "swiftly").as_deref(), Some("Ann Lee"));
     assert!(found.iter().all(|(_, _, kind)| *kind == QuoteKind::Partial));
 }
+
+#[test]
+fn colons_bylines_possessives_and_closing_attributions() {
+    let found = speakers(&[
+        "As Senator Ruth Ames put it: \"This bill will not pass.\"",
+        "When Ames spoke, Governor Paul Dorn fired back: \"It will pass by June.\"",
+        "Dorn continued:",
+        "\"We have the votes.\"",
+        "\"Taxes are theft.\"",
+        "- Karl Benton.",
+        "Mayor Lisa Crane's \"war on cars\" remark angered drivers.",
+        "The plan \"has no chance in the Senate,\" as Ames knows, Dorn added.",
+    ]);
+    let expect = [
+        ("This bill", "Ruth Ames"),
+        ("It will pass", "Paul Dorn"),
+        ("We have the votes", "Paul Dorn"),
+        ("Taxes are theft", "Karl Benton"),
+        ("war on cars", "Lisa Crane"),
+        ("has no chance", "Paul Dorn"),
+    ];
+    for (quote, speaker) in expect {
+        assert_eq!(
+            speaker_of(&found, quote).as_deref(),
+            Some(speaker),
+            "{quote}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
+    let found = speakers(&[
+        "\"We should debate it,\" said Sen. Tom Carper of Delaware. \"There is a middle ground.\"",
+        "\"Go home,\" Dan Moss shot back.",
+        "\"It is sad,\" Dan Moss told reporters. \"It is the culture.\" Gov. Ann Kim said she would act.",
+        "\"We won,\" Maria Lopez said of the Republican front-runner.",
+    ]);
+    let expect = [
+        ("We should debate", "Tom Carper"),
+        ("There is a middle", "Tom Carper"),
+        ("Go home", "Dan Moss"),
+        ("It is the culture", "Dan Moss"),
+        ("We won", "Maria Lopez"),
+    ];
+    for (quote, speaker) in expect {
+        assert_eq!(
+            speaker_of(&found, quote).as_deref(),
+            Some(speaker),
+            "{quote}: {found:?}"
+        );
+    }
+}

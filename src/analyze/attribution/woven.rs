@@ -1,0 +1,128 @@
+//! Attributions that are not a reporting verb beside the quotation: a
+//! colon (`Trump boomed: "..."`), a possessive and a noun for speech
+//! (`Romney's "47 percent" comment`), a closing `, X said.` over a whole
+//! sentence, and the full stop that ends a sentence inside a quotation.
+
+use super::frame::{is_adverb, Frame};
+use super::Candidate;
+use crate::analyze::lexer::TokenKind;
+use crate::analyze::wordlists::{is_calendar_word, is_speech_noun};
+
+impl Frame<'_, '_> {
+    /// Who a colon at `colon` introduces (`As John Cornyn put it: "..."`,
+    /// `Clinton: "..."`): the first name, pronoun or description before
+    /// it that does not set the scene, else the first that does (`More
+    /// from Jones:`).
+    pub(super) fn before_colon(&self, colon: usize) -> Option<Candidate> {
+        // `When Trump suggested ..., Rubio fired back:`: the clause that
+        // ends in the colon first.
+        let clause = (self.sentence.start..colon)
+            .rev()
+            .find(|&t| self.is_punct(t, ","))
+            .map(|comma| comma + 1);
+        clause
+            .and_then(|start| {
+                (start..colon)
+                    .filter_map(|t| self.phrase_right(t))
+                    .find(|c| !self.is_possessive(c) && !self.is_introductory(c))
+            })
+            .or_else(|| self.first_named_before(colon))
+    }
+
+    fn first_named_before(&self, colon: usize) -> Option<Candidate> {
+        let found: Vec<Candidate> = (self.sentence.start..colon)
+            .filter_map(|t| self.phrase_right(t))
+            .filter(|c| !self.is_possessive(c))
+            .collect();
+        found
+            .iter()
+            .find(|c| !self.is_introductory(c))
+            .or(found.first())
+            .copied()
+    }
+
+    /// Whether quotation token `q` ends in a full stop, ending its sentence.
+    pub(super) fn ends_with_full_stop(&self, q: usize) -> bool {
+        let TokenKind::Quote(index) = self.view.tokens[q].kind else {
+            return false;
+        };
+        let inner = &self.view.text[self.view.quotations[index].inner.clone()];
+        inner.trim_end().ends_with('.')
+    }
+
+    /// Whether an attribution can end before `t`: at the sentence's end,
+    /// a mark, or a phrase of time, place or manner (`said Tuesday`,
+    /// `said in a statement`), rather than a clause of its own.
+    pub(super) fn ends_attribution(&self, t: usize) -> bool {
+        if t >= self.sentence.end || self.is_punct(t, ".,;:!?()—–") {
+            return true;
+        }
+        self.word(t).is_some_and(|w| {
+            is_calendar_word(w)
+                || is_adverb(w)
+                || matches!(
+                    w,
+                    "in" | "on"
+                        | "at"
+                        | "to"
+                        | "of"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "about"
+                        | "from"
+                        | "with"
+                        | "by"
+                        | "via"
+                        | "for"
+                        | "as"
+                        | "when"
+                        | "while"
+                        | "last"
+                        | "this"
+                        | "earlier"
+                        | "today"
+                        | "yesterday"
+                )
+        })
+    }
+
+    /// `Mitt Romney's "47 percent" comment`, `Trump's assertion that
+    /// "thousands" ...`: a possessive name whose noun, before or right after
+    /// the quotation, is something said.
+    pub(super) fn possessive_speech(&self, q: usize) -> Option<Candidate> {
+        let start = q.saturating_sub(8).max(self.sentence.start);
+        let owner = (start..q).rev().find_map(|t| {
+            let m = self.mention_ending(t)?;
+            let candidate = Candidate::Name {
+                sentence: self.s,
+                mention: m,
+            };
+            self.is_possessive(&candidate).then_some((candidate, t))
+        });
+        let (candidate, end) = owner?;
+        let said = (end + 1..q)
+            .chain([q + 1])
+            .any(|t| self.word(t).is_some_and(is_speech_noun));
+        said.then_some(candidate)
+    }
+
+    /// `Sanders "has a right to contest ...," just as Clinton did, Rendell
+    /// added.`: an attribution closing the sentence after a comma.
+    pub(super) fn closing_attribution(&self, q: usize) -> Option<Candidate> {
+        let comma = (q + 1..self.sentence.end)
+            .rev()
+            .find(|&t| self.is_punct(t, ",") || self.is_quote(t))
+            .filter(|&t| self.is_punct(t, ","))?;
+        let t = comma + 1;
+        let (candidate, end) = if self.reporting_verb(t).is_some() {
+            self.phrase_right_with_end(t + 1)?
+        } else {
+            let (candidate, end) = self.phrase_right_with_end(t)?;
+            let verb = self.skip_adverbs_right(end);
+            self.reporting_verb(verb)?;
+            (candidate, verb + 1)
+        };
+        (self.ends_attribution(end) && end + 6 >= self.sentence.end).then_some(candidate)
+    }
+}
