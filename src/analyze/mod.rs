@@ -23,6 +23,7 @@ mod places;
 pub mod quotations;
 mod reading;
 mod register;
+mod speech_words;
 pub mod tagger;
 mod wordlists;
 

@@ -1,5 +1,6 @@
 //! General English word lists that name-finding and attribution rely on:
-//! titles, reporting verbs, role nouns, organisation words, pronouns. The
+//! titles, role nouns, organisation words, pronouns (the words of speech
+//! are in [`super::speech_words`]). The
 //! lists are data files in `data/words/`; this module asks them. They hold
 //! no names: everything about a particular person or group is read from
 //! the text.
@@ -25,7 +26,7 @@ impl WordSet {
         }
     }
 
-    fn entries(&self) -> &HashSet<&'static str> {
+    pub(crate) fn entries(&self) -> &HashSet<&'static str> {
         self.set.get_or_init(|| {
             self.text
                 .lines()
@@ -41,7 +42,7 @@ impl WordSet {
     }
 
     /// The list's own copy of `word`, if it is there.
-    fn get(&self, word: &str) -> Option<&'static str> {
+    pub fn get(&self, word: &str) -> Option<&'static str> {
         self.entries().get(word).copied()
     }
 }
@@ -53,67 +54,6 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(word)
     }
-}
-
-/// Verbs (as lemmas) that report speech or a stance.
-static REPORTING_LEMMAS: WordSet = WordSet::new(include_str!("data/words/reporting_lemmas.txt"));
-
-/// Irregular forms of reporting verbs.
-const IRREGULAR: &[(&str, &str)] = &[
-    ("said", "say"),
-    ("says", "say"),
-    ("told", "tell"),
-    ("wrote", "write"),
-    ("written", "write"),
-    ("spoke", "speak"),
-    ("spoken", "speak"),
-    ("swore", "swear"),
-    ("cried", "cry"),
-];
-
-/// The lemma of a reporting verb form (`stressed` → `stress`), if it is one.
-pub fn reporting_lemma(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
-    if let Some((_, lemma)) = IRREGULAR.iter().find(|(form, _)| *form == lower) {
-        return Some(lemma);
-    }
-    let candidates = [
-        Some(lower.clone()),
-        lower.strip_suffix('s').map(str::to_owned),
-        lower.strip_suffix("es").map(str::to_owned),
-        lower.strip_suffix("ies").map(|s| format!("{s}y")),
-        lower.strip_suffix("ied").map(|s| format!("{s}y")),
-        lower.strip_suffix("ed").map(str::to_owned),
-        lower.strip_suffix('d').map(str::to_owned),
-        lower.strip_suffix("ing").map(str::to_owned),
-        lower.strip_suffix("ing").map(|s| format!("{s}e")),
-        lower.strip_suffix("ying").map(|s| format!("{s}y")),
-        // `admitted`, `quipping`: a doubled final consonant.
-        undoubled(&lower, "ed"),
-        undoubled(&lower, "ing"),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find_map(|c| REPORTING_LEMMAS.get(&c))
-}
-
-/// Two-word verbs of speech (`shot back`, `chimed in`).
-static REPORTING_PHRASES: WordSet = WordSet::new(include_str!("data/words/reporting_phrases.txt"));
-
-/// True when `verb particle` reports speech (`fired back`, `weighs in`).
-pub fn is_reporting_phrase(verb: &str, particle: &str) -> bool {
-    matches!(particle, "back" | "in" | "up" | "on")
-        && REPORTING_PHRASES.contains(&format!("{} {particle}", lowercase(verb)))
-}
-
-/// `admitted` → `admit`: a form whose stem doubled its final consonant.
-fn undoubled(word: &str, suffix: &str) -> Option<String> {
-    let stem = word.strip_suffix(suffix)?;
-    let mut last_two = stem.chars().rev();
-    let (last, before) = (last_two.next()?, last_two.next()?);
-    (last == before && !"aeiou".contains(last))
-        .then(|| stem[..stem.len() - last.len_utf8()].to_owned())
 }
 
 /// Words that are part of a title only next to a title head
@@ -137,14 +77,6 @@ pub fn is_title_head(word: &str) -> bool {
 
 /// Nouns that describe a person's role (`researcher`, `spokesman`).
 static PERSON_ROLES: WordSet = WordSet::new(include_str!("data/words/person_roles.txt"));
-
-/// Nouns for something said (`comment`, `pledge`).
-static SPEECH_NOUNS: WordSet = WordSet::new(include_str!("data/words/speech_nouns.txt"));
-
-/// True for a noun naming something said or written (`remarks`, `claim`).
-pub fn is_speech_noun(word: &str) -> bool {
-    SPEECH_NOUNS.contains(&singular(&lowercase(word)))
-}
 
 /// Nouns that describe an organisation or a publication (`group`, `report`).
 static GROUP_ROLES: WordSet = WordSet::new(include_str!("data/words/group_roles.txt"));
@@ -461,7 +393,6 @@ mod tests {
     #[test]
     fn every_list_file_holds_lower_case_entries() {
         let lists = [
-            &REPORTING_LEMMAS,
             &TITLE_PARTS,
             &TITLE_HEADS,
             &PERSON_ROLES,
@@ -488,31 +419,6 @@ mod tests {
             DIVIDED_STATES.contains("the congo"),
             "an entry of two words"
         );
-    }
-
-    #[test]
-    fn reporting_verbs_are_recognised_in_their_forms() {
-        for (form, lemma) in [
-            ("said", "say"),
-            ("stressed", "stress"),
-            ("emphasizing", "emphasize"),
-            ("clarified", "clarify"),
-            ("urges", "urge"),
-            ("noted", "note"),
-            ("told", "tell"),
-            ("warning", "warn"),
-            ("vowing", "vow"),
-            ("admitted", "admit"),
-            ("quipping", "quip"),
-        ] {
-            assert_eq!(reporting_lemma(form), Some(lemma), "{form}");
-        }
-        assert_eq!(reporting_lemma("conducted"), None);
-        assert_eq!(reporting_lemma("views"), None);
-        assert_eq!(reporting_lemma("called"), Some("call"));
-        assert_eq!(reporting_lemma("planned"), None);
-        assert!(is_reporting_phrase("Shot", "back"));
-        assert!(!is_reporting_phrase("shot", "down"));
     }
 
     #[test]

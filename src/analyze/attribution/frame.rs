@@ -6,9 +6,11 @@ use std::ops::Range;
 use super::Candidate;
 use crate::analyze::lexer::TokenKind;
 use crate::analyze::reading::View;
+use crate::analyze::speech_words::{
+    is_phrase_opener, is_reporting_phrase, is_scene_preposition, is_verb_companion, reporting_lemma,
+};
 use crate::analyze::wordlists::{
     is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
-    is_reporting_phrase, reporting_lemma,
 };
 
 /// Where `before` found the attribution.
@@ -58,7 +60,7 @@ impl Frame<'_, '_> {
         let after_determiner = t
             .checked_sub(1)
             .and_then(|p| self.word(p))
-            .is_some_and(|w| is_determiner(w) || w.ends_with("'s") || w.ends_with("’s"));
+            .is_some_and(|w| is_phrase_opener(w) || w.ends_with("'s") || w.ends_with("’s"));
         let point_out = lemma != "point" || self.word(t + 1) == Some("out");
         (!after_determiner && point_out).then_some(lemma)
     }
@@ -294,7 +296,7 @@ impl Frame<'_, '_> {
             .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
         let next = mention.tokens.end;
         let next_is_verb =
-            self.reporting_verb(next).is_some() || self.word(next).is_some_and(is_adverb);
+            self.reporting_verb(next).is_some() || self.word(next).is_some_and(is_verb_companion);
         mention.tokens.len() == 1
             && next_is_lowercase
             && !next_is_verb
@@ -333,7 +335,7 @@ impl Frame<'_, '_> {
                 t + 1,
             ));
         }
-        if is_determiner(word) {
+        if is_phrase_opener(word) {
             for n in t + 1..(t + 5).min(self.sentence.end) {
                 if let Some(m) = self.mention_starting(n).filter(|&m| !self.is_modifier(m)) {
                     return Some((
@@ -399,7 +401,7 @@ impl Frame<'_, '_> {
                 });
             }
             let determiner =
-                (t.saturating_sub(4)..t).any(|d| self.word(d).is_some_and(is_determiner));
+                (t.saturating_sub(4)..t).any(|d| self.word(d).is_some_and(is_phrase_opener));
             return determiner.then_some(Candidate::Description { token: t });
         }
         None
@@ -476,24 +478,7 @@ impl Frame<'_, '_> {
         self.first_token(candidate)
             .checked_sub(1)
             .and_then(|p| self.word(p))
-            .is_some_and(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "in" | "on"
-                        | "at"
-                        | "for"
-                        | "from"
-                        | "to"
-                        | "of"
-                        | "with"
-                        | "by"
-                        | "about"
-                        | "after"
-                        | "before"
-                        | "since"
-                        | "during"
-                )
-            })
+            .is_some_and(is_scene_preposition)
     }
 
     pub(super) fn skip_apposition_right(&self, t: usize) -> usize {
@@ -507,71 +492,16 @@ impl Frame<'_, '_> {
     }
 
     pub(super) fn skip_adverbs_left(&self, mut t: usize) -> usize {
-        while self.word(t).is_some_and(is_adverb) && t > self.sentence.start {
+        while self.word(t).is_some_and(is_verb_companion) && t > self.sentence.start {
             t -= 1;
         }
         t
     }
 
     pub(super) fn skip_adverbs_right(&self, mut t: usize) -> usize {
-        while self.word(t).is_some_and(is_adverb) {
+        while self.word(t).is_some_and(is_verb_companion) {
             t += 1;
         }
         t
     }
-}
-
-fn is_determiner(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "the"
-            | "a"
-            | "an"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "its"
-            | "their"
-            | "our"
-            | "my"
-            | "your"
-            | "up"
-            | "new"
-            | "of"
-            | "in"
-            | "with"
-            | "such"
-            | "any"
-            | "some"
-            | "no"
-            | "many"
-            | "and"
-    )
-}
-
-pub(super) fn is_adverb(word: &str) -> bool {
-    (word.ends_with("ly") && word.len() > 4 && word.chars().next().is_some_and(char::is_lowercase))
-        || matches!(
-            word,
-            "also"
-                | "later"
-                | "then"
-                | "again"
-                | "further"
-                | "once"
-                | "still"
-                | "often"
-                | "never"
-                | "has"
-                | "had"
-                | "have"
-                | "was"
-                | "is"
-                | "would"
-                | "will"
-                | "not"
-        )
 }

@@ -3,10 +3,11 @@
 //! (`Romney's "47 percent" comment`), a closing `, X said.` over a whole
 //! sentence, and the full stop that ends a sentence inside a quotation.
 
-use super::frame::{is_adverb, Frame};
+use super::frame::Frame;
 use super::Candidate;
 use crate::analyze::lexer::TokenKind;
-use crate::analyze::wordlists::{is_calendar_word, is_speech_noun};
+use crate::analyze::speech_words::{is_attribution_tail, is_speech_noun, is_verb_companion};
+use crate::analyze::wordlists::is_calendar_word;
 
 impl Frame<'_, '_> {
     /// Who a colon at `colon` introduces (`As John Cornyn put it: "..."`,
@@ -57,34 +58,8 @@ impl Frame<'_, '_> {
         if t >= self.sentence.end || self.is_punct(t, ".,;:!?()—–") {
             return true;
         }
-        self.word(t).is_some_and(|w| {
-            is_calendar_word(w)
-                || is_adverb(w)
-                || matches!(
-                    w,
-                    "in" | "on"
-                        | "at"
-                        | "to"
-                        | "of"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "about"
-                        | "from"
-                        | "with"
-                        | "by"
-                        | "via"
-                        | "for"
-                        | "as"
-                        | "when"
-                        | "while"
-                        | "last"
-                        | "this"
-                        | "earlier"
-                        | "today"
-                        | "yesterday"
-                )
-        })
+        self.word(t)
+            .is_some_and(|w| is_calendar_word(w) || is_verb_companion(w) || is_attribution_tail(w))
     }
 
     /// `Mitt Romney's "47 percent" comment`, `Trump's assertion that

@@ -1,0 +1,171 @@
+//! From what a frame points at to a speaker: a name to the fullest form
+//! the article gives it, `he`/`she`/`they` to the most recent fitting
+//! entity, and a description (`the report`, `the Israeli FM`) to the entity
+//! introduced with that role; places and non-entities are no speakers.
+
+use super::{Candidate, Context, Speaker};
+use crate::analyze::lexer::TokenKind;
+use crate::analyze::names::NameKind;
+use crate::analyze::reading::View;
+use crate::analyze::tagger::NameLabel;
+use crate::analyze::wordlists::{is_group_role, is_group_type, is_person_role, is_title_word};
+
+impl Context<'_, '_> {
+    /// Whether the tagger took a candidate's name for a person.
+    pub(super) fn is_person(&self, view: &View<'_>, candidate: &Candidate) -> bool {
+        let Candidate::Name {
+            sentence: s,
+            mention: m,
+        } = *candidate
+        else {
+            return false;
+        };
+        let range = &view.mentions[s][m].range;
+        let body = view.base + range.start..view.base + range.end;
+        match self.reading.label_at(&body) {
+            Some(label) => label == NameLabel::Person,
+            // A form the tagger passed over here (`Trump later defended
+            // ...`) is a person when the article's other forms of the
+            // name are.
+            None => {
+                let register = &self.reading.register;
+                register
+                    .fullest(&view.text[range.clone()])
+                    .and_then(|e| register.index_of(&e.name))
+                    .is_some_and(|entry| self.kind(entry) == NameKind::Person)
+            }
+        }
+    }
+
+    /// Whether the tagger took a candidate's name for a place, or took a
+    /// phrase of several words for no entity (an adjective, an event):
+    /// `N.Y.` or `Central Asian` say nothing. A single word it took for an
+    /// adjective may still be a surname (`Cuban said`).
+    pub(super) fn is_no_speaker(&self, view: &View<'_>, s: usize, m: usize) -> bool {
+        let mention = &view.mentions[s][m];
+        if mention.role_only {
+            // `the Israeli FM`: a description, resolved through its role.
+            return false;
+        }
+        let range = view.base + mention.range.start..view.base + mention.range.end;
+        match self.reading.label_at(&range) {
+            Some(NameLabel::Place) => true,
+            Some(NameLabel::Other) => mention.tokens.len() > 1,
+            _ => false,
+        }
+    }
+
+    pub(super) fn resolve(&mut self, view: &View<'_>, candidate: Candidate) -> Option<Speaker> {
+        match candidate {
+            Candidate::Name {
+                sentence: s,
+                mention: m,
+            } => {
+                if self.is_no_speaker(view, s, m) {
+                    return None;
+                }
+                let mention = &view.mentions[s][m];
+                // `Amy Pope`: a person's name whose last word is a title.
+                let named = mention.tokens.clone().any(|t| {
+                    let word = view.tokens[t].text(view.text);
+                    view.tokens[t].kind == TokenKind::Word
+                        && !is_title_word(word)
+                        && !is_person_role(word)
+                }) && self.is_person(view, &candidate);
+                if mention.role_only && !named {
+                    let last = view.tokens[mention.tokens.end - 1].text(view.text);
+                    return self.describe(last, view.base + mention.range.start);
+                }
+                let written = &view.text[mention.range.clone()];
+                let entry = self
+                    .reading
+                    .register
+                    .fullest(written)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_else(|| written.to_owned());
+                self.remember_speaker(&entry);
+                Some(Speaker {
+                    name: entry,
+                    mention: Some(view.base + mention.range.start..view.base + mention.range.end),
+                })
+            }
+            Candidate::Pronoun { token: t, person } => {
+                let position = view.base + view.tokens[t].range.start;
+                let event = self
+                    .reading
+                    .events_before(position)
+                    .iter()
+                    .rev()
+                    .find(|e| {
+                        let kind = self.kind(e.entry);
+                        if person {
+                            kind == NameKind::Person
+                                || (kind == NameKind::Unknown && self.speakers.contains(&e.entry))
+                        } else {
+                            kind == NameKind::Org
+                        }
+                    })?;
+                let name = self.reading.register.entry(event.entry).name.clone();
+                let name = self
+                    .reading
+                    .register
+                    .fullest(&name)
+                    .map_or(name, |e| e.name.clone());
+                Some(Speaker {
+                    name,
+                    mention: Some(event.range.clone()),
+                })
+            }
+            Candidate::Description { token: t } => {
+                let noun = view.tokens[t].text(view.text);
+                self.describe(noun, view.base + view.tokens[t].range.start)
+            }
+        }
+    }
+
+    /// The entity a description (`the report`, `the FM`) stands for: the
+    /// most recent one introduced with that role, or for a group noun with
+    /// any group role.
+    fn describe(&self, noun: &str, position: usize) -> Option<Speaker> {
+        let register = &self.reading.register;
+        let event = self
+            .reading
+            .most_recent(register.with_role(noun), position)
+            .or_else(|| {
+                let groups = register.entries_where(|e| e.roles.iter().any(|r| is_group_type(r)));
+                is_group_role(noun)
+                    .then(|| self.reading.most_recent(groups, position))
+                    .flatten()
+            })?;
+        let entry = register.entry(event.entry);
+        Some(Speaker {
+            name: self
+                .reading
+                .register
+                .fullest(&entry.name)
+                .map_or(entry.name.clone(), |e| e.name.clone()),
+            mention: Some(event.range.clone()),
+        })
+    }
+
+    fn remember_speaker(&mut self, name: &str) {
+        let entry = self.reading.register.index_of(name);
+        if let Some(entry) = entry.filter(|&e| self.reading.last_event_of(e, usize::MAX).is_some())
+        {
+            self.speakers.insert(entry);
+        }
+    }
+
+    /// The kind of register entry `entry`: the tagger's, where it tagged
+    /// the name; else what the register's titles and roles say over all
+    /// its forms.
+    fn kind(&self, entry: usize) -> NameKind {
+        let register = &self.reading.register;
+        *self.kinds[entry].get_or_init(|| match self.reading.tagged_kind(entry) {
+            Some(NameLabel::Person) => NameKind::Person,
+            Some(NameLabel::Org) => NameKind::Org,
+            Some(NameLabel::Place | NameLabel::Other) => NameKind::Unknown,
+            None => register.kind(&register.entry(entry).name),
+        })
+    }
+}
