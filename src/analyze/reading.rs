@@ -10,7 +10,7 @@ use super::names::{find_mentions, Mention};
 use super::quotations::Quotation;
 use super::register::Register;
 use super::tagger::{tag_article, NameLabel, Tagged};
-use super::wordlists::{is_group_role, is_group_type, is_person_role};
+use super::wordlists::{is_function_word, is_group_role, is_group_type, is_person_role};
 
 /// An article as read: its paragraphs and its names.
 pub struct Reading<'a> {
@@ -72,18 +72,20 @@ pub fn read<'a>(
         entry_events: Vec::new(),
         tagged: Vec::new(),
     };
-    for view in &views {
-        reading.register_paragraph(view);
-    }
-    reading.index_events_by_entry();
     let texts: Vec<&str> = views.iter().map(|v| v.text).collect();
-    for (view, names) in views.iter().zip(tag_article(&texts, headings)) {
+    let tagged = tag_article(&texts, headings);
+    for (view, names) in views.iter_mut().zip(tagged) {
+        split_person_from_place(view, &names);
         let base = view.base;
         reading.tagged.extend(names.into_iter().map(|t| Tagged {
             range: t.range.start + base..t.range.end + base,
             label: t.label,
         }));
     }
+    for view in &views {
+        reading.register_paragraph(view);
+    }
+    reading.index_events_by_entry();
     // A capitalized word opening a sentence is a name when the article
     // confirms it elsewhere, or when the tagger takes it for a person or an
     // organisation (`Trump later defended ...`).
@@ -102,6 +104,57 @@ pub fn read<'a>(
     }
     reading.views = views;
     reading
+}
+
+/// `Joel Pollak of Breitbart California`: a run of capitals that joins a
+/// person to their place or organisation with `of`, `in`, `at` or `from`
+/// is two names when the tagger found a person ending before the joining
+/// word. `Bank of America`, which it tags whole, stays one.
+fn split_person_from_place(view: &mut View<'_>, tagged: &[Tagged]) {
+    let tokens = &view.tokens;
+    let text = view.text;
+    for mentions in &mut view.mentions {
+        let mut split = Vec::with_capacity(mentions.len());
+        for mention in mentions.drain(..) {
+            let person_end = tagged
+                .iter()
+                .find(|t| t.label == NameLabel::Person && t.range.start == mention.range.start)
+                .map(|t| t.range.end)
+                .filter(|&end| end < mention.range.end);
+            let cut = person_end.and_then(|end| {
+                let joiner = mention
+                    .tokens
+                    .clone()
+                    .find(|&t| tokens[t].range.start > end)?;
+                let joins = matches!(tokens[joiner].text(text), "of" | "in" | "at" | "from");
+                (joins && tokens[joiner - 1].range.end == end).then_some(joiner)
+            });
+            let Some(joiner) = cut else {
+                split.push(mention);
+                continue;
+            };
+            let rest = joiner + 1..mention.tokens.end;
+            let rest_start = rest
+                .clone()
+                .find(|&t| !is_function_word(tokens[t].text(text)));
+            split.push(Mention {
+                tokens: mention.tokens.start..joiner,
+                range: mention.range.start..tokens[joiner - 1].range.end,
+                ..mention.clone()
+            });
+            if let Some(first) = rest_start {
+                split.push(Mention {
+                    start: first,
+                    tokens: first..rest.end,
+                    range: tokens[first].range.start..mention.range.end,
+                    title: None,
+                    role_only: false,
+                    doubtful: false,
+                });
+            }
+        }
+        *mentions = split;
+    }
 }
 
 fn view<'a>(text: &'a str, range: Range<usize>, quotes: &[Quotation]) -> View<'a> {

@@ -187,6 +187,7 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         "\"Go home,\" Dan Moss shot back.",
         "\"It is sad,\" Dan Moss told reporters. \"It is the culture.\" Gov. Ann Kim said she would act.",
         "\"We won,\" Maria Lopez said of the Republican front-runner.",
+        "\"The winner was the network,\" said Joel Pollak of Breitbart California.",
     ]);
     let expect = [
         ("We should debate", "Tom Carper"),
@@ -194,6 +195,7 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         ("Go home", "Dan Moss"),
         ("It is the culture", "Dan Moss"),
         ("We won", "Maria Lopez"),
+        ("The winner", "Joel Pollak"),
     ];
     for (quote, speaker) in expect {
         assert_eq!(
