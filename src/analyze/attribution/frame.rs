@@ -60,9 +60,27 @@ impl Frame<'_, '_> {
         let after_determiner = t
             .checked_sub(1)
             .and_then(|p| self.word(p))
-            .is_some_and(|w| is_phrase_opener(w) || w.ends_with("'s") || w.ends_with("’s"));
+            .is_some_and(|w| is_phrase_opener(w) || w.ends_with("'s") || w.ends_with("’s"))
+            || self.modifier_quote_before(t);
         let point_out = lemma != "point" || self.word(t + 1) == Some("out");
         (!after_determiner && point_out).then_some(lemma)
+    }
+
+    /// `the "disheartened" state of`: a bare quotation between an article
+    /// and the word at `t`, which makes that word a noun.
+    fn modifier_quote_before(&self, t: usize) -> bool {
+        let Some(q) = t.checked_sub(1).filter(|&q| self.is_quote(q)) else {
+            return false;
+        };
+        let TokenKind::Quote(index) = self.view.tokens[q].kind else {
+            return false;
+        };
+        let inner = self.view.text[self.view.quotations[index].inner.clone()].trim_end();
+        let article = q
+            .checked_sub(1)
+            .and_then(|p| self.word(p))
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an"));
+        article && !inner.ends_with([',', '.', '!', '?'])
     }
 
     pub(super) fn reports_speech(&self) -> bool {

@@ -188,6 +188,7 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         "\"It is sad,\" Dan Moss told reporters. \"It is the culture.\" Gov. Ann Kim said she would act.",
         "\"We won,\" Maria Lopez said of the Republican front-runner.",
         "\"The winner was the network,\" said Joel Pollak of Breitbart California.",
+        "Speaker Paul D. Ryan of Wisconsin lamented the \"disheartened\" state of the campaign.",
     ]);
     let expect = [
         ("We should debate", "Tom Carper"),
@@ -196,6 +197,7 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         ("It is the culture", "Dan Moss"),
         ("We won", "Maria Lopez"),
         ("The winner", "Joel Pollak"),
+        ("disheartened", "Paul D. Ryan"),
     ];
     for (quote, speaker) in expect {
         assert_eq!(
