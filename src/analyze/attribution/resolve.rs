@@ -3,6 +3,7 @@
 //! entity, and a description (`the report`, `the Israeli FM`) to the entity
 //! introduced with that role; places and non-entities are no speakers.
 
+use super::frame::Frame;
 use super::{Candidate, Context, Speaker};
 use crate::analyze::lexer::TokenKind;
 use crate::analyze::names::NameKind;
@@ -90,6 +91,9 @@ impl Context<'_, '_> {
                 })
             }
             Candidate::Pronoun { token: t, person } => {
+                if let Some(subject) = person.then(|| self.binding_subject(view, t)).flatten() {
+                    return self.resolve(view, subject);
+                }
                 let position = view.base + view.tokens[t].range.start;
                 let event = self
                     .reading
@@ -121,6 +125,22 @@ impl Context<'_, '_> {
                 self.describe(noun, view.base + view.tokens[t].range.start)
             }
         }
+    }
+
+    /// `Clinton said that she called Sanders to praise what she called
+    /// "..."`: a person pronoun inside a sentence whose subject is a
+    /// person before it refers to that subject.
+    fn binding_subject(&self, view: &View<'_>, t: usize) -> Option<Candidate> {
+        let s = view.sentences.iter().position(|r| r.contains(&t))?;
+        let frame = Frame {
+            view,
+            s,
+            sentence: view.sentences[s].clone(),
+        };
+        frame
+            .subject()
+            .filter(|c| matches!(c, Candidate::Name { .. }))
+            .filter(|c| frame.first_token(c) < t && self.is_person(view, c))
     }
 
     /// The entity a description (`the report`, `the FM`) stands for: the

@@ -189,6 +189,7 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         "\"We won,\" Maria Lopez said of the Republican front-runner.",
         "\"The winner was the network,\" said Joel Pollak of Breitbart California.",
         "Speaker Paul D. Ryan of Wisconsin lamented the \"disheartened\" state of the campaign.",
+        "Ann Kim said that she called Dan Moss to praise what she called \"a fine campaign.\"",
     ]);
     let expect = [
         ("We should debate", "Tom Carper"),
@@ -198,6 +199,7 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         ("We won", "Maria Lopez"),
         ("The winner", "Joel Pollak"),
         ("disheartened", "Paul D. Ryan"),
+        ("a fine campaign", "Ann Kim"),
     ];
     for (quote, speaker) in expect {
         assert_eq!(
