@@ -263,19 +263,20 @@ impl Frame<'_, '_> {
             .position(|m| m.tokens.end == t + 1)
     }
 
-    /// `Sen. Tom Carper of Delaware`: the titled person a place or
-    /// organisation after `of` belongs to (names are cut there only after
-    /// a title, so `Bank of America` stays one name).
-    pub(super) fn titled_person_of(&self, m: usize) -> Option<usize> {
+    /// `Sen. Tom Carper of Delaware`, `Stacy Baker of Columbia, South
+    /// Carolina`: the person a place or organisation after `of` belongs
+    /// to. Names are cut at `of` only after a title or where the tagger
+    /// found a person, so `Bank of America` stays one name.
+    pub(super) fn person_of(&self, m: usize) -> Option<usize> {
         let start = self.view.mentions[self.s][m].start;
-        let of = start
-            .checked_sub(1)
-            .filter(|&o| self.word(o) == Some("of"))?;
-        let person = self.mention_ending(of.checked_sub(1)?)?;
-        self.view.mentions[self.s][person]
-            .title
-            .is_some()
-            .then_some(person)
+        let before = start.checked_sub(1)?;
+        if self.is_punct(before, ",") {
+            // `..., South Carolina`: the place before the comma.
+            let place = self.mention_ending(before.checked_sub(1)?)?;
+            return self.person_of(place);
+        }
+        let of = Some(before).filter(|&o| self.word(o) == Some("of"))?;
+        self.mention_ending(of.checked_sub(1)?)
     }
 
     /// `White House press secretary Josh Earnest`: after an organisation's
@@ -386,7 +387,7 @@ impl Frame<'_, '_> {
         if let Some(m) = self.mention_ending(t) {
             return Some(Candidate::Name {
                 sentence: self.s,
-                mention: self.titled_person_of(m).unwrap_or(m),
+                mention: self.person_of(m).unwrap_or(m),
             });
         }
         let word = self.word(t)?;

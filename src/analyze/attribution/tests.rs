@@ -190,6 +190,7 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         "\"The winner was the network,\" said Joel Pollak of Breitbart California.",
         "Speaker Paul D. Ryan of Wisconsin lamented the \"disheartened\" state of the campaign.",
         "Ann Kim said that she called Dan Moss to praise what she called \"a fine campaign.\"",
+        "Stacy Baker of Columbia, South Carolina says Cruz will keep \"doing what he is doing.\"",
     ]);
     let expect = [
         ("We should debate", "Tom Carper"),
@@ -200,6 +201,7 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         ("The winner", "Joel Pollak"),
         ("disheartened", "Paul D. Ryan"),
         ("a fine campaign", "Ann Kim"),
+        ("doing what", "Stacy Baker"),
     ];
     for (quote, speaker) in expect {
         assert_eq!(
