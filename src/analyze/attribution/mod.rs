@@ -414,6 +414,7 @@ fn is_term(quoted: &str) -> bool {
 
 mod continued;
 mod frame;
+mod phrases;
 mod resolve;
 mod woven;
 

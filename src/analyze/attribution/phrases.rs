@@ -1,0 +1,217 @@
+//! Name phrases around a token of a frame: the name, pronoun or
+//! description that starts or ends there, through titles, roles,
+//! appositions and `X of Place`.
+
+use super::frame::Frame;
+use super::Candidate;
+use crate::analyze::speech_words::{is_phrase_opener, is_verb_companion};
+use crate::analyze::wordlists::{
+    is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
+};
+
+impl Frame<'_, '_> {
+    /// The name whose run (title included) starts at `t`.
+    pub(super) fn mention_starting(&self, t: usize) -> Option<usize> {
+        self.view.mentions[self.s]
+            .iter()
+            .position(|m| m.start == t || m.tokens.start == t)
+    }
+
+    pub(super) fn mention_ending(&self, t: usize) -> Option<usize> {
+        self.view.mentions[self.s]
+            .iter()
+            .position(|m| m.tokens.end == t + 1)
+    }
+
+    /// `Sen. Tom Carper of Delaware`, `Stacy Baker of Columbia, South
+    /// Carolina`: the person a place or organisation after `of` belongs
+    /// to. Names are cut at `of` only after a title or where the tagger
+    /// found a person, so `Bank of America` stays one name.
+    pub(super) fn person_of(&self, m: usize) -> Option<usize> {
+        let start = self.view.mentions[self.s][m].start;
+        let before = start.checked_sub(1)?;
+        if self.is_punct(before, ",") {
+            // `..., South Carolina`: the place before the comma.
+            let place = self.mention_ending(before.checked_sub(1)?)?;
+            return self.person_of(place);
+        }
+        let of = Some(before).filter(|&o| self.word(o) == Some("of"))?;
+        self.mention_ending(of.checked_sub(1)?)
+    }
+
+    /// `White House press secretary Josh Earnest`: after an organisation's
+    /// name, a role in lower case and then a person's name.
+    pub(super) fn named_after_role(&self, t: usize) -> Option<(Candidate, usize)> {
+        let mut saw_role = false;
+        for n in t..(t + 4).min(self.sentence.end) {
+            if let Some(m) = self.mention_starting(n) {
+                let mention = &self.view.mentions[self.s][m];
+                return (saw_role || mention.title.is_some()).then_some((
+                    Candidate::Name {
+                        sentence: self.s,
+                        mention: m,
+                    },
+                    mention.tokens.end,
+                ));
+            }
+            let word = self.word(n)?;
+            // `Sanders said of the Republican front-runner`: the verb
+            // ends the name's phrase.
+            if !word.chars().next().is_some_and(char::is_lowercase)
+                || self.reporting_verb(n).is_some()
+            {
+                return None;
+            }
+            saw_role |= is_person_role(word);
+        }
+        None
+    }
+
+    /// `the Iraqi authorities`: a one-word name used as an adjective.
+    pub(super) fn is_modifier(&self, m: usize) -> bool {
+        let mention = &self.view.mentions[self.s][m];
+        let next_is_lowercase = self
+            .word(mention.tokens.end)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let next = mention.tokens.end;
+        let next_is_verb =
+            self.reporting_verb(next).is_some() || self.word(next).is_some_and(is_verb_companion);
+        mention.tokens.len() == 1
+            && next_is_lowercase
+            && !next_is_verb
+            && !is_group_role(self.word(next).unwrap_or_default())
+    }
+
+    pub(super) fn phrase_right(&self, t: usize) -> Option<Candidate> {
+        self.phrase_right_with_end(t).map(|(c, _)| c)
+    }
+
+    /// A name, pronoun or description starting at `t`, and the token after it.
+    pub(super) fn phrase_right_with_end(&self, t: usize) -> Option<(Candidate, usize)> {
+        if let Some(m) = self.mention_starting(t) {
+            let mention = &self.view.mentions[self.s][m];
+            if let Some(person) = self.named_after_role(mention.tokens.end) {
+                return Some(person);
+            }
+            let said = self.reporting_verb(mention.tokens.end).is_some();
+            if !mention.doubtful || said {
+                return Some((
+                    Candidate::Name {
+                        sentence: self.s,
+                        mention: m,
+                    },
+                    mention.tokens.end,
+                ));
+            }
+        }
+        let word = self.word(t)?;
+        if is_person_pronoun(word) || is_group_pronoun(word) {
+            return Some((
+                Candidate::Pronoun {
+                    token: t,
+                    person: is_person_pronoun(word),
+                },
+                t + 1,
+            ));
+        }
+        if is_phrase_opener(word) {
+            for n in t + 1..(t + 5).min(self.sentence.end) {
+                if let Some(m) = self.mention_starting(n).filter(|&m| !self.is_modifier(m)) {
+                    return Some((
+                        Candidate::Name {
+                            sentence: self.s,
+                            mention: m,
+                        },
+                        self.view.mentions[self.s][m].tokens.end,
+                    ));
+                }
+                let noun = self.word(n)?;
+                if is_person_role(noun) || is_group_role(noun) {
+                    return Some((Candidate::Description { token: n }, n + 1));
+                }
+            }
+        }
+        None
+    }
+
+    /// A name, pronoun or description ending at `t`.
+    pub(super) fn phrase_left(&self, t: usize) -> Option<Candidate> {
+        if self.is_punct(t, ")") {
+            let before = self.skip_bracket_left(t);
+            // An unmatched bracket leads nowhere.
+            return (before != t).then(|| self.phrase_left(before)).flatten();
+        }
+        if self.is_punct(t, ",") {
+            return self.apposition_subject(t);
+        }
+        if let Some(m) = self.mention_ending(t) {
+            return Some(Candidate::Name {
+                sentence: self.s,
+                mention: self.person_of(m).unwrap_or(m),
+            });
+        }
+        let word = self.word(t)?;
+        if word == "who" || word == "which" {
+            let comma = t.checked_sub(1).filter(|&c| self.is_punct(c, ","))?;
+            return self.phrase_left(comma.checked_sub(1)?);
+        }
+        if is_person_pronoun(word) || is_group_pronoun(word) {
+            return Some(Candidate::Pronoun {
+                token: t,
+                person: is_person_pronoun(word),
+            });
+        }
+        if is_person_role(word) || is_group_role(word) {
+            // `the Kataib Sayyid al-Shuhada faction`, but not `US forces`.
+            let named_group = t
+                .checked_sub(1)
+                .and_then(|p| self.mention_ending(p))
+                .filter(|&m| {
+                    let mention = &self.view.mentions[self.s][m];
+                    let acronym = self.view.text[mention.range.clone()]
+                        .chars()
+                        .all(|c| c.is_uppercase());
+                    is_group_type(word) && (mention.tokens.len() >= 2 || acronym)
+                });
+            if let Some(m) = named_group {
+                return Some(Candidate::Name {
+                    sentence: self.s,
+                    mention: m,
+                });
+            }
+            let determiner =
+                (t.saturating_sub(4)..t).any(|d| self.word(d).is_some_and(is_phrase_opener));
+            return determiner.then_some(Candidate::Description { token: t });
+        }
+        None
+    }
+
+    /// The subject before a chain of appositions ending at `comma`: in
+    /// `X, president of Y, which represents Z, said` it is `X`, the
+    /// farthest name in the chain that is not an introductory phrase.
+    pub(super) fn apposition_subject(&self, comma: usize) -> Option<Candidate> {
+        let mut best = None;
+        let mut at = comma;
+        for _ in 0..4 {
+            let start = at.saturating_sub(25).max(self.sentence.start);
+            let Some(open) = (start..at)
+                .rev()
+                .find(|&t| self.is_punct(t, ",") || self.is_quote(t))
+            else {
+                break;
+            };
+            if !self.is_punct(open, ",") {
+                break;
+            }
+            let Some(before) = open.checked_sub(1) else {
+                break;
+            };
+            let candidate = self.phrase_left(self.skip_bracket_left(before));
+            if let Some(candidate) = candidate.filter(|c| !self.is_introductory(c)) {
+                best = Some(candidate);
+            }
+            at = open;
+        }
+        best
+    }
+}
