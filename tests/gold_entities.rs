@@ -25,7 +25,9 @@ const FLOOR: usize = 59;
 /// Values that may fall outside the gold lists. Most of them are real
 /// names the gold does not list (`Haifa`, `United Nations`); the rest are
 /// the tagger's false positives, which this bound keeps from growing.
-const MAX_BEYOND_GOLD: usize = 36;
+/// It was 36 before missiles (`Arqab cruise missiles`) stopped being
+/// people.
+const MAX_BEYOND_GOLD: usize = 33;
 
 struct GoldEntity {
     canonical: String,

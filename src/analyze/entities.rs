@@ -18,7 +18,9 @@ use super::places::is_known_place;
 use super::reading::{Reading, View};
 use super::register::{is_short_form, name_words};
 use super::tagger::NameLabel;
-use super::wordlists::{initials_words, is_divided_state, is_name_connector, is_name_particle};
+use super::wordlists::{
+    initials_words, is_divided_state, is_name_connector, is_name_particle, is_product_noun,
+};
 use crate::text::american_spelling;
 
 /// What an entity is.
@@ -177,7 +179,9 @@ fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
             .map_or(0, |(first, _)| first.len() + 1);
         let range = tagged.range.start + likeness..tagged.range.end;
         let name = &full[likeness..];
-        if initials_words(name).is_some() {
+        if initials_words(name).is_some()
+            || (kind == EntityKind::Person && names_a_product(view, &range))
+        {
             continue;
         }
         match pair_of_places(name) {
@@ -199,6 +203,30 @@ fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
         }
     }
     joined_by_ampersands(view, found)
+}
+
+/// `Arqab cruise missiles`, `"Sarem" short-range smart missile`: a
+/// one-word name before a noun for a made thing, through a closing quote
+/// mark and up to three lower-case words, names the thing.
+fn names_a_product(view: &View<'_>, range: &Range<usize>) -> bool {
+    let name = &view.text[range.start - view.base..range.end - view.base];
+    if name.contains(' ') {
+        return false;
+    }
+    let after = &view.text[range.end - view.base..];
+    let words = after
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .filter(|w| !w.is_empty());
+    for word in words.take(4) {
+        if is_product_noun(word) {
+            return true;
+        }
+        if !word.chars().next().is_some_and(char::is_lowercase) {
+            return false;
+        }
+    }
+    false
 }
 
 /// `Stone & McCarthy Research`, `David Rubin & Partners`: names the tagger

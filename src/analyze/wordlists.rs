@@ -78,6 +78,14 @@ pub fn is_title_head(word: &str) -> bool {
 /// Nouns that describe a person's role (`researcher`, `spokesman`).
 static PERSON_ROLES: WordSet = WordSet::new(include_str!("data/words/person_roles.txt"));
 
+/// Nouns for made things (`missile`, `vaccine`).
+static PRODUCT_NOUNS: WordSet = WordSet::new(include_str!("data/words/product_nouns.txt"));
+
+/// True for a noun naming a made thing, singular or plural (`missiles`).
+pub fn is_product_noun(word: &str) -> bool {
+    PRODUCT_NOUNS.contains(&singular(&lowercase(word)))
+}
+
 /// Nouns that describe an organisation or a publication (`group`, `report`).
 static GROUP_ROLES: WordSet = WordSet::new(include_str!("data/words/group_roles.txt"));
 
@@ -406,6 +414,7 @@ mod tests {
             &FUNCTION_WORDS,
             &RISE_WORDS,
             &FALL_WORDS,
+            &PRODUCT_NOUNS,
         ];
         for list in lists {
             let entries = list.entries();

@@ -166,3 +166,16 @@ fn two_places_joined_by_a_hyphen_are_two_mentions() {
     assert!(has(&tags, "Tehran", "place"), "{tags:?}");
     assert!(!tags.iter().any(|(w, _, _)| w.contains('-')), "{tags:?}");
 }
+
+#[test]
+fn a_name_before_a_made_thing_is_no_person() {
+    let tags = tagged(
+        "Arms\n\nThe group fired Zelzal cruise missiles and the new \u{201c}Fajr\u{201d} \
+         short-range rocket, Ahmad Vahidi said.\n",
+    );
+    assert!(has(&tags, "Ahmad Vahidi", "person"), "{tags:?}");
+    assert!(
+        !tags.iter().any(|(w, _, k)| (w == "Zelzal" || w == "Fajr") && *k == "person"),
+        "{tags:?}"
+    );
+}
