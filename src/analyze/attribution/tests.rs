@@ -43,6 +43,17 @@ fn speaker_of(found: &[(String, Option<String>, QuoteKind)], quote_start: &str) 
         .and_then(|(_, s, _)| s.clone())
 }
 
+/// Each (start of a quotation, its speaker) holds in `found`.
+fn assert_speakers(found: &[(String, Option<String>, QuoteKind)], expect: &[(&str, &str)]) {
+    for (quote, speaker) in expect {
+        assert_eq!(
+            speaker_of(found, quote).as_deref(),
+            Some(*speaker),
+            "{quote}: {found:?}"
+        );
+    }
+}
+
 #[test]
 fn verbs_after_and_before_with_appositions() {
     let found = speakers(&[
@@ -123,13 +134,7 @@ fn clause_ends_conjunctions_according_to_and_sentences_before() {
         ("a start", "Ann Kim"),
         ("years of delay", "Tom Reilly"),
     ];
-    for (quote, speaker) in expect {
-        assert_eq!(
-            speaker_of(&found, quote).as_deref(),
-            Some(speaker),
-            "{quote}: {found:?}"
-        );
-    }
+    assert_speakers(&found, &expect);
 }
 
 #[test]
@@ -171,13 +176,7 @@ fn colons_bylines_possessives_and_closing_attributions() {
         ("war on cars", "Lisa Crane"),
         ("has no chance", "Paul Dorn"),
     ];
-    for (quote, speaker) in expect {
-        assert_eq!(
-            speaker_of(&found, quote).as_deref(),
-            Some(speaker),
-            "{quote}: {found:?}"
-        );
-    }
+    assert_speakers(&found, &expect);
 }
 
 #[test]
@@ -203,11 +202,5 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         ("a fine campaign", "Ann Kim"),
         ("doing what", "Stacy Baker"),
     ];
-    for (quote, speaker) in expect {
-        assert_eq!(
-            speaker_of(&found, quote).as_deref(),
-            Some(speaker),
-            "{quote}: {found:?}"
-        );
-    }
+    assert_speakers(&found, &expect);
 }

@@ -175,7 +175,9 @@ fn a_name_before_a_made_thing_is_no_person() {
     );
     assert!(has(&tags, "Ahmad Vahidi", "person"), "{tags:?}");
     assert!(
-        !tags.iter().any(|(w, _, k)| (w == "Zelzal" || w == "Fajr") && *k == "person"),
+        !tags
+            .iter()
+            .any(|(w, _, k)| (w == "Zelzal" || w == "Fajr") && *k == "person"),
         "{tags:?}"
     );
 }
