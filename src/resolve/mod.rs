@@ -19,8 +19,8 @@
 //!    full name that carries it (`Donald J. Trump`), when there is one, or
 //!    when one of several has at least [`DOMINANT_SHARE`] of their articles;
 //!    so does a given name alone (`Hillary`) that joins no surname so.
-//! 4. An acronym (`U.S.`, `UN`) joins the name whose initials it is, word
-//!    for word, under the same condition.
+//! 4. An acronym (`U.S.`, `UN`) joins the name of its own kind whose
+//!    initials it is, word for word, under the same condition.
 //! 5. A place's area named after it (`Gaza Strip`) joins the place.
 //! 6. A group named in the plural that was voted a place (`Houthis`), whose
 //!    singular is a name too, is an organisation with its singular.
@@ -388,8 +388,16 @@ fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets)
             continue;
         }
         let letters = keys::acronym_letters(&name.value);
-        let expansions = by_initials.get(&letters).map_or(&[][..], Vec::as_slice);
-        if let Some(target) = dominant(sets, expansions) {
+        // `SK` (a company) is no `South Korea`: an acronym joins a name of
+        // its own kind.
+        let expansions: Vec<usize> = by_initials
+            .get(&letters)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&j| kinds[j] == kinds[i])
+            .collect();
+        if let Some(target) = dominant(sets, &expansions) {
             joins.push((i, target));
         }
     }

@@ -131,6 +131,22 @@ fn acronyms_join_their_expansion_and_nothing_that_only_looks_alike() {
 }
 
 #[test]
+fn an_acronym_joins_only_a_name_of_its_own_kind() {
+    use Source::*;
+    let names = [
+        name(Org, "Reuters Inc", 40),
+        name(Place, "R.I.", 8),
+        name(Place, "Rhode Island", 30),
+        name(Place, "South Korea", 90),
+        name(Org, "SK", 2),
+    ];
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "R.I.").1, "Rhode Island");
+    assert_eq!(group_of(&groups, "Reuters Inc").2, ["Reuters Inc"]);
+    assert_eq!(group_of(&groups, "SK").2, ["SK"]);
+}
+
+#[test]
 fn canonical_names_drop_titles_and_demonyms_and_prefer_the_common_form() {
     use Source::*;
     let names = [
