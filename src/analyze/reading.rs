@@ -116,9 +116,12 @@ fn split_person_from_place(view: &mut View<'_>, tagged: &[Tagged]) {
     for mentions in &mut view.mentions {
         let mut split = Vec::with_capacity(mentions.len());
         for mention in mentions.drain(..) {
+            // The tagger's names are in text order: a paragraph may hold
+            // a million of them (a 50 MB line), so look, don't scan.
+            let at = tagged.partition_point(|t| t.range.start < mention.range.start);
             let person_end = tagged
-                .iter()
-                .find(|t| t.label == NameLabel::Person && t.range.start == mention.range.start)
+                .get(at)
+                .filter(|t| t.label == NameLabel::Person && t.range.start == mention.range.start)
                 .map(|t| t.range.end)
                 .filter(|&end| end < mention.range.end);
             let cut = person_end.and_then(|end| {

@@ -131,7 +131,8 @@ impl Context<'_, '_> {
     /// "..."`: a person pronoun inside a sentence whose subject is a
     /// person before it refers to that subject.
     fn binding_subject(&self, view: &View<'_>, t: usize) -> Option<Candidate> {
-        let s = view.sentences.iter().position(|r| r.contains(&t))?;
+        let s = view.sentences.partition_point(|r| r.end <= t);
+        view.sentences.get(s).filter(|r| r.contains(&t))?;
         let frame = Frame {
             view,
             s,
