@@ -7,12 +7,15 @@ use super::{Quote, QuoteKind, Speaker};
 use crate::analyze::lexer::TokenKind;
 use crate::analyze::names::Mention;
 use crate::analyze::reading::{Reading, View};
+use crate::analyze::speech_words::reporting_lemma;
 use crate::analyze::tagger::NameLabel;
 use crate::analyze::wordlists::is_person_role;
 
 /// What a quotation with no attribution of its own may continue: the
 /// quotations before it in its paragraph, and the previous paragraph.
 pub(super) struct Continued<'a, 'r> {
+    /// The quotation's own paragraph.
+    pub(super) view: &'a View<'r>,
     pub(super) earlier: &'a [Quote],
     pub(super) previous: Option<(&'a View<'r>, &'a [Quote])>,
     pub(super) reading: &'a Reading<'r>,
@@ -28,7 +31,16 @@ impl Continued<'_, '_> {
         q: usize,
         kind: QuoteKind,
     ) -> Option<Speaker> {
-        if kind != QuoteKind::Direct || q != sentence.start {
+        // `Adding, "..."`: a sentence that opens with a participle of
+        // speech and a comma goes on as if it opened with the quotation.
+        let after_participle = q == sentence.start + 2
+            && self.view.tokens[sentence.start].kind == TokenKind::Word
+            && {
+                let word = self.view.tokens[sentence.start].text(self.view.text);
+                word.ends_with("ing") && reporting_lemma(word).is_some()
+            }
+            && self.view.tokens[sentence.start + 1].kind == TokenKind::Punct(',');
+        if kind != QuoteKind::Direct || (q != sentence.start && !after_participle) {
             return None;
         }
         if let Some(speaker) = self

@@ -162,10 +162,11 @@ impl Frame<'_, '_> {
         }
         if word.ends_with("ing") && verb.checked_sub(1).and_then(|p| self.word(p)) != Some("was") {
             // `Ryan saying he was "encouraged" and Trump calling it ...`:
-            // a name right before the participle is its own speaker.
+            // a name right before the participle (`Carson privately saying`)
+            // is its own speaker.
             let named = verb
                 .checked_sub(1)
-                .and_then(|p| self.mention_ending(p))
+                .and_then(|p| self.mention_ending(self.skip_adverbs_left(p)))
                 .filter(|&m| !self.view.mentions[self.s][m].role_only);
             if let Some(m) = named {
                 return Some(Found::Candidate(Candidate::Name {

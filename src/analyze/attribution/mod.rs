@@ -172,6 +172,7 @@ impl Context<'_, '_> {
                         .or_else(|| self.after_colon(view, s, t, previous.map(|p| p.0)))
                         .or_else(|| {
                             let continued = Continued {
+                                view,
                                 earlier: &quotes,
                                 previous,
                                 reading: self.reading,

@@ -190,6 +190,8 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         "Speaker Paul D. Ryan of Wisconsin lamented the \"disheartened\" state of the campaign.",
         "Ann Kim said that she called Dan Moss to praise what she called \"a fine campaign.\"",
         "Stacy Baker of Columbia, South Carolina says Cruz will keep \"doing what he is doing.\"",
+        "Critics noted Ann Kim privately saying \"pray for him\" in response.",
+        "Bill Maher stated that the report \"was not good.\" Adding, \"It is always how they handle it.\"",
     ]);
     let expect = [
         ("We should debate", "Tom Carper"),
@@ -201,6 +203,8 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         ("disheartened", "Paul D. Ryan"),
         ("a fine campaign", "Ann Kim"),
         ("doing what", "Stacy Baker"),
+        ("pray for him", "Ann Kim"),
+        ("It is always", "Bill Maher"),
     ];
     assert_speakers(&found, &expect);
 }
