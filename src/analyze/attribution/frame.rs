@@ -191,13 +191,16 @@ impl Frame<'_, '_> {
                 .phrase_left(self.skip_adverbs_left(left))
                 .map(Found::Candidate);
         }
-        // `X went on to say`, `X declined to comment`: past the verbs
-        // that lead to the infinitive.
-        (1..=3)
+        // `X went on to say`, `X declined to comment`, `X taking to
+        // Twitter to call`: past the verbs that lead to the infinitive,
+        // and past a name that only sets the scene.
+        (1..=5)
             .map_while(|back| left.checked_sub(back))
             .take_while(|&t| t >= self.sentence.start)
             .find_map(|t| {
-                let candidate = self.phrase_left(self.skip_adverbs_left(t));
+                let candidate = self
+                    .phrase_left(self.skip_adverbs_left(t))
+                    .filter(|c| !self.is_introductory(c));
                 let lowercase = self
                     .word(t)
                     .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));

@@ -192,6 +192,7 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         "Stacy Baker of Columbia, South Carolina says Cruz will keep \"doing what he is doing.\"",
         "Critics noted Ann Kim privately saying \"pray for him\" in response.",
         "Bill Maher stated that the report \"was not good.\" Adding, \"It is always how they handle it.\"",
+        "Corey Lewandowski went on, taking to Twitter to call Fields \"totally delusional\" for it.",
     ]);
     let expect = [
         ("We should debate", "Tom Carper"),
@@ -205,6 +206,7 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         ("doing what", "Stacy Baker"),
         ("pray for him", "Ann Kim"),
         ("It is always", "Bill Maher"),
+        ("totally delusional", "Corey Lewandowski"),
     ];
     assert_speakers(&found, &expect);
 }
