@@ -134,12 +134,13 @@ fn acronyms_join_their_expansion_and_nothing_that_only_looks_alike() {
 fn an_acronym_joins_only_a_name_of_its_own_kind() {
     use Source::*;
     let names = [
-        name(Org, "Reuters Inc", 40),
-        name(Place, "R.I.", 8),
-        name(Place, "Rhode Island", 30),
-        name(Place, "South Korea", 90),
-        name(Org, "SK", 2),
-    ];
+        (Org, "Reuters Inc", 40),
+        (Place, "R.I.", 8),
+        (Place, "Rhode Island", 30),
+        (Place, "South Korea", 90),
+        (Org, "SK", 2),
+    ]
+    .map(|(source, value, articles)| name(source, value, articles));
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "R.I.").1, "Rhode Island");
     assert_eq!(group_of(&groups, "Reuters Inc").2, ["Reuters Inc"]);
