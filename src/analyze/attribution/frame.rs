@@ -9,6 +9,7 @@ use crate::analyze::reading::View;
 use crate::analyze::speech_words::{
     is_phrase_opener, is_reporting_phrase, is_scene_preposition, is_verb_companion, reporting_lemma,
 };
+use crate::analyze::wordlists::is_function_word;
 
 /// Where `before` found the attribution.
 pub(super) enum Found {
@@ -47,11 +48,17 @@ impl Frame<'_, '_> {
         if capitalized && t != self.sentence.start {
             return None; // `United States` does not state anything
         }
-        // `"...," Trump shot back`.
+        // `"...," Trump shot back`, `Trump went on, "..."`; but not `the
+        // Senate goes on recess`: the phrase ends the clause.
         let phrase = || {
-            self.word(t + 1)
-                .is_some_and(|particle| is_reporting_phrase(word, particle))
-                .then_some("say")
+            let ends = self
+                .word(t + 2)
+                .is_none_or(|w| is_function_word(w) || is_verb_companion(w));
+            (ends
+                && self
+                    .word(t + 1)
+                    .is_some_and(|particle| is_reporting_phrase(word, particle)))
+            .then_some("say")
         };
         let lemma = reporting_lemma(word).or_else(phrase)?;
         let after_determiner = t

@@ -207,7 +207,12 @@ impl Frame<'_, '_> {
                 break;
             };
             let candidate = self.phrase_left(self.skip_bracket_left(before));
-            if let Some(candidate) = candidate.filter(|c| !self.is_introductory(c)) {
+            // `In a statement, Brian Fallon, a spokesman ..., said`: a
+            // description farther out does not replace a name.
+            let named = matches!(best, Some(Candidate::Name { .. }));
+            if let Some(candidate) = candidate.filter(|c| {
+                !self.is_introductory(c) && !(named && matches!(c, Candidate::Description { .. }))
+            }) {
                 best = Some(candidate);
             }
             at = open;

@@ -138,10 +138,23 @@ impl Context<'_, '_> {
             s,
             sentence: view.sentences[s].clone(),
         };
+        // `Clinton, whom he called ...`: a pronoun in a relative clause on
+        // the subject itself speaks of someone else.
+        let relative_on = |c: &Candidate| {
+            let Candidate::Name { sentence, mention } = *c else {
+                return false;
+            };
+            let end = view.mentions[sentence][mention].tokens.end;
+            end + 2 == t
+                && frame.is_punct(end, ",")
+                && frame
+                    .word(end + 1)
+                    .is_some_and(|w| matches!(w, "who" | "whom" | "whose" | "which"))
+        };
         frame
             .subject()
             .filter(|c| matches!(c, Candidate::Name { .. }))
-            .filter(|c| frame.first_token(c) < t && self.is_person(view, c))
+            .filter(|c| frame.first_token(c) < t && !relative_on(c) && self.is_person(view, c))
     }
 
     /// The entity a description (`the report`, `the FM`) stands for: the

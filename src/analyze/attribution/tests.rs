@@ -193,6 +193,8 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         "Critics noted Ann Kim privately saying \"pray for him\" in response.",
         "Bill Maher stated that the report \"was not good.\" Adding, \"It is always how they handle it.\"",
         "Corey Lewandowski went on, taking to Twitter to call Fields \"totally delusional\" for it.",
+        "In a statement, Brian Fallon, a spokesman for the campaign, said: \"We have cooperated.\"",
+        "Sen. Marco Rubio said that once the Senate goes on recess, \"I intend to help.\"",
     ]);
     let expect = [
         ("We should debate", "Tom Carper"),
@@ -207,6 +209,8 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
         ("pray for him", "Ann Kim"),
         ("It is always", "Bill Maher"),
         ("totally delusional", "Corey Lewandowski"),
+        ("We have cooperated", "Brian Fallon"),
+        ("I intend to help", "Marco Rubio"),
     ];
     assert_speakers(&found, &expect);
 }
