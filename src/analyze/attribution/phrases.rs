@@ -210,9 +210,9 @@ impl Frame<'_, '_> {
             // `In a statement, Brian Fallon, a spokesman ..., said`: a
             // description farther out does not replace a name.
             let named = matches!(best, Some(Candidate::Name { .. }));
-            if let Some(candidate) = candidate.filter(|c| {
-                !self.is_introductory(c) && !(named && matches!(c, Candidate::Description { .. }))
-            }) {
+            let gives_way = |c: &Candidate| named && matches!(c, Candidate::Description { .. });
+            if let Some(candidate) = candidate.filter(|c| !self.is_introductory(c) && !gives_way(c))
+            {
                 best = Some(candidate);
             }
             at = open;
