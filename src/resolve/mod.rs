@@ -9,6 +9,8 @@
 //! - `keys`: what spellings of one name share (folded words, skeletons,
 //!   acronym letters, initials).
 //! - `canonical`: the name and kind an entity is shown with.
+//! - `sets`: the union–find the rules join names in, and which of several
+//!   entities a short form or an acronym joins.
 //!
 //! The rules, in order (ARCHITECTURE.md spells them out with examples):
 //! 1. A name's kind is voted over all its mentions, as a person, an
@@ -27,6 +29,7 @@
 
 mod canonical;
 mod keys;
+mod sets;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -36,6 +39,7 @@ use crate::analyze::{
 
 use crate::analyze::is_acronym;
 use keys::{is_a_name, person_key, spelling_key};
+use sets::{dominant, DisjointSets};
 
 /// The share of articles among several full names that lets a short form
 /// or an acronym join the most used one: `Trump` joins `Donald Trump`
@@ -460,57 +464,6 @@ fn join_divisions(
                 sets.join(i, j);
             }
         }
-    }
-}
-
-/// Among the entities of some names, the one to join: the only one, or
-/// the one with [`DOMINANT_SHARE`] of their articles.
-fn dominant(sets: &mut DisjointSets, candidates: &[usize]) -> Option<usize> {
-    let mut roots: BTreeMap<usize, u64> = BTreeMap::new();
-    for &c in candidates {
-        let root = sets.root(c);
-        roots.insert(root, sets.articles[root]);
-    }
-    let total: u64 = roots.values().sum();
-    let (&root, &top) = roots
-        .iter()
-        .max_by_key(|(r, a)| (**a, std::cmp::Reverse(**r)))?;
-    let alone = roots.len() == 1;
-    (alone || top as f64 >= DOMINANT_SHARE * total as f64).then_some(root)
-}
-
-/// Union–find over name indices; the root of a set is its smallest index,
-/// so that the grouping does not depend on the order of joins.
-struct DisjointSets {
-    parent: Vec<usize>,
-    /// Per root: the articles of its names, summed.
-    articles: Vec<u64>,
-}
-
-impl DisjointSets {
-    fn new(names: &[&Name]) -> Self {
-        DisjointSets {
-            parent: (0..names.len()).collect(),
-            articles: names.iter().map(|n| n.articles).collect(),
-        }
-    }
-
-    fn root(&mut self, mut i: usize) -> usize {
-        while self.parent[i] != i {
-            self.parent[i] = self.parent[self.parent[i]];
-            i = self.parent[i];
-        }
-        i
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.root(a), self.root(b));
-        if a == b {
-            return;
-        }
-        let (low, high) = (a.min(b), a.max(b));
-        self.parent[high] = low;
-        self.articles[low] += self.articles[high];
     }
 }
 

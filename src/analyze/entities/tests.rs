@@ -1,5 +1,6 @@
 //! Unit tests of `entities.rs`, kept apart so that the module reads as code.
 
+use super::found::pair_of_places;
 use super::*;
 use crate::analyze::analyze;
 use crate::ingest::{parse, Format};
