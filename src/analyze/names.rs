@@ -12,7 +12,7 @@ use super::lexer::{Token, TokenKind, ABBREVIATIONS};
 use super::places::is_demonym;
 use super::wordlists::{
     is_calendar_word, is_function_word, is_geographic_word, is_name_connector, is_name_particle,
-    is_org_word, is_person_role, is_title_head, is_title_word,
+    is_org_word, is_person_role, is_place_joiner, is_title_head, is_title_word,
 };
 pub use crate::text::fold;
 use crate::text::is_apostrophe;
@@ -232,13 +232,13 @@ fn mention(
     })
 }
 
-/// Where a titled person's name ends: before `of`, `in`, `for` or `on`,
-/// which start a place or an organisation of their own (`Sen. Tom Carper
-/// of Delaware`, `King Abdullah of Jordan`).
+/// Where a titled person's name ends: before the word that starts a
+/// place or an organisation of their own (`Sen. Tom Carper of Delaware`,
+/// `King Abdullah of Jordan`).
 fn titled_name_end(text: &str, tokens: &[Token], name: Range<usize>) -> usize {
     name.clone()
         .skip(1)
-        .find(|&t| matches!(tokens[t].text(text), "of" | "in" | "for" | "on"))
+        .find(|&t| is_place_joiner(tokens[t].text(text)))
         .unwrap_or(name.end)
 }
 

@@ -10,7 +10,9 @@ use super::names::{find_mentions, Mention};
 use super::quotations::Quotation;
 use super::register::Register;
 use super::tagger::{tag_article, NameLabel, Tagged};
-use super::wordlists::{is_function_word, is_group_role, is_group_type, is_person_role};
+use super::wordlists::{
+    is_function_word, is_group_role, is_group_type, is_person_role, is_place_joiner,
+};
 
 /// An article as read: its paragraphs and its names.
 pub struct Reading<'a> {
@@ -107,7 +109,7 @@ pub fn read<'a>(
 }
 
 /// `Joel Pollak of Breitbart California`: a run of capitals that joins a
-/// person to their place or organisation with `of`, `in`, `at` or `from`
+/// person to their place or organisation (`of`, `in`, `at`, `from` ...)
 /// is two names when the tagger found a person ending before the joining
 /// word. `Bank of America`, which it tags whole, stays one.
 fn split_person_from_place(view: &mut View<'_>, tagged: &[Tagged]) {
@@ -129,7 +131,7 @@ fn split_person_from_place(view: &mut View<'_>, tagged: &[Tagged]) {
                     .tokens
                     .clone()
                     .find(|&t| tokens[t].range.start > end)?;
-                let joins = matches!(tokens[joiner].text(text), "of" | "in" | "at" | "from");
+                let joins = is_place_joiner(tokens[joiner].text(text));
                 (joins && tokens[joiner - 1].range.end == end).then_some(joiner)
             });
             let Some(joiner) = cut else {

@@ -383,6 +383,13 @@ pub fn is_name_connector(word: &str) -> bool {
     )
 }
 
+/// Words after a person's name that start the place or organisation the
+/// person is of (`Sen. Tom Carper of Delaware`, `Joel Pollak of Breitbart
+/// California`): where a run of capitals is cut into two names.
+pub fn is_place_joiner(word: &str) -> bool {
+    matches!(word, "of" | "in" | "for" | "on" | "at" | "from")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,17 @@ pub(super) struct Frame<'v, 'a> {
     pub(super) sentence: Range<usize>,
 }
 
+impl<'v, 'a> Frame<'v, 'a> {
+    /// Sentence `s` of a paragraph, as a frame.
+    pub(super) fn new(view: &'v View<'a>, s: usize) -> Self {
+        Frame {
+            view,
+            s,
+            sentence: view.sentences[s].clone(),
+        }
+    }
+}
+
 impl Frame<'_, '_> {
     pub(super) fn word(&self, t: usize) -> Option<&str> {
         let token = self
@@ -51,13 +62,14 @@ impl Frame<'_, '_> {
         // `"...," Trump shot back`, `Trump went on, "..."`; but not `the
         // Senate goes on recess`: the phrase ends the clause.
         let phrase = || {
-            let ends = self
-                .word(t + 2)
-                .is_none_or(|w| is_function_word(w) || is_verb_companion(w));
-            (ends
-                && self
-                    .word(t + 1)
-                    .is_some_and(|particle| is_reporting_phrase(word, particle)))
+            let ends = || {
+                self.word(t + 2)
+                    .is_none_or(|w| is_function_word(w) || is_verb_companion(w))
+            };
+            (self
+                .word(t + 1)
+                .is_some_and(|particle| is_reporting_phrase(word, particle))
+                && ends())
             .then_some("say")
         };
         let lemma = reporting_lemma(word).or_else(phrase)?;
@@ -73,13 +85,13 @@ impl Frame<'_, '_> {
     /// `the "disheartened" state of`: a bare quotation between an article
     /// and the word at `t`, which makes that word a noun.
     fn modifier_quote_before(&self, t: usize) -> bool {
-        let Some(q) = t.checked_sub(1).filter(|&q| self.is_quote(q)) else {
+        let Some(q) = t.checked_sub(1) else {
             return false;
         };
-        let TokenKind::Quote(index) = self.view.tokens[q].kind else {
+        let Some(inner) = self.quoted(q) else {
             return false;
         };
-        let inner = self.view.text[self.view.quotations[index].inner.clone()].trim_end();
+        let inner = inner.trim_end();
         let article = q
             .checked_sub(1)
             .and_then(|p| self.word(p))
@@ -256,6 +268,14 @@ impl Frame<'_, '_> {
         let last = &self.view.tokens[self.view.mentions[*s][*m].tokens.end - 1];
         let word = last.text(self.view.text);
         word.ends_with("'s") || word.ends_with("’s")
+    }
+
+    /// The words inside quotation token `q`, if `q` is one.
+    pub(super) fn quoted(&self, q: usize) -> Option<&str> {
+        let TokenKind::Quote(index) = self.view.tokens.get(q)?.kind else {
+            return None;
+        };
+        Some(&self.view.text[self.view.quotations[index].inner.clone()])
     }
 
     pub(super) fn is_quote(&self, t: usize) -> bool {

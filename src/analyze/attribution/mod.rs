@@ -158,11 +158,7 @@ impl Context<'_, '_> {
                 };
                 let quotation = &view.quotations[q];
                 let kind = quote_kind(view, sentence.clone(), t);
-                let frame = Frame {
-                    view,
-                    s,
-                    sentence: sentence.clone(),
-                };
+                let frame = Frame::new(view, s);
                 // `"Like Oakland," Trump said` is speech, though it reads as a name.
                 let term = is_term(&view.text[quotation.inner.clone()]) && frame.after(t).is_none();
                 let speaker = if term {
@@ -203,11 +199,7 @@ impl Context<'_, '_> {
         kind: QuoteKind,
         earlier: Option<&Speaker>,
     ) -> Option<Speaker> {
-        let frame = Frame {
-            view,
-            s,
-            sentence: view.sentences[s].clone(),
-        };
+        let frame = Frame::new(view, s);
         let before = frame.before(q);
         let candidate = frame.after(q).or(match before {
             Some(Found::Candidate(c)) => Some(c),
@@ -316,26 +308,17 @@ impl Context<'_, '_> {
         let colon_before =
             |view: &View<'_>, t: usize| matches!(view.tokens[t].kind, TokenKind::Punct(':'));
         if let Some(colon) = q.checked_sub(1).filter(|&c| colon_before(view, c)) {
-            let frame = Frame {
-                view,
-                s,
-                sentence: view.sentences[s].clone(),
-            };
+            let frame = Frame::new(view, s);
             let candidate = frame.before_colon(colon)?;
             return self.resolve(view, candidate);
         }
         let previous = previous.filter(|_| q == 0)?;
-        let last = previous.sentences.len().checked_sub(1)?;
-        let sentence = previous.sentences[last].clone();
-        let colon = sentence
+        let frame = Frame::new(previous, previous.sentences.len().checked_sub(1)?);
+        let colon = frame
+            .sentence
             .end
             .checked_sub(1)
             .filter(|&c| colon_before(previous, c))?;
-        let frame = Frame {
-            view: previous,
-            s: last,
-            sentence,
-        };
         let candidate = frame.before_colon(colon)?;
         self.resolve(previous, candidate)
     }
@@ -351,11 +334,7 @@ impl Context<'_, '_> {
     ) -> Option<Speaker> {
         let opens = kind == QuoteKind::Direct && view.sentences[s].start == q;
         let before = s.checked_sub(1).filter(|_| opens)?;
-        let frame = Frame {
-            view,
-            s: before,
-            sentence: view.sentences[before].clone(),
-        };
+        let frame = Frame::new(view, before);
         let quoted = frame
             .sentence
             .clone()

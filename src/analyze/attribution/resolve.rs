@@ -133,11 +133,7 @@ impl Context<'_, '_> {
     fn binding_subject(&self, view: &View<'_>, t: usize) -> Option<Candidate> {
         let s = view.sentences.partition_point(|r| r.end <= t);
         view.sentences.get(s).filter(|r| r.contains(&t))?;
-        let frame = Frame {
-            view,
-            s,
-            sentence: view.sentences[s].clone(),
-        };
+        let frame = Frame::new(view, s);
         // `Clinton, whom he called ...`: a pronoun in a relative clause on
         // the subject itself speaks of someone else.
         let relative_on = |c: &Candidate| {

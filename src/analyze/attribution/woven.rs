@@ -5,7 +5,6 @@
 
 use super::frame::Frame;
 use super::Candidate;
-use crate::analyze::lexer::TokenKind;
 use crate::analyze::speech_words::{is_attribution_tail, is_speech_noun, is_verb_companion};
 use crate::analyze::wordlists::is_calendar_word;
 
@@ -44,11 +43,8 @@ impl Frame<'_, '_> {
 
     /// Whether quotation token `q` ends in a full stop, ending its sentence.
     pub(super) fn ends_with_full_stop(&self, q: usize) -> bool {
-        let TokenKind::Quote(index) = self.view.tokens[q].kind else {
-            return false;
-        };
-        let inner = &self.view.text[self.view.quotations[index].inner.clone()];
-        inner.trim_end().ends_with('.')
+        self.quoted(q)
+            .is_some_and(|inner| inner.trim_end().ends_with('.'))
     }
 
     /// Whether an attribution can end before `t`: at the sentence's end,
