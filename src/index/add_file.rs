@@ -34,140 +34,159 @@ pub(super) enum Outcome {
     },
 }
 
-pub(super) fn index_file(
-    writer: &IndexWriter,
-    fields: &Fields,
-    planned: &Planned,
-    max_bytes: u64,
-) -> Result<Outcome> {
-    let file = &planned.file;
-    if file.format == Format::Jsonl {
-        return index_streamed(writer, fields, planned, max_bytes);
-    }
-    let (bytes, modified) = match ingest::snapshot(&file.path, max_bytes) {
-        Ok(Snapshot::Read { bytes, modified }) => (bytes, modified),
-        Ok(Snapshot::TooLarge { len }) => {
-            let reason = format!(
-                "too large: {}, and such files of at most {} fit the memory budget; \
-                 raise --memory or split the file",
-                size(len),
-                size(max_bytes)
-            );
-            return Ok(Outcome::skipped(file, reason, Vec::new()));
-        }
-        Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
-    };
-    // Length and time as read, not as planned: the file may have changed
-    // in between, and the record must describe what the index holds.
-    let fingerprint = Fingerprint {
-        len: bytes.len() as u64,
-        hash: ingest::content_hash(&bytes),
-        modified,
-    };
-    if let Some(touched) = touched(planned, fingerprint) {
-        return Ok(touched);
-    }
-    let read = ingest::parse(&bytes, &file.display, file.format);
-    if let Some(reason) = read.refused {
-        return Ok(Outcome::skipped(file, reason, read.warnings));
-    }
-    let analyses: Vec<Analysis> = read.articles.into_par_iter().map(analyze).collect();
-    let passages: usize = analyses.iter().map(|a| a.passages.len()).sum();
-    if passages == 0 {
-        let reason = if bytes.is_empty() {
-            "empty file"
-        } else {
-            "no text found"
-        };
-        return Ok(emptied(writer, fields, planned, reason, read.warnings));
-    }
-    if planned.previous.is_some() {
-        writer.delete_term(Term::from_field_text(fields.file, &planned.key));
-    }
-    add_documents(writer, fields, &planned.key, &analyses)?;
-    Ok(indexed(
-        planned,
-        fingerprint,
-        (analyses.len(), passages),
-        read.warnings,
-    ))
+/// Adds planned files to one writer.
+pub(super) struct FileIndexer<'a> {
+    pub(super) writer: &'a IndexWriter,
+    pub(super) fields: &'a Fields,
+    /// The most bytes one article (or one file read whole) may hold.
+    pub(super) max_bytes: u64,
 }
 
-/// Indexes a `.jsonl` file batch by batch, whatever its size. Its old
-/// passages are deleted once the file is read as text. A read error halfway
-/// fails the whole run, before its commit, so nothing indexed is lost.
-fn index_streamed(
-    writer: &IndexWriter,
-    fields: &Fields,
-    planned: &Planned,
-    max_bytes: u64,
-) -> Result<Outcome> {
-    let file = &planned.file;
-    match ingest::fingerprint(&file.path) {
-        Ok(fingerprint) => {
-            if let Some(touched) = touched(planned, fingerprint) {
-                return Ok(touched);
+impl FileIndexer<'_> {
+    /// Reads, analyses and adds `planned`, replacing what it held before.
+    pub(super) fn index(&self, planned: &Planned) -> Result<Outcome> {
+        let file = &planned.file;
+        if file.format == Format::Jsonl {
+            return self.index_streamed(planned);
+        }
+        let max_bytes = self.max_bytes;
+        let (bytes, modified) = match ingest::snapshot(&file.path, max_bytes) {
+            Ok(Snapshot::Read { bytes, modified }) => (bytes, modified),
+            Ok(Snapshot::TooLarge { len }) => {
+                let reason = format!(
+                    "too large: {}, and such files of at most {} fit the memory budget; \
+                 raise --memory or split the file",
+                    size(len),
+                    size(max_bytes)
+                );
+                return Ok(Outcome::skipped(file, reason, Vec::new()));
             }
+            Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
+        };
+        // Length and time as read, not as planned: the file may have changed
+        // in between, and the record must describe what the index holds.
+        let fingerprint = Fingerprint {
+            len: bytes.len() as u64,
+            hash: ingest::content_hash(&bytes),
+            modified,
+        };
+        if let Some(touched) = touched(planned, fingerprint) {
+            return Ok(touched);
         }
-        Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
-    }
-    let mut counts = (0, 0);
-    let mut replacing = planned.previous.is_some();
-    // Lines longer than an article may be are skipped; a later run with a
-    // larger `--memory` reads them only with `--rebuild`, as the content
-    // has not changed.
-    let max_line_bytes = usize::try_from(max_bytes).unwrap_or(usize::MAX);
-    let sizes = (max_line_bytes.min(STREAM_BATCH_BYTES), max_line_bytes);
-    let streamed = ingest::stream_jsonl(&file.path, &file.display, sizes, |articles| {
-        if replacing {
-            writer.delete_term(Term::from_field_text(fields.file, &planned.key));
-            replacing = false;
+        let read = ingest::parse(&bytes, &file.display, file.format);
+        if let Some(reason) = read.refused {
+            return Ok(Outcome::skipped(file, reason, read.warnings));
         }
-        let analyses: Vec<Analysis> = articles.into_par_iter().map(analyze).collect();
-        counts.0 += analyses.len();
-        counts.1 += add_documents(writer, fields, &planned.key, &analyses)?;
-        Ok(())
-    })?;
-    match streamed {
-        Ok(streamed) if counts.1 > 0 => Ok(indexed(
-            planned,
-            streamed.fingerprint,
-            counts,
-            streamed.warnings,
-        )),
-        Ok(streamed) => {
-            let reason = if streamed.fingerprint.len == 0 {
+        let analyses: Vec<Analysis> = read.articles.into_par_iter().map(analyze).collect();
+        let passages: usize = analyses.iter().map(|a| a.passages.len()).sum();
+        if passages == 0 {
+            let reason = if bytes.is_empty() {
                 "empty file"
             } else {
                 "no text found"
             };
-            Ok(emptied(writer, fields, planned, reason, streamed.warnings))
+            return Ok(self.emptied(planned, reason, read.warnings));
         }
-        Err(reason) => Ok(Outcome::skipped(file, reason, Vec::new())),
+        if planned.previous.is_some() {
+            self.delete(planned);
+        }
+        self.add_documents(&planned.key, &analyses)?;
+        Ok(indexed(
+            planned,
+            fingerprint,
+            (analyses.len(), passages),
+            read.warnings,
+        ))
     }
-}
 
-/// The outcome for a file that holds no text (any more): its old passages,
-/// if any, go, as a fresh index would not have them.
-fn emptied(
-    writer: &IndexWriter,
-    fields: &Fields,
-    planned: &Planned,
-    reason: &str,
-    warnings: Vec<String>,
-) -> Outcome {
-    let skipped = Skipped {
-        path: planned.file.display.clone(),
-        reason: reason.to_owned(),
-    };
-    if planned.previous.is_none() {
-        return Outcome::Skipped(skipped, warnings);
+    /// Indexes a `.jsonl` file batch by batch, whatever its size. Its old
+    /// passages are deleted once the file is read as text. A read error halfway
+    /// fails the whole run, before its commit, so nothing indexed is lost.
+    fn index_streamed(&self, planned: &Planned) -> Result<Outcome> {
+        let file = &planned.file;
+        match ingest::fingerprint(&file.path) {
+            Ok(fingerprint) => {
+                if let Some(touched) = touched(planned, fingerprint) {
+                    return Ok(touched);
+                }
+            }
+            Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
+        }
+        let mut counts = (0, 0);
+        let mut replacing = planned.previous.is_some();
+        // Lines longer than an article may be are skipped; a later run with a
+        // larger `--memory` reads them only with `--rebuild`, as the content
+        // has not changed.
+        let max_line_bytes = usize::try_from(self.max_bytes).unwrap_or(usize::MAX);
+        let sizes = (max_line_bytes.min(STREAM_BATCH_BYTES), max_line_bytes);
+        let streamed = ingest::stream_jsonl(&file.path, &file.display, sizes, |articles| {
+            if replacing {
+                self.delete(planned);
+                replacing = false;
+            }
+            let analyses: Vec<Analysis> = articles.into_par_iter().map(analyze).collect();
+            counts.0 += analyses.len();
+            counts.1 += self.add_documents(&planned.key, &analyses)?;
+            Ok(())
+        })?;
+        match streamed {
+            Ok(streamed) if counts.1 > 0 => Ok(indexed(
+                planned,
+                streamed.fingerprint,
+                counts,
+                streamed.warnings,
+            )),
+            Ok(streamed) => {
+                let reason = if streamed.fingerprint.len == 0 {
+                    "empty file"
+                } else {
+                    "no text found"
+                };
+                Ok(self.emptied(planned, reason, streamed.warnings))
+            }
+            Err(reason) => Ok(Outcome::skipped(file, reason, Vec::new())),
+        }
     }
-    writer.delete_term(Term::from_field_text(fields.file, &planned.key));
-    Outcome::Emptied {
-        key: planned.key.clone(),
-        skipped,
-        warnings,
+
+    /// The outcome for a file that holds no text (any more): its old passages,
+    /// if any, go, as a fresh index would not have them.
+    fn emptied(&self, planned: &Planned, reason: &str, warnings: Vec<String>) -> Outcome {
+        let skipped = Skipped {
+            path: planned.file.display.clone(),
+            reason: reason.to_owned(),
+        };
+        if planned.previous.is_none() {
+            return Outcome::Skipped(skipped, warnings);
+        }
+        self.delete(planned);
+        Outcome::Emptied {
+            key: planned.key.clone(),
+            skipped,
+            warnings,
+        }
+    }
+
+    /// Deletes the passages that `planned` held.
+    fn delete(&self, planned: &Planned) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.file, &planned.key));
+    }
+
+    /// Adds the passage and quotation documents of `analyses`; returns the
+    /// number of passages.
+    fn add_documents(&self, key: &str, analyses: &[Analysis]) -> Result<usize> {
+        let (writer, fields) = (self.writer, self.fields);
+        let mut passages = 0;
+        for analysis in analyses {
+            for passage in &analysis.passages {
+                writer.add_document(passage_document(fields, key, analysis, passage))?;
+                for quote in &passage.quotes {
+                    writer.add_document(quote_document(fields, key, analysis, passage, quote))?;
+                }
+                passages += 1;
+            }
+        }
+        Ok(passages)
     }
 }
 
@@ -186,27 +205,6 @@ fn touched(planned: &Planned, fingerprint: Fingerprint) -> Option<Outcome> {
     };
     let key = planned.key.clone();
     Some(Outcome::Touched { key, record })
-}
-
-/// Adds the passage and quotation documents of `analyses`; returns the
-/// number of passages.
-fn add_documents(
-    writer: &IndexWriter,
-    fields: &Fields,
-    key: &str,
-    analyses: &[Analysis],
-) -> Result<usize> {
-    let mut passages = 0;
-    for analysis in analyses {
-        for passage in &analysis.passages {
-            writer.add_document(passage_document(fields, key, analysis, passage))?;
-            for quote in &passage.quotes {
-                writer.add_document(quote_document(fields, key, analysis, passage, quote))?;
-            }
-            passages += 1;
-        }
-    }
-    Ok(passages)
 }
 
 /// The outcome for a file indexed with `(articles, passages)`.

@@ -15,7 +15,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::store::{Compressor, ZstdCompressor};
 use tantivy::{Index, IndexSettings, IndexWriter, TantivyError, Term};
 
-use super::add_file::{index_file, Outcome};
+use super::add_file::{FileIndexer, Outcome};
 use super::manifest::{FileRecord, Manifest};
 use super::schema::{self, Fields};
 use super::{exists, integrity, manifest, register_tokenizer, write_entity_table};
@@ -138,10 +138,15 @@ pub fn update(dir: &Path, roots: &[PathBuf], options: &IndexOptions) -> Result<I
     );
     let plan = plan(found.files, &manifest, &mut report);
     let progress = progress_bar(options.progress, plan.iter().map(|p| p.len).sum());
+    let indexer = FileIndexer {
+        writer: &writer,
+        fields: &fields,
+        max_bytes: options.max_article_bytes(),
+    };
     let outcomes: Vec<Outcome> = plan
         .par_iter()
         .map(|planned| {
-            let outcome = index_file(&writer, &fields, planned, options.max_article_bytes());
+            let outcome = indexer.index(planned);
             progress.inc(planned.len);
             outcome
         })
