@@ -76,16 +76,13 @@ impl RecentIds {
     }
 }
 
-/// The counter of one segment.
-pub struct SegmentEntityCounter {
-    ids: Column<u64>,
-    recent: RecentIds,
-    counts: DocCounts,
-}
-
 impl Collector for EntityCounter {
     type Fruit = Counts;
     type Child = SegmentEntityCounter;
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
 
     fn for_segment(
         &self,
@@ -101,10 +98,6 @@ impl Collector for EntityCounter {
             recent: RecentIds::new(Arc::clone(&self.table), self.space),
             counts: DocCounts::new(self.table.len()),
         })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        false
     }
 
     fn merge_fruits(&self, fruits: Vec<Counts>) -> tantivy::Result<Counts> {
@@ -125,6 +118,13 @@ impl Collector for EntityCounter {
             order.into_iter().map(|e| (e, totals[e as usize])).collect(),
         ))
     }
+}
+
+/// The counter of one segment.
+pub struct SegmentEntityCounter {
+    ids: Column<u64>,
+    recent: RecentIds,
+    counts: DocCounts,
 }
 
 impl SegmentCollector for SegmentEntityCounter {
