@@ -1,5 +1,28 @@
 use super::*;
 
+/// Names from a table, one a line: its source, the articles that name it,
+/// and the name (`person 500 Donald Trump`); `#` starts a comment.
+fn names(table: &str) -> Vec<Name> {
+    table
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| {
+            let mut parts = line.splitn(3, ' ');
+            let mut part = || parts.next().expect("source, articles and name");
+            let source = match part() {
+                "person" => Source::Person,
+                "org" => Source::Org,
+                "place" => Source::Place,
+                "speaker" => Source::Speaker,
+                other => panic!("no source {other}"),
+            };
+            let articles = part().parse().expect("a count of articles");
+            name(source, part(), articles)
+        })
+        .collect()
+}
+
 fn name(source: Source, value: &str, articles: u64) -> Name {
     Name {
         source,
@@ -41,17 +64,16 @@ fn group_of<'a>(
 
 #[test]
 fn a_surname_joins_the_dominant_full_name_and_the_kind_is_voted() {
-    use Source::*;
-    let names = [
-        name(Person, "Donald Trump", 500),
-        name(Person, "Donald J. Trump", 70),
-        name(Person, "Trump", 300),
-        name(Org, "Trump", 20),
-        name(Person, "Ivanka Trump", 10),
-        name(Person, "George W. Bush", 10),
-        name(Person, "George H. W. Bush", 10),
-        name(Speaker, "Trump", 40),
-    ];
+    let names = names(
+        "person 500 Donald Trump
+        person 70 Donald J. Trump
+        person 300 Trump
+        org 20 Trump
+        person 10 Ivanka Trump
+        person 10 George W. Bush
+        person 10 George H. W. Bush
+        speaker 40 Trump",
+    );
     let groups = grouped(&names);
     let trump = group_of(&groups, "Trump");
     assert_eq!(trump.0, "person");
@@ -64,18 +86,17 @@ fn a_surname_joins_the_dominant_full_name_and_the_kind_is_voted() {
 
 #[test]
 fn a_surname_shared_by_two_known_people_stays_apart() {
-    use Source::*;
-    let names = [
-        name(Person, "Hillary Clinton", 300),
-        name(Person, "Bill Clinton", 200),
-        name(Person, "Clinton", 100),
-        name(Person, "Mrs. Clinton", 5),
-        name(Person, "Hillary", 30),
-        name(Person, "Crooked Hillary", 9),
-        name(Person, "Edmund Hillary", 3),
-        name(Person, "Bill", 3),
-        name(Person, "Bill Gates", 200),
-    ];
+    let names = names(
+        "person 300 Hillary Clinton
+        person 200 Bill Clinton
+        person 100 Clinton
+        person 5 Mrs. Clinton
+        person 30 Hillary
+        person 9 Crooked Hillary
+        person 3 Edmund Hillary
+        person 3 Bill
+        person 200 Bill Gates",
+    );
     let groups = grouped(&names);
     assert_eq!(groups.len(), 7);
     assert_eq!(group_of(&groups, "Hillary").1, "Hillary Clinton");
@@ -85,31 +106,30 @@ fn a_surname_shared_by_two_known_people_stays_apart() {
 
 #[test]
 fn acronyms_join_their_expansion_and_nothing_that_only_looks_alike() {
-    use Source::*;
-    let names = [
-        name(Place, "United States", 300),
-        name(Place, "U.S.", 200),
-        name(Place, "US", 100),
-        name(Place, "U. S", 100),
-        name(Org, "United Nations", 50),
-        name(Org, "U.N.", 20),
-        name(Org, "UN", 30),
-        name(Org, "EU", 30),
-        name(Org, "EIA", 3),
-        name(Org, "European Union", 30),
-        name(Org, "ICO Board of Management", 1),
-        name(Org, "IBM", 5),
-        name(Place, "China", 90),
-        name(Place, "Gaza", 9),
-        name(Place, "Gaza Strip", 3),
-        name(Place, "Jordan", 9),
-        name(Place, "Jordan Valley", 3),
-        name(Place, "Republic of China", 2),
-        name(Place, "East", 4),
-        name(Org, "Energy Savings Trust", 1),
-        name(Org, "AIDS", 3),
-        name(Org, "Approved Destinations Status", 1),
-    ];
+    let names = names(
+        "place 300 United States
+        place 200 U.S.
+        place 100 US
+        place 100 U. S
+        org 50 United Nations
+        org 20 U.N.
+        org 30 UN
+        org 30 EU
+        org 3 EIA
+        org 30 European Union
+        org 1 ICO Board of Management
+        org 5 IBM
+        place 90 China
+        place 9 Gaza
+        place 3 Gaza Strip
+        place 9 Jordan
+        place 3 Jordan Valley
+        place 2 Republic of China
+        place 4 East
+        org 1 Energy Savings Trust
+        org 3 AIDS
+        org 1 Approved Destinations Status",
+    );
     let groups = grouped(&names);
     let us = group_of(&groups, "US");
     assert_eq!(us.1, "United States");
@@ -132,15 +152,13 @@ fn acronyms_join_their_expansion_and_nothing_that_only_looks_alike() {
 
 #[test]
 fn an_acronym_joins_only_a_name_of_its_own_kind() {
-    use Source::*;
-    let names = [
-        (Org, "Reuters Inc", 40),
-        (Place, "R.I.", 8),
-        (Place, "Rhode Island", 30),
-        (Place, "South Korea", 90),
-        (Org, "SK", 2),
-    ]
-    .map(|(source, value, articles)| name(source, value, articles));
+    let names = names(
+        "org 40 Reuters Inc
+        place 8 R.I.
+        place 30 Rhode Island
+        place 90 South Korea
+        org 2 SK",
+    );
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "R.I.").1, "Rhode Island");
     assert_eq!(group_of(&groups, "Reuters Inc").2, ["Reuters Inc"]);
@@ -149,16 +167,15 @@ fn an_acronym_joins_only_a_name_of_its_own_kind() {
 
 #[test]
 fn canonical_names_drop_titles_and_demonyms_and_prefer_the_common_form() {
-    use Source::*;
-    let names = [
-        name(Person, "Vermonter Bernie Sanders", 3),
-        name(Person, "Bernie Sanders", 40),
-        name(Person, "Sanders", 30),
-        name(Person, "Justice Brett M. Kavanaugh", 2),
-        name(Person, "Brett Kavanaugh", 10),
-        name(Person, "Exchequer Gordon Brown", 2),
-        name(Person, "SANDERS", 2),
-    ];
+    let names = names(
+        "person 3 Vermonter Bernie Sanders
+        person 40 Bernie Sanders
+        person 30 Sanders
+        person 2 Justice Brett M. Kavanaugh
+        person 10 Brett Kavanaugh
+        person 2 Exchequer Gordon Brown
+        person 2 SANDERS",
+    );
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "Sanders").1, "Bernie Sanders");
     assert_eq!(group_of(&groups, "SANDERS").1, "Bernie Sanders");
@@ -171,15 +188,14 @@ fn canonical_names_drop_titles_and_demonyms_and_prefer_the_common_form() {
 
 #[test]
 fn the_order_of_the_names_does_not_change_the_groups() {
-    use Source::*;
-    let names = vec![
-        name(Person, "Dabbagh", 1),
-        name(Person, "Karim Yusuf al-Dabbagh", 2),
-        name(Speaker, "Al-Dabbagh", 2),
-        name(Org, "Jama'at Nasr", 3),
-        name(Org, "Jamaat Nasr", 1),
-        name(Org, "JN", 1),
-    ];
+    let names = names(
+        "person 1 Dabbagh
+        person 2 Karim Yusuf al-Dabbagh
+        speaker 2 Al-Dabbagh
+        org 3 Jama'at Nasr
+        org 1 Jamaat Nasr
+        org 1 JN",
+    );
     let mut reversed = names.clone();
     reversed.reverse();
     let mut a = grouped(&names);
@@ -193,13 +209,12 @@ fn the_order_of_the_names_does_not_change_the_groups() {
 
 #[test]
 fn a_group_named_in_the_plural_is_an_organisation_with_its_singular() {
-    use Source::*;
-    let names = [
-        name(Place, "Zarqawites", 3),
-        name(Person, "Zarqawite", 1),
-        name(Place, "Philippines", 5),
-        name(Person, "Philippine", 1),
-    ];
+    let names = names(
+        "place 3 Zarqawites
+        person 1 Zarqawite
+        place 5 Philippines
+        person 1 Philippine",
+    );
     let groups = grouped(&names);
     let group = group_of(&groups, "Zarqawite");
     assert_eq!(group.0, "org");
@@ -211,15 +226,14 @@ fn a_group_named_in_the_plural_is_an_organisation_with_its_singular() {
 
 #[test]
 fn a_family_in_the_plural_leaves_its_member_a_person_and_a_group_does_not() {
-    use Source::*;
-    let names = [
-        name(Person, "Donald Trump", 500),
-        name(Org, "Trump", 40),
-        name(Place, "Trumps", 2),
-        // A group: its plural is named more than its singular's person.
-        name(Place, "Houthis", 30),
-        name(Person, "Houthi", 3),
-    ];
+    let names = names(
+        "person 500 Donald Trump
+        org 40 Trump
+        place 2 Trumps
+        # A group: its plural is named more than its singular's person.
+        place 30 Houthis
+        person 3 Houthi",
+    );
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "Trump").0, "person");
     assert_eq!(group_of(&groups, "Trump").1, "Donald Trump");
@@ -231,12 +245,11 @@ fn a_family_in_the_plural_leaves_its_member_a_person_and_a_group_does_not() {
 
 #[test]
 fn a_company_short_name_votes_with_its_full_name() {
-    use Source::*;
-    let names = [
-        name(Person, "Chrysler", 30),
-        name(Org, "Chrysler Corp.", 40),
-        name(Person, "Walter Chrysler", 1),
-    ];
+    let names = names(
+        "person 30 Chrysler
+        org 40 Chrysler Corp.
+        person 1 Walter Chrysler",
+    );
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "Chrysler").0, "org");
     assert!(group_of(&groups, "Chrysler")
@@ -246,16 +259,15 @@ fn a_company_short_name_votes_with_its_full_name() {
 
 #[test]
 fn an_acronym_written_as_a_word_is_the_acronym() {
-    use Source::*;
-    let names = [
-        name(Org, "AMEX", 12),
-        name(Org, "Amex", 16),
-        name(Org, "NATO", 40),
-        name(Org, "Nato", 10),
-        name(Place, "IRAN", 3),
-        name(Place, "Iran", 90),
-        name(Org, "Amexco Holdings", 2),
-    ];
+    let names = names(
+        "org 12 AMEX
+        org 16 Amex
+        org 40 NATO
+        org 10 Nato
+        place 3 IRAN
+        place 90 Iran
+        org 2 Amexco Holdings",
+    );
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "AMEX").2, ["AMEX", "Amex"]);
     assert_eq!(group_of(&groups, "Nato").2, ["NATO", "Nato"]);
