@@ -12,17 +12,18 @@
 //! `200,000`) and numbers in names (`Tower 22`, `Qasef-2K`) are not dates.
 
 mod periods;
+mod reading;
 mod relative;
 #[cfg(test)]
 mod tests;
+mod vague;
 mod value;
 mod words;
 
 use std::ops::Range;
 
 use super::wordlists::{cardinal, lowercase, month_named, MONTHS};
-use periods::read_period;
-use relative::{infer_year, read_relative};
+use reading::Reading;
 pub use value::{day_number, DateValue, Season, Timex};
 use words::{is_listed, List};
 
@@ -111,15 +112,6 @@ fn words(text: &str) -> Vec<Word<'_>> {
     words
 }
 
-/// What separates word `i` from word `i + 1`.
-fn gap<'a>(text: &'a str, words: &[Word<'_>], i: usize) -> &'a str {
-    match (words.get(i), words.get(i + 1)) {
-        (Some(a), Some(b)) => &text[a.range.end..b.range.start],
-        (Some(a), None) => &text[a.range.end..],
-        _ => "",
-    }
-}
-
 /// The date starting at word `i`, and how many words it takes.
 fn read_at(
     text: &str,
@@ -133,93 +125,176 @@ fn read_at(
     {
         return None; // most words: no date starts with them
     }
-    let lower = lowercase(word);
-    if let Some(period) = read_period(text, words, i, &lower, context) {
-        return Some(period);
+    let reading = Reading {
+        text,
+        words,
+        i,
+        lower: lowercase(word),
+        context: *context,
+    };
+    if let Some((period, used)) = reading.period() {
+        if let Timex::Quarter { year, quarter } = period {
+            if reading.begins_a_focus(period, used) {
+                context.focus_quarter = Some((year, quarter));
+            }
+        }
+        return Some((period, used));
     }
-    read_date(text, words, i, &lower, context)
-}
-
-/// The calendar date starting at word `i`: written out, or counted from
-/// the publication date.
-fn read_date(
-    text: &str,
-    words: &[Word<'_>],
-    i: usize,
-    lower: &str,
-    context: &Context,
-) -> Option<(Timex, usize)> {
-    match read_written(text, words, i, context) {
+    match reading.written() {
         Some((date, used)) => Some((Timex::Date(date), used)),
-        None => read_relative(text, words, i, lower, context),
+        None => reading.relative(),
     }
 }
 
-/// A day, a month or a year written out (its year may be left out).
-fn read_written(
-    text: &str,
-    words: &[Word<'_>],
-    i: usize,
-    context: &Context,
-) -> Option<(DateValue, usize)> {
-    let word = words[i].text;
-    let next = |k: usize| words.get(i + k).map(|w| w.text);
-    let spaced = |k: usize| gap(text, words, i + k - 1).trim().is_empty();
-    // 2025-08-15
-    if let (Some(year), Some(month), Some(day)) = (as_year(word), next(1), next(2)) {
-        if gap(text, words, i) == "-"
-            && gap(text, words, i + 1) == "-"
-            && month.len() == 2
-            && day.len() == 2
-        {
-            let value = DateValue::day(year, month.parse().ok()?, day.parse().ok()?)?;
-            return Some((value, 3));
+impl Reading<'_, '_> {
+    /// A day, a month or a year written out (its year may be left out).
+    fn written(&self) -> Option<(DateValue, usize)> {
+        let word = self.words[self.i].text;
+        let next = |k: usize| self.word(k);
+        let spaced = |k: usize| self.gap(k - 1).trim().is_empty();
+        // 2025-08-15
+        if let (Some(year), Some(month), Some(day)) = (as_year(word), next(1), next(2)) {
+            if self.gap(0) == "-" && self.gap(1) == "-" && month.len() == 2 && day.len() == 2 {
+                let value = DateValue::day(year, month.parse().ok()?, day.parse().ok()?)?;
+                return Some((value, 3));
+            }
+        }
+        if let Some(month) = month_number(word) {
+            return self.month_first(month);
+        }
+        if let Some(day) = as_day(word) {
+            // 13 June [2025]
+            let month = next(1).and_then(month_number).filter(|_| spaced(1))?;
+            let year = next(2)
+                .and_then(as_year)
+                .filter(|_| spaced(2) || self.gap(1).trim() == ",");
+            return match year {
+                Some(year) => Some((DateValue::day(year, month, day)?, 3)),
+                None => Some((DateValue::day(self.infer_year(month)?, month, day)?, 2)),
+            };
+        }
+        if let Some((year, used)) = self.spoken_year(0) {
+            return Some((DateValue::year(year)?, used));
+        }
+        let year = as_year(word)?;
+        self.is_a_year()
+            .then(|| DateValue::year(year).map(|v| (v, 1)))?
+    }
+
+    /// A year said in words from word `i + k`, as transcripts write it:
+    /// `nineteen ninety-six`, `nineteen eighty`, and `two thousand` after
+    /// `year` (`the year two thousand`), where it is not a count.
+    fn spoken_year(&self, k: usize) -> Option<(u16, usize)> {
+        let word = |j: usize| self.next(k + j);
+        match word(0)?.as_ref() {
+            "nineteen" => {
+                let tens = cardinal(&word(1)?).filter(|n| (20..=90).contains(n))?;
+                let unit = word(2)
+                    .filter(|_| self.gap(k + 1) == "-")
+                    .and_then(|w| cardinal(&w))
+                    .filter(|n| (1..=9).contains(n));
+                let year = 1900 + tens + unit.unwrap_or(0);
+                Some((u16::try_from(year).ok()?, 2 + usize::from(unit.is_some())))
+            }
+            "two" => {
+                let before = match k {
+                    0 => self.previous(),
+                    _ => self.next(k - 1),
+                };
+                let after_year = before.as_deref() == Some("year");
+                (after_year && word(1)?.as_ref() == "thousand").then_some((2000, 2))
+            }
+            _ => None,
         }
     }
-    if let Some(month) = month_number(word) {
-        return read_month_first(text, words, i, month, context);
-    }
-    if let Some(day) = as_day(word) {
-        // 13 June [2025]
-        let month = next(1).and_then(month_number).filter(|_| spaced(1))?;
-        let year = next(2)
-            .and_then(as_year)
-            .filter(|_| spaced(2) || gap(text, words, i + 1).trim() == ",");
-        return match year {
-            Some(year) => Some((DateValue::day(year, month, day)?, 3)),
-            None => Some((
-                DateValue::day(infer_year(text, words, i, month, context)?, month, day)?,
-                2,
-            )),
+    /// `October 7, 2023`, `October 7`, `October 2022`, `October of 2022`,
+    /// `October`.
+    fn month_first(&self, month: u8) -> Option<(DateValue, usize)> {
+        let word = self.words[self.i].text;
+        let next = |k: usize| self.word(k);
+        let after_dot = self.gap(0).trim_start_matches('.');
+        let joined = |k: usize| {
+            let g = if k == 1 { after_dot } else { self.gap(k - 1) };
+            matches!(g.trim(), "" | ",")
         };
+        if let Some(day) = next(1).and_then(as_day).filter(|_| joined(1)) {
+            if let Some(year) = next(2).and_then(as_year).filter(|_| joined(2)) {
+                return Some((DateValue::day(year, month, day)?, 3));
+            }
+            return Some((DateValue::day(self.infer_year(month)?, month, day)?, 2));
+        }
+        if let Some(year) = next(1).and_then(as_year).filter(|_| joined(1)) {
+            return Some((DateValue::month(year, month)?, 2));
+        }
+        // `January nineteen ninety-seven`.
+        if let Some((year, used)) = self.spoken_year(1).filter(|_| joined(1)) {
+            return Some((DateValue::month(year, month)?, 1 + used));
+        }
+        let published_year = self.context.published.map(|p| p.year);
+        if let (Some(year), Some("last"), Some("year")) = (published_year, next(1), next(2)) {
+            return Some((DateValue::month(year.checked_sub(1)?, month)?, 3));
+        }
+        if next(1) == Some("of") {
+            if let Some(year) = next(2).and_then(as_year) {
+                return Some((DateValue::month(year, month)?, 3));
+            }
+        }
+        // A month alone: only a full, capitalized name, and `May` and
+        // `March` only after a word that takes a date (`in May`), being
+        // also verbs.
+        let full = MONTHS.iter().any(|name| name.eq_ignore_ascii_case(word));
+        let capitalized = word.chars().next().is_some_and(char::is_uppercase);
+        let after_date_word = self
+            .previous()
+            .is_some_and(|w| is_listed(List::BeforeADate, &w));
+        let verb_too = matches!(month, 3 | 5);
+        if !full || !capitalized || (verb_too && !after_date_word) {
+            return None;
+        }
+        Some((DateValue::month(self.infer_year(month)?, month)?, 1))
     }
-    if let Some((year, used)) = spoken_year(text, words, i) {
-        return Some((DateValue::year(year)?, used));
-    }
-    let year = as_year(word)?;
-    is_a_year(text, words, i).then(|| DateValue::year(year).map(|v| (v, 1)))?
-}
 
-/// A year said in words, as transcripts write it: `nineteen ninety-six`,
-/// `nineteen eighty`, and `two thousand` after `year` (`the year two
-/// thousand`), where it is not a count.
-fn spoken_year(text: &str, words: &[Word<'_>], i: usize) -> Option<(u16, usize)> {
-    let word = |k: usize| words.get(i + k).map(|w| lowercase(w.text));
-    match word(0)?.as_ref() {
-        "nineteen" => {
-            let tens = cardinal(&word(1)?).filter(|n| (20..=90).contains(n))?;
-            let unit = word(2)
-                .filter(|_| gap(text, words, i + 1) == "-")
-                .and_then(|w| cardinal(&w))
-                .filter(|n| (1..=9).contains(n));
-            let year = 1900 + tens + unit.unwrap_or(0);
-            Some((u16::try_from(year).ok()?, 2 + usize::from(unit.is_some())))
+    /// True when the four digits at word `i` are a year, not a count or
+    /// part of a name or a number.
+    fn is_a_year(&self) -> bool {
+        let (words, i) = (self.words, self.i);
+        let before = self.gap_before();
+        let after = self.gap(0);
+        let digits = |w: &Word<'_>| w.text.bytes().all(|b| b.is_ascii_digit());
+        // `200,000`, `2,024.5`, `$2020`, `Qasef-2K`, `pre-1948`, `2024%`.
+        let in_a_number =
+            (before.ends_with([',', '.']) && before.len() == 1 && i > 0 && digits(&words[i - 1]))
+                || (after.starts_with([',', '.'])
+                    && after.len() == 1
+                    && words.get(i + 1).is_some_and(digits));
+        let previous = self.previous();
+        // `mid-1996` is a year, `pre-1948` an adjective.
+        let after_letters = previous.as_deref().is_some_and(|w| {
+            w.chars().any(char::is_alphabetic) && !matches!(w, "mid" | "early" | "late")
+        });
+        let glued =
+            before.ends_with(['$', '£', '€', '#']) || (before.ends_with('-') && after_letters);
+        let percent = after.trim_start().starts_with('%');
+        if in_a_number || glued || percent {
+            return false;
         }
-        "two" => {
-            let after_year = i > 0 && lowercase(words[i - 1].text) == "year";
-            (after_year && word(1)?.as_ref() == "thousand").then_some((2000, 2))
-        }
-        _ => None,
+        let next = self.word(1);
+        let counted = previous
+            .as_deref()
+            .is_some_and(|w| is_listed(List::Count, w) || is_listed(List::Label, w));
+        let dated = previous
+            .as_deref()
+            .is_some_and(|w| is_listed(List::BeforeADate, w) || w == "the" || w == "year");
+        // `2000 troops`: a number before a plural noun counts it, unless a
+        // word that takes a date comes first (`the 2016 elections`).
+        let before_plural = next.is_some_and(|w| {
+            w.len() > 2
+                && w.ends_with('s')
+                && w.chars().all(char::is_lowercase)
+                && after.trim().is_empty()
+        });
+        let percent_word = next.is_some_and(|w| w.eq_ignore_ascii_case("percent"));
+        !counted && !percent_word && (dated || !before_plural)
     }
 }
 
@@ -238,115 +313,6 @@ fn may_start_a_date(word: &str) -> bool {
             // A year said in words.
             | "nineteen"
     ) || periods::may_start_a_period(word)
-}
-
-/// `October 7, 2023`, `October 7`, `October 2022`, `October of 2022`,
-/// `October`.
-fn read_month_first(
-    text: &str,
-    words: &[Word<'_>],
-    i: usize,
-    month: u8,
-    context: &Context,
-) -> Option<(DateValue, usize)> {
-    let word = words[i].text;
-    let next = |k: usize| words.get(i + k).map(|w| w.text);
-    let after_dot = gap(text, words, i).trim_start_matches('.');
-    let joined = |k: usize| {
-        let g = if k == 1 {
-            after_dot
-        } else {
-            gap(text, words, i + k - 1)
-        };
-        matches!(g.trim(), "" | ",")
-    };
-    if let Some(day) = next(1).and_then(as_day).filter(|_| joined(1)) {
-        if let Some(year) = next(2).and_then(as_year).filter(|_| joined(2)) {
-            return Some((DateValue::day(year, month, day)?, 3));
-        }
-        let year = infer_year(text, words, i, month, context)?;
-        return Some((DateValue::day(year, month, day)?, 2));
-    }
-    if let Some(year) = next(1).and_then(as_year).filter(|_| joined(1)) {
-        return Some((DateValue::month(year, month)?, 2));
-    }
-    // `January nineteen ninety-seven`.
-    if let Some((year, used)) = spoken_year(text, words, i + 1).filter(|_| joined(1)) {
-        return Some((DateValue::month(year, month)?, 1 + used));
-    }
-    let published_year = context.published.map(|p| p.year);
-    if let (Some(year), Some("last"), Some("year")) = (published_year, next(1), next(2)) {
-        return Some((DateValue::month(year.checked_sub(1)?, month)?, 3));
-    }
-    if next(1) == Some("of") {
-        if let Some(year) = next(2).and_then(as_year) {
-            return Some((DateValue::month(year, month)?, 3));
-        }
-    }
-    // A month alone: only a full, capitalized name, and `May` and `March`
-    // only after a word that takes a date (`in May`), being also a verb.
-    let full = MONTHS.iter().any(|name| name.eq_ignore_ascii_case(word));
-    let capitalized = word.chars().next().is_some_and(char::is_uppercase);
-    let before = i.checked_sub(1).map(|k| words[k].text.to_lowercase());
-    let after_date_word = before
-        .as_deref()
-        .is_some_and(|w| is_listed(List::BeforeADate, w));
-    let verb_too = matches!(month, 3 | 5);
-    if !full || !capitalized || (verb_too && !after_date_word) {
-        return None;
-    }
-    let year = infer_year(text, words, i, month, context)?;
-    Some((DateValue::month(year, month)?, 1))
-}
-
-/// True when the four digits at word `i` are a year, not a count or part
-/// of a name or a number.
-fn is_a_year(text: &str, words: &[Word<'_>], i: usize) -> bool {
-    let before = i
-        .checked_sub(1)
-        .map(|k| gap(text, words, k))
-        .unwrap_or_default();
-    let after = gap(text, words, i);
-    // `200,000`, `2,024.5`, `$2020`, `Qasef-2K`, `pre-1948`, `2024%`.
-    let in_a_number = (before.ends_with([',', '.'])
-        && before.len() == 1
-        && i > 0
-        && words[i - 1].text.bytes().all(|b| b.is_ascii_digit()))
-        || (after.starts_with([',', '.'])
-            && after.len() == 1
-            && words
-                .get(i + 1)
-                .is_some_and(|w| w.text.bytes().all(|b| b.is_ascii_digit())));
-    // `mid-1996` is a year, `pre-1948` an adjective.
-    let after_letters = i > 0
-        && words[i - 1].text.chars().any(char::is_alphabetic)
-        && !matches!(
-            lowercase(words[i - 1].text).as_ref(),
-            "mid" | "early" | "late"
-        );
-    let glued = before.ends_with(['$', '£', '€', '#']) || (before.ends_with('-') && after_letters);
-    let percent = after.trim_start().starts_with('%');
-    if in_a_number || glued || percent {
-        return false;
-    }
-    let previous = i.checked_sub(1).map(|k| words[k].text.to_lowercase());
-    let next = words.get(i + 1).map(|w| w.text);
-    let counted = previous
-        .as_deref()
-        .is_some_and(|w| is_listed(List::Count, w) || is_listed(List::Label, w));
-    let dated = previous
-        .as_deref()
-        .is_some_and(|w| is_listed(List::BeforeADate, w) || w == "the" || w == "year");
-    // `2000 troops`: a number before a plural noun counts it, unless a
-    // word that takes a date comes first (`the 2016 elections`).
-    let before_plural = next.is_some_and(|w| {
-        w.len() > 2
-            && w.ends_with('s')
-            && w.chars().all(char::is_lowercase)
-            && after.trim().is_empty()
-    });
-    let percent_word = next.is_some_and(|w| w.eq_ignore_ascii_case("percent"));
-    !counted && !percent_word && (dated || !before_plural)
 }
 
 fn as_year(word: &str) -> Option<u16> {

@@ -6,130 +6,39 @@
 //! quarter`, `a year earlier`, `the year-ago period`), so the article's
 //! last quarter written out is kept as its focus (see [`Context`]).
 
-use std::borrow::Cow;
-
-use super::relative::{tense_at, Tense};
+use super::as_year;
+use super::reading::{gap, Reading};
+use super::relative::Tense;
 use super::value::{iso_week, DateValue, Season, Timex};
 use super::words::{is_listed, List};
-use super::{as_year, gap, Context, Word};
 use crate::analyze::wordlists::{cardinal, lowercase};
 use crate::text::weekday;
 
-/// The period that starts at word `i`, and how many words it takes.
-pub(super) fn read_period(
-    text: &str,
-    words: &[Word<'_>],
-    i: usize,
-    lower: &str,
-    context: &mut Context,
-) -> Option<(Timex, usize)> {
-    if !may_start_a_period(lower) {
-        return None;
+impl Reading<'_, '_> {
+    /// The period that starts at word `i`, and how many words it takes.
+    pub(super) fn period(&self) -> Option<(Timex, usize)> {
+        let lower = self.lower.as_ref();
+        if !may_start_a_period(lower) {
+            return None;
+        }
+        self.vague(lower)
+            .or_else(|| self.decade(lower))
+            .or_else(|| self.century(lower))
+            .or_else(|| self.part_of_year(lower))
+            .or_else(|| self.back_to_focus(lower))
+            .or_else(|| self.week(lower))
+            .or_else(|| self.season(lower))
     }
-    let reading = Reading {
-        text,
-        words,
-        i,
-        published: context.published,
-        focus: context.focus_quarter,
-    };
-    let found = reading
-        .vague(lower)
-        .or_else(|| reading.decade(lower))
-        .or_else(|| reading.century(lower))
-        .or_else(|| reading.part_of_year(lower))
-        .or_else(|| reading.back_to_focus(lower))
-        .or_else(|| reading.week(lower))
-        .or_else(|| reading.season(lower))?;
-    // A quarter reported on, not one forecast, becomes the focus.
-    let begun = |t: &Timex| {
-        let today = reading.today().map(|d| d.days().start);
-        t.days()
+
+    /// True when `period`, read in `used` words, becomes the article's
+    /// focus: a quarter named outright and reported on, not forecast.
+    pub(super) fn begins_a_focus(&self, period: Timex, used: usize) -> bool {
+        let today = self.today().map(|d| d.days().start);
+        let begun = period
+            .days()
             .zip(today)
-            .is_some_and(|(days, today)| days.start <= today)
-    };
-    if let Timex::Quarter { year, quarter } = found.0 {
-        if reading.names_a_quarter(found.1) && begun(&found.0) {
-            context.focus_quarter = Some((year, quarter));
-        }
-    }
-    Some(found)
-}
-
-/// Word `i` and what it is read against.
-struct Reading<'t, 'w> {
-    text: &'t str,
-    words: &'w [Word<'t>],
-    i: usize,
-    published: Option<DateValue>,
-    focus: Option<(u16, u8)>,
-}
-
-impl<'t> Reading<'t, '_> {
-    /// Word `i + k` in lower case.
-    fn next(&self, k: usize) -> Option<Cow<'t, str>> {
-        self.words.get(self.i + k).map(|w| lowercase(w.text))
-    }
-
-    fn next_is(&self, k: usize, options: &[&str]) -> bool {
-        self.next(k).is_some_and(|w| options.contains(&w.as_ref()))
-    }
-
-    /// What separates word `i + k` from the next.
-    fn gap(&self, k: usize) -> &str {
-        gap(self.text, self.words, self.i + k)
-    }
-
-    fn previous(&self) -> Option<Cow<'t, str>> {
-        let k = self.i.checked_sub(1)?;
-        Some(lowercase(self.words[k].text))
-    }
-
-    fn tense(&self) -> Tense {
-        tense_at(self.text, self.words[self.i].range.start)
-    }
-
-    /// The publication date, when it is a day.
-    fn today(&self) -> Option<DateValue> {
-        self.published.filter(|p| p.day.is_some())
-    }
-
-    /// `now`, `currently`, `these days`; `recently`, `in recent years`,
-    /// `in the past`; `the future`.
-    fn vague(&self, lower: &str) -> Option<(Timex, usize)> {
-        let month = self
-            .published
-            .and_then(|p| DateValue::month(p.year, p.month?));
-        let present = Timex::Present(month);
-        match lower {
-            // `Now, ...` opens an argument rather than dating one.
-            "now" if !(self.words[self.i].text == "Now" && self.gap(0).starts_with(',')) => {
-                Some((present, 1))
-            }
-            "currently" => Some((present, 1)),
-            "these" if self.next_is(1, &["days"]) => Some((present, 2)),
-            // Not `has recently been`, `most recently`: a verb's manner
-            // or a ranking rather than a time of its own.
-            "recently"
-                if !self
-                    .previous()
-                    .is_some_and(|w| is_listed(List::Auxiliary, &w)) =>
-            {
-                Some((Timex::Past, 1))
-            }
-            "recent" if self.next_is(1, &["years", "months", "weeks", "days"]) => {
-                Some((Timex::Past, 2))
-            }
-            "the" if self.next_is(1, &["future"]) => Some((Timex::Future, 2)),
-            "the" if self.next_is(1, &["near"]) && self.next_is(2, &["future"]) => {
-                Some((Timex::Future, 3))
-            }
-            // `in the past,` but not `the past nine months`, a duration.
-            "the" if self.next_is(1, &["past"]) && !self.gap(1).trim().is_empty() => {
-                Some((Timex::Past, 2))
-            }
-            _ => None,
-        }
+            .is_some_and(|(days, today)| days.start <= today);
+        begun && self.names_a_quarter(used)
     }
 
     /// `the 1990s`, `the '80s`, `the eighties`.
@@ -192,7 +101,7 @@ impl<'t> Reading<'t, '_> {
         let part = part.as_ref();
         let (part, number, used) = if (part == "quarter" || part == "period") && used > 0 {
             // A year's quarter with no number: the article's focus.
-            let (_, focus) = self.focus?;
+            let (_, focus) = self.context.focus_quarter?;
             (Part::Quarter, focus, used + 1)
         } else if let Some(word) = self.words.get(self.i + used) {
             let part_word = self.next(used + 1);
@@ -263,7 +172,7 @@ impl<'t> Reading<'t, '_> {
     /// before the publication date's.
     fn back_to_focus(&self, lower: &str) -> Option<(Timex, usize)> {
         let year_before = |used: usize| {
-            let (year, quarter) = match self.focus {
+            let (year, quarter) = match self.context.focus_quarter {
                 Some(focus) => focus,
                 None => {
                     let year = self.today()?.year.checked_sub(1)?;
@@ -281,11 +190,11 @@ impl<'t> Reading<'t, '_> {
         match lower {
             "year" if self.gap(0) == "-" && self.next_is(1, &["ago", "earlier"]) => year_before(2),
             "a" if self.next_is(1, &["year"]) && self.next_is(2, &["ago", "earlier"]) => {
-                self.focus?;
+                self.context.focus_quarter?;
                 year_before(3)
             }
             "quarter" | "period" => {
-                let (year, quarter) = self.focus?;
+                let (year, quarter) = self.context.focus_quarter?;
                 let before = self.previous()?;
                 if !is_listed(List::Focus, &before) || self.gap(0).starts_with('-') {
                     return None;

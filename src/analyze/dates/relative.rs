@@ -4,128 +4,139 @@
 
 use std::borrow::Cow;
 
+use super::reading::Reading;
 use super::value::{iso_week, DateValue, Timex};
 use super::words::{is_listed, List};
-use super::{month_number, words, Context, Word};
+use super::{month_number, words};
 use crate::analyze::wordlists::{cardinal, lowercase, WEEKDAYS};
 use crate::text::weekday as weekday_of;
 
-/// `yesterday`, `on Thursday`, `last month`, `next year`, `two years ago`:
-/// only with a publication date.
-pub(super) fn read_relative(
-    text: &str,
-    words: &[Word<'_>],
-    i: usize,
-    lower: &str,
-    context: &Context,
-) -> Option<(Timex, usize)> {
-    if let Some((date, used)) = read_day_month_or_year(text, words, i, lower, context) {
-        return Some((Timex::Date(date), used));
-    }
-    read_ago(
-        words,
-        i,
-        lower,
-        context.published.filter(|p| p.day.is_some())?,
-    )
-}
-
-/// `yesterday`, `Thursday`, `last April`, `next month`: a calendar date.
-fn read_day_month_or_year(
-    text: &str,
-    words: &[Word<'_>],
-    i: usize,
-    lower: &str,
-    context: &Context,
-) -> Option<(DateValue, usize)> {
-    let published = context.published.filter(|p| p.day.is_some())?;
-    let next = |k: usize| words.get(i + k).map(|w| w.text.to_lowercase());
-    match lower {
-        "yesterday" => return Some((published.plus_days(-1)?, 1)),
-        "today" => return Some((published, 1)),
-        "tomorrow" => return Some((published.plus_days(1)?, 1)),
-        _ => {}
-    }
-    if let Some(weekday) = WEEKDAYS
-        .iter()
-        .position(|d| d.eq_ignore_ascii_case(words[i].text))
-    {
-        if !words[i].text.starts_with(char::is_uppercase) {
-            return None;
+impl Reading<'_, '_> {
+    /// `yesterday`, `on Thursday`, `last month`, `next year`, `two years
+    /// ago`: only with a publication date.
+    pub(super) fn relative(&self) -> Option<(Timex, usize)> {
+        if let Some((date, used)) = self.day_month_or_year() {
+            return Some((Timex::Date(date), used));
         }
-        let before = i.checked_sub(1).map(|k| lowercase(words[k].text));
+        self.ago()
+    }
+
+    /// `yesterday`, `Thursday`, `last April`, `next month`: a calendar date.
+    fn day_month_or_year(&self) -> Option<(DateValue, usize)> {
+        let published = self.today()?;
+        let lower = self.lower.as_ref();
+        match lower {
+            "yesterday" => return Some((published.plus_days(-1)?, 1)),
+            "today" => return Some((published, 1)),
+            "tomorrow" => return Some((published.plus_days(1)?, 1)),
+            _ => {}
+        }
+        let word = self.words[self.i].text;
+        if let Some(weekday) = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word)) {
+            if !word.starts_with(char::is_uppercase) {
+                return None;
+            }
+            return Some((self.weekday(published, weekday as i64)?, 1));
+        }
+        let step: i64 = match lower {
+            "last" | "previous" => -1,
+            "this" | "current" => 0,
+            "next" | "coming" => 1,
+            _ => return None,
+        };
+        let named_month = self.word(1).and_then(month_number);
+        if let Some(month) = named_month.filter(|_| matches!(lower, "last" | "this" | "next")) {
+            // `last April` is the latest April before this month; `next
+            // April` the first after it.
+            let this_month = published.month?;
+            let year = match step {
+                -1 if month >= this_month => published.year.checked_sub(1)?,
+                1 if month <= this_month => shift_year(published.year, 1)?,
+                _ => published.year,
+            };
+            return Some((DateValue::month(year, month)?, 2));
+        }
+        match self.next(1).as_deref() {
+            Some("year") => Some((DateValue::year(shift_year(published.year, step)?)?, 2)),
+            Some("month") => Some((months_from(published, step)?, 2)),
+            _ => None,
+        }
+    }
+
+    /// The day a weekday at word `i` names: the last one, unless `next`,
+    /// the tense or its being tomorrow's says the coming one.
+    fn weekday(&self, published: DateValue, weekday: i64) -> Option<DateValue> {
+        let before = self.previous();
         let past = matches!(before.as_deref(), Some("last" | "previous"));
-        let tense = tense_at(text, words[i].range.start);
+        let tense = self.tense();
         // With no tense, the past, unless the day is tomorrow's.
-        let sooner = weekday_offset(published, weekday as i64, true) == 1;
+        let sooner = weekday_offset(published, weekday, true) == 1;
         let future = before.as_deref() == Some("next")
             || (!past && tense == Tense::Future)
             || (!past && tense == Tense::Unknown && sooner);
-        let mut from_published = weekday_offset(published, weekday as i64, future);
-        if from_published == 0 && matches!(before.as_deref(), Some("last" | "previous")) {
+        let mut from_published = weekday_offset(published, weekday, future);
+        if from_published == 0 && past {
             from_published = -7; // `last Wednesday`, said on a Wednesday
         }
-        return Some((published.plus_days(from_published)?, 1));
+        published.plus_days(from_published)
     }
-    let step: i64 = match lower {
-        "last" | "previous" => -1,
-        "this" | "current" => 0,
-        "next" | "coming" => 1,
-        _ => return None,
-    };
-    let named_month = words.get(i + 1).and_then(|w| month_number(w.text));
-    if let Some(month) = named_month.filter(|_| matches!(lower, "last" | "this" | "next")) {
-        // `last April` is the latest April before this month; `next April`
-        // the first after it.
-        let this_month = published.month?;
-        let year = match step {
-            -1 if month >= this_month => published.year.checked_sub(1)?,
-            1 if month <= this_month => shift_year(published.year, 1)?,
-            _ => published.year,
-        };
-        return Some((DateValue::month(year, month)?, 2));
-    }
-    match next(1).as_deref() {
-        Some("year") => Some((DateValue::year(shift_year(published.year, step)?)?, 2)),
-        Some("month") => Some((months_from(published, step)?, 2)),
-        _ => None,
-    }
-}
 
-/// `two years ago`, `a year earlier`, `ten days ago`, `six weeks ago`,
-/// `three months earlier`, `a decade ago`: at the unit's precision.
-fn read_ago(
-    words: &[Word<'_>],
-    i: usize,
-    lower: &str,
-    published: DateValue,
-) -> Option<(Timex, usize)> {
-    let count = match lower {
-        "a" | "one" => 1,
-        _ => number_word(lower).or_else(|| lower.parse().ok().filter(|n| (1..=99).contains(n)))?,
-    };
-    let unit = lowercase(words.get(i + 1)?.text);
-    let back = lowercase(words.get(i + 2)?.text);
-    if !matches!(back.as_ref(), "ago" | "earlier") {
-        return None;
-    }
-    let year_back = |years: i64| DateValue::year(shift_year(published.year, -years)?);
-    let value = match unit.as_ref() {
-        "year" | "years" => Timex::Date(year_back(count)?),
-        "decade" | "decades" => Timex::Date(year_back(10 * count)?),
-        "month" | "months" => Timex::Date(months_from(published, -count)?),
-        "week" | "weeks" => {
-            let (year, week) = iso_week(published.days().start - 7 * count)?;
-            Timex::Week {
-                year,
-                week,
-                weekend: false,
-            }
+    /// `two years ago`, `a year earlier`, `ten days ago`, `six weeks ago`,
+    /// `three months earlier`, `a decade ago`: at the unit's precision.
+    fn ago(&self) -> Option<(Timex, usize)> {
+        let published = self.today()?;
+        let lower = self.lower.as_ref();
+        let count = match lower {
+            "a" | "one" => 1,
+            _ => number_word(lower)
+                .or_else(|| lower.parse().ok().filter(|n| (1..=99).contains(n)))?,
+        };
+        let unit = self.next(1)?;
+        if !self.next_is(2, &["ago", "earlier"]) {
+            return None;
         }
-        "day" | "days" => Timex::Date(published.plus_days(-count)?),
-        _ => return None,
-    };
-    Some((value, 3))
+        let year_back = |years: i64| DateValue::year(shift_year(published.year, -years)?);
+        let value = match unit.as_ref() {
+            "year" | "years" => Timex::Date(year_back(count)?),
+            "decade" | "decades" => Timex::Date(year_back(10 * count)?),
+            "month" | "months" => Timex::Date(months_from(published, -count)?),
+            "week" | "weeks" => {
+                let (year, week) = iso_week(published.days().start - 7 * count)?;
+                Timex::Week {
+                    year,
+                    week,
+                    weekend: false,
+                }
+            }
+            "day" | "days" => Timex::Date(published.plus_days(-count)?),
+            _ => return None,
+        };
+        Some((value, 3))
+    }
+
+    /// The year of a day or month written without one. With a publication
+    /// date: the year that puts it nearest that date (`January` in an
+    /// October article is the coming one, `December` in an April one the
+    /// last), unless the tense says otherwise: the past takes a month
+    /// three or more months ahead from the year before, and keeps one seven
+    /// or more behind in the same year (`sales rose in March`, said in
+    /// October); the future likewise forward. With none, the year of the
+    /// last full date written.
+    pub(super) fn infer_year(&self, month: u8) -> Option<u16> {
+        let Some(published) = self.context.published else {
+            return self.context.last_year;
+        };
+        let Some(this_month) = published.month else {
+            return Some(published.year);
+        };
+        let ahead = i32::from(month) - i32::from(this_month);
+        match (self.tense(), ahead) {
+            (Tense::Future, 7..) | (Tense::Past, ..=-7) => Some(published.year),
+            (_, 7..) | (Tense::Past, 3..) => published.year.checked_sub(1),
+            (_, ..=-7) | (Tense::Future, ..=-3) => published.year.checked_add(1),
+            _ => Some(published.year),
+        }
+    }
 }
 
 /// The month `step` months from the publication date's.
@@ -159,35 +170,6 @@ fn weekday_offset(published: DateValue, weekday: i64, future: bool) -> i64 {
         }
     } else {
         -(today - weekday).rem_euclid(7)
-    }
-}
-
-/// The year of a day or month written without one. With a publication
-/// date: the year that puts it nearest that date (`January` in an October
-/// article is the coming one, `December` in an April one the last), unless
-/// the tense says otherwise: the past takes a month three or more months
-/// ahead from the year before, and keeps one seven or more behind in the
-/// same year (`sales rose in March`, said in October); the future likewise
-/// forward. With none, the year of the last full date written.
-pub(super) fn infer_year(
-    text: &str,
-    words: &[Word<'_>],
-    i: usize,
-    month: u8,
-    context: &Context,
-) -> Option<u16> {
-    let Some(published) = context.published else {
-        return context.last_year;
-    };
-    let Some(this_month) = published.month else {
-        return Some(published.year);
-    };
-    let ahead = i32::from(month) - i32::from(this_month);
-    match (tense_at(text, words[i].range.start), ahead) {
-        (Tense::Future, 7..) | (Tense::Past, ..=-7) => Some(published.year),
-        (_, 7..) | (Tense::Past, 3..) => published.year.checked_sub(1),
-        (_, ..=-7) | (Tense::Future, ..=-3) => published.year.checked_add(1),
-        _ => Some(published.year),
     }
 }
 
