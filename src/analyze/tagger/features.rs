@@ -9,10 +9,9 @@
 //! in the second pass, the kind the same word was given elsewhere in the
 //! article.
 
-use std::sync::OnceLock;
-
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::clusters::{cluster_line, cluster_of, word_of};
 use crate::analyze::places::{is_demonym, is_known_place};
 use crate::analyze::wordlists::{
     is_geographic_word, is_group_role, is_org_word, is_person_role, is_title_head,
@@ -24,73 +23,6 @@ pub type TokenFeatures = Vec<u64>;
 /// Template of the article-wide feature, kept apart so that the first pass
 /// can leave it out and the second put it in.
 const DOCUMENT_TEMPLATE: u64 = 64;
-
-/// The text of `data/clusters.tsv`.
-pub const CLUSTERS_TEXT: &str = include_str!("../data/clusters.tsv");
-
-/// The lines of `data/clusters.tsv` after its `#` header: one word a
-/// line, sorted by word (`scripts/make_clusters.py` writes them so, and a
-/// test checks it).
-fn cluster_lines() -> &'static str {
-    static START: OnceLock<usize> = OnceLock::new();
-    let start = *START.get_or_init(|| {
-        let mut at = 0;
-        while CLUSTERS_TEXT[at..].starts_with('#') {
-            at += CLUSTERS_TEXT[at..]
-                .find('\n')
-                .map_or(CLUSTERS_TEXT.len() - at, |n| n + 1);
-        }
-        at
-    });
-    &CLUSTERS_TEXT[start..]
-}
-
-/// The lines of the clusters file, split once with `memchr`: splitting
-/// them with `str::lines` and checking each cost as much as analysing a
-/// short text (`dossier check` reads one claim a run).
-fn clusters() -> &'static [&'static str] {
-    static CLUSTERS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    CLUSTERS.get_or_init(|| {
-        let text = cluster_lines();
-        let mut start = 0;
-        let mut lines = Vec::with_capacity(text.len() / 16);
-        for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
-            if end > start {
-                lines.push(&text[start..end]);
-            }
-            start = end + 1;
-        }
-        lines
-    })
-}
-
-/// The line of the clusters file about `word`, by binary search.
-fn cluster_line(word: &str) -> Option<&'static str> {
-    let lines = clusters();
-    let at = lines
-        .binary_search_by(|line| word_of(line).cmp(word))
-        .ok()?;
-    Some(lines[at])
-}
-
-/// The word a line of the clusters file is about.
-fn word_of(line: &str) -> &str {
-    line.split('\t').next().unwrap_or_default()
-}
-
-/// The coarse, fine and finest clusters of a word, `u16::MAX` for a word
-/// the clusters do not know.
-fn cluster_of(word: &str) -> (u16, u16, u16) {
-    const UNKNOWN: (u16, u16, u16) = (u16::MAX, u16::MAX, u16::MAX);
-    let Some(line) = cluster_line(word) else {
-        return UNKNOWN;
-    };
-    let mut fields = line.split('\t').skip(1).map(|f| f.parse().ok());
-    match (fields.next(), fields.next(), fields.next()) {
-        (Some(Some(coarse)), Some(Some(fine)), Some(Some(finest))) => (coarse, fine, finest),
-        _ => UNKNOWN,
-    }
-}
 
 /// Mixes a template number into a value's hash (splitmix64's finaliser),
 /// so that the same word under two templates gives two keys.

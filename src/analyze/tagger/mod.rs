@@ -17,6 +17,7 @@
 //! The model, `data/ner.model`, is embedded in the binary; `scripts/train_ner.sh`
 //! makes it again from CoNLL-2003 and the word clusters.
 
+mod clusters;
 mod features;
 mod model;
 mod scorer;
@@ -109,7 +110,7 @@ const MODEL_BYTES: &[u8] = include_bytes!("../data/ner.model");
 pub fn model_id() -> u64 {
     let mut hasher = Xxh3::new();
     hasher.update(MODEL_BYTES);
-    hasher.update(features::CLUSTERS_TEXT.as_bytes());
+    hasher.update(clusters::CLUSTERS_TEXT.as_bytes());
     hasher.update(crate::analyze::places::PLACES_TEXT.as_bytes());
     hasher.digest()
 }

@@ -3,24 +3,6 @@
 use super::*;
 
 #[test]
-fn the_clusters_file_is_sorted_by_word_for_binary_search() {
-    let lines: Vec<&str> = cluster_lines().lines().collect();
-    assert!(lines.len() > 1000);
-    assert!(lines.iter().all(|l| l.contains('\t')));
-    assert!(lines.is_sorted_by(|a, b| word_of(a) < word_of(b)));
-    for line in [lines[0], lines[lines.len() / 3], lines[lines.len() - 1]] {
-        assert_eq!(cluster_line(word_of(line)), Some(line));
-    }
-    let accented = lines
-        .iter()
-        .find(|l| !l.is_ascii())
-        .expect("a word with accents");
-    assert_eq!(cluster_line(word_of(accented)), Some(*accented));
-    assert_eq!(cluster_line("not-a-word-anyone-writes"), None);
-    assert_eq!(cluster_line(""), None);
-}
-
-#[test]
 fn shapes_class_characters_and_cap_runs() {
     assert_eq!(shape("Clinton", false), xxh3_64(b"Xxxxx"));
     assert_eq!(shape("U.S.", false), xxh3_64(b"X.X."));
