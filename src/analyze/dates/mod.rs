@@ -11,6 +11,7 @@
 //! one. Numbers that count things (`170 attacks`, `about 2000 troops`,
 //! `200,000`) and numbers in names (`Tower 22`, `Qasef-2K`) are not dates.
 
+mod holidays;
 mod periods;
 mod reading;
 mod relative;
@@ -142,7 +143,7 @@ fn read_at(
     }
     match reading.written() {
         Some((date, used)) => Some((Timex::Date(date), used)),
-        None => reading.relative(),
+        None => reading.holiday().or_else(|| reading.relative()),
     }
 }
 

@@ -80,7 +80,8 @@ impl Reading<'_, '_> {
     }
 
     /// `the third quarter`, `third-quarter`, `Q3 1998`, `the first half of
-    /// 1998`, `the 1988 quarter`, `last year's fourth quarter`.
+    /// 1998`, `the last half of 1989`, `the first two quarters`, `the 1988
+    /// quarter`, `last year's fourth quarter`.
     fn part_of_year(&self, lower: &str) -> Option<(Timex, usize)> {
         // `last year's fourth quarter`, `the 1998 third quarter`.
         let (year, used) = if let Some(year) = as_year(self.words[self.i].text) {
@@ -105,17 +106,27 @@ impl Reading<'_, '_> {
             (Part::Quarter, focus, used + 1)
         } else if let Some(word) = self.words.get(self.i + used) {
             let part_word = self.next(used + 1);
+            let lower = lowercase(word.text);
+            // `the last half of 1989` (not `the last half hour`).
+            let last_half = lower == "last"
+                && part_word.as_deref() == Some("half")
+                && self.year_after(used + 2).is_some();
             let number = match word.text.as_bytes() {
                 [b'Q', digit @ b'1'..=b'4'] if used == 0 => {
                     return self.quarter_written(digit - b'0');
                 }
-                _ => ordinal(&lowercase(word.text))?,
+                _ if last_half => 2,
+                _ => ordinal(&lower)?,
             };
             match part_word.as_deref() {
                 Some("quarter") if (1..=4).contains(&number) => {
                     (Part::Quarter, number as u8, used + 2)
                 }
                 Some("half") if (1..=2).contains(&number) => (Part::Half, number as u8, used + 2),
+                // `the first two quarters`: the first half.
+                Some("two") if number == 1 && self.next_is(used + 2, &["quarters"]) => {
+                    (Part::Half, 1, used + 3)
+                }
                 _ => return None,
             }
         } else {
@@ -404,6 +415,9 @@ pub(super) fn may_start_a_period(lower: &str) -> bool {
                 | "previous"
                 | "current"
                 | "coming"
+                | "future"
+                | "several"
+                | "few"
                 | "past"
                 | "first"
                 | "second"

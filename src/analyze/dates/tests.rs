@@ -313,3 +313,64 @@ fn periods_cover_their_days() {
     assert_eq!(value::iso_week(day_number(2021, 1, 4)), Some((2021, 1)));
     assert_eq!(value::iso_week(day_number(1998, 3, 4)), Some((1998, 10)));
 }
+
+#[test]
+fn the_year_reported_on_and_its_end() {
+    let text = "Sales for the full year rose, and the first nine months of the year too. \
+                Debt was cut at year-end, as the year-end 1985 figure shows, but the end of \
+                the year will tell. Prices in the year to February rose, up 3 pct on the \
+                year; the past year was calm.";
+    assert_eq!(
+        found(text, Some("1987-03-02")),
+        pairs(&[
+            ("the full year", "1987"),
+            ("the year", "1987"),
+            ("year-end", "1986"),
+            ("1985", "1985"),
+            ("the end of the year", "1987"),
+            ("February", "1987-02"),
+            ("the past year", "1986"),
+        ])
+    );
+}
+
+#[test]
+fn holidays_and_stretches_without_a_count() {
+    let text = "The boy was found Thanksgiving Day, and on Christmas they met; the \
+                Christmas tree stood. Last Thanksgiving was quiet. In the past few weeks \
+                and in coming months, in the near term, the long-term outlook; several \
+                years ago.";
+    assert_eq!(
+        found(text, Some("2000-01-07")),
+        pairs(&[
+            ("Thanksgiving Day", "1999-11-25"),
+            ("Christmas", "1999-12-25"),
+            ("Last Thanksgiving", "1999-11-25"),
+            ("the past few weeks", "PAST_REF"),
+            ("coming months", "FUTURE_REF"),
+            ("the near term", "FUTURE_REF"),
+            ("several years ago", "PAST_REF"),
+        ])
+    );
+    assert_eq!(
+        found("Polls close on Election Day.", Some("1998-10-26")),
+        pairs(&[("Election Day", "1998-11-03")])
+    );
+}
+
+#[test]
+fn halves_weekdays_of_today_and_adjectives_in_ed() {
+    let text = "Net rose in the first two quarters and in the last half of 1989, not the \
+                last half hour. The reduced dividend is payable Jan. 2. The court will \
+                rule Thursday, and this coming Sunday.";
+    assert_eq!(
+        found(text, Some("1989-11-02")),
+        pairs(&[
+            ("first two quarters", "1989-H1"),
+            ("last half of 1989", "1989-H2"),
+            ("Jan. 2", "1990-01-02"),
+            ("Thursday", "1989-11-02"),
+            ("Sunday", "1989-11-05"),
+        ])
+    );
+}

@@ -32,9 +32,6 @@ impl Reading<'_, '_> {
             {
                 Some((Timex::Past, 1))
             }
-            "recent" if self.next_is(1, &["years", "months", "weeks", "days"]) => {
-                Some((Timex::Past, 2))
-            }
             "the" if self.next_is(1, &["future"]) => Some((Timex::Future, 2)),
             "the" if self.next_is(1, &["near"]) && self.next_is(2, &["future"]) => {
                 Some((Timex::Future, 3))
@@ -42,6 +39,39 @@ impl Reading<'_, '_> {
             // `in the past,` but not `the past nine months`, a duration.
             "the" if self.next_is(1, &["past"]) && !self.gap(1).trim().is_empty() => {
                 Some((Timex::Past, 2))
+            }
+            _ => self.vague_stretch(lower),
+        }
+    }
+
+    /// Stretches of time that reach from now into the past or future
+    /// without a count: `recent years`, `the past several quarters`, `the
+    /// last few months`, `several years ago`; `coming months`, `future
+    /// quarters`, `the near term`. A count makes them durations (`the
+    /// past nine months`), which TimeML does not date.
+    fn vague_stretch(&self, lower: &str) -> Option<(Timex, usize)> {
+        const UNITS: &[&str] = &["days", "weeks", "months", "quarters", "years", "decades"];
+        let k = usize::from(lower == "the");
+        let head = self.next(k)?;
+        let vague = |j: usize| self.next_is(j, &["several", "few"]);
+        let unit_at = k + 1 + usize::from(vague(k + 1));
+        let unit = self.next_is(unit_at, UNITS);
+        match head.as_ref() {
+            "past" | "recent" if unit => Some((Timex::Past, unit_at + 1)),
+            "last" if unit && vague(k + 1) => Some((Timex::Past, unit_at + 1)),
+            "coming" | "future" if unit => Some((Timex::Future, unit_at + 1)),
+            // Not `the long-term outlook`, an adjective.
+            "near" | "short" | "long"
+                if k == 1 && self.gap(1).trim().is_empty() && self.next_is(2, &["term"]) =>
+            {
+                Some((Timex::Future, 3))
+            }
+            // `several years ago`, `a few weeks ago`.
+            "several" | "few" | "a" => {
+                let unit_at = 1 + usize::from(lower == "a" && self.next_is(1, &["few"]));
+                let ago = unit_at > 1 || lower != "a";
+                (ago && self.next_is(unit_at, UNITS) && self.next_is(unit_at + 1, &["ago"]))
+                    .then_some((Timex::Past, unit_at + 2))
             }
             _ => None,
         }

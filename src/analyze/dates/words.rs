@@ -20,11 +20,15 @@ pub(super) enum List {
     Focus,
     /// `has recently`.
     Auxiliary,
+    /// `the`, `its`: an `-ed` word after one is an adjective.
+    Determiner,
+    /// `the year before`: another year than the publication's.
+    AnotherYear,
 }
 
 impl List {
     #[cfg(test)]
-    const ALL: [List; 7] = [
+    const ALL: [List; 9] = [
         List::BeforeADate,
         List::Count,
         List::Label,
@@ -32,6 +36,8 @@ impl List {
         List::IrregularPast,
         List::Focus,
         List::Auxiliary,
+        List::Determiner,
+        List::AnotherYear,
     ];
 
     fn section(self) -> &'static str {
@@ -43,6 +49,8 @@ impl List {
             List::IrregularPast => "irregular past",
             List::Focus => "focus",
             List::Auxiliary => "auxiliary",
+            List::Determiner => "determiner",
+            List::AnotherYear => "another year",
         }
     }
 }
