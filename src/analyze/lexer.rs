@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::quotations::Quotation;
+use super::wordlists::is_dotted_abbreviation;
 use crate::text::is_apostrophe;
 
 /// What a token is.
@@ -52,13 +53,6 @@ impl Token {
         self.kind == TokenKind::Punct(c)
     }
 }
-
-/// Abbreviations whose dot does not end a sentence (titles among them).
-pub const ABBREVIATIONS: [&str; 31] = [
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov",
-    "st", "jr", "sr", "rev", "hon", "no", "vs", "inc", "ltd", "co", "corp", "adm", "cmdr", "pres",
-    "amb", "sec", "del",
-];
 
 /// Tokens of `text`; quotations (ranges into `text`) become single tokens.
 pub fn tokenize(text: &str, quotations: &[Quotation]) -> Vec<Token> {
@@ -183,7 +177,7 @@ fn after_abbreviation(text: &str, tokens: &[Token], dot: usize) -> bool {
     let word = previous.text(text).to_lowercase();
     previous.kind == TokenKind::Word
         && previous.range.end == tokens[dot].range.start
-        && (ABBREVIATIONS.contains(&word.as_str())
+        && (is_dotted_abbreviation(&word)
             || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)))
 }
 

@@ -8,11 +8,12 @@
 
 use std::ops::Range;
 
-use super::lexer::{Token, TokenKind, ABBREVIATIONS};
+use super::lexer::{Token, TokenKind};
 use super::places::is_demonym;
 use super::wordlists::{
-    is_calendar_word, is_function_word, is_geographic_word, is_name_connector, is_name_particle,
-    is_org_word, is_person_role, is_place_joiner, is_title_head, is_title_word,
+    is_calendar_word, is_dotted_abbreviation, is_function_word, is_geographic_word,
+    is_name_connector, is_name_particle, is_org_word, is_person_role, is_place_joiner,
+    is_title_head, is_title_word,
 };
 pub use crate::text::fold;
 use crate::text::is_apostrophe;
@@ -139,7 +140,7 @@ fn abbreviation_dot(text: &str, tokens: &[Token], at: usize, end: usize) -> bool
         return false;
     };
     let initial = before.chars().count() == 1 && before.chars().all(char::is_uppercase);
-    let abbreviation = ABBREVIATIONS.contains(&before.to_lowercase().as_str());
+    let abbreviation = is_dotted_abbreviation(&before.to_lowercase());
     at + 1 < end && dot.is_punct('.') && (initial || abbreviation) && is_name_word(text, next)
 }
 

@@ -190,6 +190,16 @@ pub fn is_fall_word(lower: &str) -> bool {
     FALL_WORDS.contains(lower)
 }
 
+/// Abbreviations whose dot does not end a sentence (`Mr.`, `Inc.`).
+static DOTTED_ABBREVIATIONS: WordSet =
+    WordSet::new(include_str!("data/words/dotted_abbreviations.txt"));
+
+/// True for a lower-case word whose dot does not end a sentence (`mr`,
+/// `gen`, `inc`).
+pub fn is_dotted_abbreviation(lower: &str) -> bool {
+    DOTTED_ABBREVIATIONS.contains(lower)
+}
+
 /// Initials that news writes for common nouns, with their words.
 static ABBREVIATIONS: &str = include_str!("data/words/abbreviations.txt");
 

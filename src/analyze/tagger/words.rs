@@ -5,8 +5,9 @@
 
 use std::ops::Range;
 
-use crate::analyze::lexer::{sentences, tokenize, ABBREVIATIONS};
+use crate::analyze::lexer::{sentences, tokenize};
 use crate::analyze::places::{is_demonym, is_known_place};
+use crate::analyze::wordlists::is_dotted_abbreviation;
 use crate::analyze::wordlists::{is_person_role, is_title_word};
 use crate::text::is_apostrophe;
 
@@ -184,7 +185,7 @@ fn is_abbreviation(text: &str) -> bool {
         .next()
         .unwrap_or("");
     let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
-    initial || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
+    initial || is_dotted_abbreviation(&last.to_lowercase())
 }
 
 /// Where a possessive `'s` starts in a word (`Iraq’s` → 4).
