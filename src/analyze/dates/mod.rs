@@ -94,21 +94,18 @@ pub fn find(text: &str, context: &mut Context) -> Vec<DateMention> {
     found
 }
 
+/// The words of `text` as dossier splits them everywhere (`text::words`):
+/// an apostrophe inside a word joins it, a possessive `'s` is left in the
+/// gap after it (`year's`), and hyphens split (`third-quarter`).
 fn words(text: &str) -> Vec<Word<'_>> {
+    let mut split = crate::text::words(text);
+    let mut letters = String::new();
     let mut words = Vec::new();
-    let mut start = None;
-    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                words.push(Word {
-                    text: &text[s..at],
-                    range: s..at,
-                });
-                start = None;
-            }
-            _ => {}
-        }
+    while let Some(range) = split.next_into(&mut letters) {
+        words.push(Word {
+            text: &text[range.clone()],
+            range,
+        });
     }
     words
 }

@@ -86,15 +86,14 @@ impl Reading<'_, '_> {
         // `last year's fourth quarter`, `the 1998 third quarter`.
         let (year, used) = if let Some(year) = as_year(self.words[self.i].text) {
             (Some(year), 1)
-        } else if self.next_is(1, &["year"]) && self.gap(1).trim() == "'" && self.next_is(2, &["s"])
-        {
+        } else if self.next_is(1, &["year"]) && self.possessive(1) {
             let step = match lower {
                 "last" | "previous" => -1,
                 "this" | "current" => 0,
                 "next" | "coming" => 1,
                 _ => return None,
             };
-            (Some(shift(self.today()?.year, step)?), 3)
+            (Some(shift(self.today()?.year, step)?), 2)
         } else {
             (None, 0)
         };

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use super::relative::{tense_at, Tense};
 use super::{Context, Word};
 use crate::analyze::wordlists::lowercase;
-use crate::text::DateValue;
+use crate::text::{is_apostrophe, DateValue};
 
 /// Word `i` of a text, in lower case too, and what it is read against.
 pub(super) struct Reading<'t, 'w> {
@@ -38,6 +38,14 @@ impl<'t> Reading<'t, '_> {
     /// What separates word `i + k` from the next.
     pub(super) fn gap(&self, k: usize) -> &'t str {
         gap(self.text, self.words, self.i + k)
+    }
+
+    /// True when word `i + k` is a possessive (`year's`): the word splitter
+    /// leaves its `'s` in the gap after it.
+    pub(super) fn possessive(&self, k: usize) -> bool {
+        let gap = self.gap(k);
+        gap.strip_prefix(is_apostrophe)
+            .is_some_and(|rest| rest.starts_with(['s', 'S']))
     }
 
     /// What separates word `i - 1` from word `i` (empty at the start).

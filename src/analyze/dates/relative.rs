@@ -49,7 +49,7 @@ impl Reading<'_, '_> {
             };
             return match self.gap(0).trim() {
                 "-" | "" => end(1),
-                "'" | "’" if self.next_is(1, &["s"]) => end(2),
+                _ if self.possessive(0) => end(1),
                 _ => None,
             };
         }

@@ -339,7 +339,7 @@ fn holidays_and_stretches_without_a_count() {
     let text = "The boy was found Thanksgiving Day, and on Christmas they met; the \
                 Christmas tree stood. Last Thanksgiving was quiet. In the past few weeks \
                 and in coming months, in the near term, the long-term outlook; several \
-                years ago.";
+                years ago. On New Year's Day it snowed.";
     assert_eq!(
         found(text, Some("2000-01-07")),
         pairs(&[
@@ -350,6 +350,7 @@ fn holidays_and_stretches_without_a_count() {
             ("coming months", "FUTURE_REF"),
             ("the near term", "FUTURE_REF"),
             ("several years ago", "PAST_REF"),
+            ("New Year's Day", "2000-01-01"),
         ])
     );
     assert_eq!(
