@@ -121,6 +121,37 @@ fn entities_carry_ids_and_every_reader_names_them_alike() {
 }
 
 #[test]
+fn each_facet_counts_the_matching_passages_that_name_or_quote_it() {
+    let workspace = Workspace::with_seeds();
+    let search = workspace.json(&[
+        "search",
+        "Iraq OR militia OR attacks OR said",
+        "--facets",
+        "-n",
+        "100000",
+    ]);
+    let hits = of_type(&search, "hit");
+    let summary = of_type(&search, "summary");
+    assert_eq!(Some(hits.len() as u64), summary[0]["total"].as_u64());
+    let facets = of_type(&search, "facet");
+    let mut checked = 0;
+    for facet in facets.iter().filter(|f| f["field"] != "date") {
+        let naming = |hit: &&&Value| match facet["field"].as_str() {
+            Some("speaker") => hit["speakers"]
+                .as_array()
+                .is_some_and(|s| s.iter().any(|s| *s == facet["value"])),
+            _ => hit["entities"]
+                .as_array()
+                .is_some_and(|e| e.iter().any(|e| e["id"] == facet["id"])),
+        };
+        let passages = hits.iter().filter(naming).count() as u64;
+        assert_eq!(facet["count"].as_u64(), Some(passages), "{facet}");
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} facets");
+}
+
+#[test]
 fn filters_match_any_spelling_and_say_when_they_match_several() {
     let workspace = Workspace::with_seeds();
     let total = |args: &[&str]| {

@@ -23,7 +23,7 @@ use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexMeta};
 
 pub use documents::{article_id, entity_field, StoredQuote};
-pub use entities::{value_id, Entity, EntityTable, IdSpace, TABLE_FILE};
+pub use entities::{value_id, DocEntities, Entity, EntityTable, IdSpace, TABLE_FILE};
 pub use manifest::Manifest;
 pub use schema::Fields;
 pub use writer::{update, IndexOptions, IndexReport, Skipped, DEFAULT_MEMORY_MIB};

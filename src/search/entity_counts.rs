@@ -1,18 +1,17 @@
 //! Counting entities over the documents a query matches: a collector that
-//! reads each document's name ids from a fast field and maps them through
-//! the entity table, counting each entity once per document.
+//! reads each document's entities from the entity table's lists (built at
+//! each commit from the same passages), counting each entity once per
+//! document.
 
 use std::sync::Arc;
 
 use serde::Serialize;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use super::doc_counts::DocCounts;
 use crate::analyze::EntityKind;
-use crate::index::schema::FieldNames;
-use crate::index::{Entity, EntityTable, IdSpace};
+use crate::index::{DocEntities, Entity, EntityTable, IdSpace};
 
 /// Matching documents per entity counted at least once: `(entity, count)`,
 /// the entity by its place in the table.
@@ -39,43 +38,6 @@ impl EntityCounter {
     }
 }
 
-/// Slots of the cache of id lookups (a power of two).
-const RECENT_IDS: usize = 16384;
-
-/// The entities of recently seen ids, by the id's low bits. Ids are
-/// hashes, and the names of a matching set repeat from passage to passage,
-/// where a lookup in the table searches every id. Both vectors start as
-/// zeros, like [`DocCounts`].
-struct RecentIds {
-    table: Arc<EntityTable>,
-    space: IdSpace,
-    ids: Vec<u64>,
-    /// 0 for an empty slot, 1 for an id of no entity, else the entity + 2.
-    entities: Vec<u32>,
-}
-
-impl RecentIds {
-    fn new(table: Arc<EntityTable>, space: IdSpace) -> Self {
-        RecentIds {
-            table,
-            space,
-            ids: vec![0; RECENT_IDS],
-            entities: vec![0; RECENT_IDS],
-        }
-    }
-
-    fn entity_of(&mut self, id: u64) -> Option<u32> {
-        let slot = id as usize & (RECENT_IDS - 1);
-        if self.entities[slot] != 0 && self.ids[slot] == id {
-            return self.entities[slot].checked_sub(2);
-        }
-        let entity = self.table.of_id(self.space, id);
-        self.ids[slot] = id;
-        self.entities[slot] = entity.map_or(1, |e| e.saturating_add(2));
-        entity
-    }
-}
-
 impl Collector for EntityCounter {
     type Fruit = Counts;
     type Child = SegmentEntityCounter;
@@ -89,13 +51,21 @@ impl Collector for EntityCounter {
         _segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentEntityCounter> {
-        let field = match self.space {
-            IdSpace::Mentions => FieldNames::name_ids,
-            IdSpace::Speakers => FieldNames::speaker_ids,
-        };
+        // The table is built from the very segments searched (its opstamp
+        // is the commit's), so a segment it does not list is a damaged
+        // table, not one to count as naming nobody.
+        let id = reader.segment_id().uuid_string();
+        let lists = self
+            .table
+            .doc_entities(&id, reader.max_doc())
+            .ok_or_else(|| {
+                tantivy::TantivyError::InternalError(format!(
+                    "the entity table lists no passages of segment {id}: run `dossier index --rebuild`"
+                ))
+            })?;
         Ok(SegmentEntityCounter {
-            ids: reader.fast_fields().u64(field)?,
-            recent: RecentIds::new(Arc::clone(&self.table), self.space),
+            lists,
+            space: self.space,
             counts: DocCounts::new(self.table.len()),
         })
     }
@@ -120,10 +90,11 @@ impl Collector for EntityCounter {
     }
 }
 
-/// The counter of one segment.
+/// The counter of one segment: each matching passage's entities, as the
+/// table lists them.
 pub struct SegmentEntityCounter {
-    ids: Column<u64>,
-    recent: RecentIds,
+    lists: DocEntities,
+    space: IdSpace,
     counts: DocCounts,
 }
 
@@ -131,10 +102,8 @@ impl SegmentCollector for SegmentEntityCounter {
     type Fruit = Counts;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        for id in self.ids.values_for_doc(doc) {
-            if let Some(entity) = self.recent.entity_of(id) {
-                self.counts.add(entity as usize, doc);
-            }
+        for entity in self.lists.of(doc, self.space) {
+            self.counts.add(entity as usize, doc);
         }
     }
 

@@ -7,6 +7,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use tantivy::Searcher;
 
+use super::docs::DocValues;
 use super::file::{Parts, Row};
 use super::{value_id, EntityTable};
 use crate::analyze::name_words;
@@ -92,6 +93,7 @@ pub fn build(searcher: &Searcher, fields: &Fields, opstamp: u64) -> Result<Entit
         mentions: pairs(&dictionary.mentions),
         speakers: pairs(&dictionary.speakers),
         values,
+        docs: usage.docs.encode(&entity_of_value, NONE),
     }))
 }
 
@@ -319,6 +321,9 @@ struct Usage {
     id_quotes: Map<u64>,
     /// Per live passage: its article and the values it holds.
     passages: Passages,
+    /// Per live passage, by segment and document: the values of its names
+    /// and of its speakers.
+    docs: DocValues,
 }
 
 impl Usage {
@@ -330,11 +335,15 @@ impl Usage {
             id_articles: Map::default(),
             id_quotes: Map::default(),
             passages: Passages::default(),
+            docs: DocValues::default(),
         };
         let mut articles: Map<u32> = Map::default();
         let mut id_seen = Set::default();
         let mut values = Vec::new();
+        let (mut names, mut speakers) = (Vec::new(), Vec::new());
         for segment in searcher.segment_readers() {
+            let id = segment.segment_id().uuid_string();
+            usage.docs.start_segment(id, segment.max_doc());
             let fast = segment.fast_fields();
             let record = fast.u64(FieldNames::record)?;
             let name_ids = fast.u64(FieldNames::name_ids)?;
@@ -351,21 +360,25 @@ impl Usage {
                 let next = articles.len() as u32;
                 let article = *articles.entry(article_id).or_insert(next);
                 values.clear();
+                names.clear();
+                speakers.clear();
                 let ids = name_ids
                     .values_for_doc(doc)
-                    .filter_map(|id| Some((id, dictionary.mentions.get(&id)?.0)))
+                    .filter_map(|id| Some((id, dictionary.mentions.get(&id)?.0, false)))
                     .chain(
                         speaker_ids
                             .values_for_doc(doc)
-                            .filter_map(|id| Some((id, dictionary.speakers.get(&id)?.0))),
+                            .filter_map(|id| Some((id, dictionary.speakers.get(&id)?.0, true))),
                     );
-                for (id, value) in ids {
+                for (id, value, spoken) in ids {
                     *usage.id_passages.entry(id).or_default() += 1;
                     if id_seen.insert(id_pair(id, article)) {
                         *usage.id_articles.entry(id).or_default() += 1;
                     }
                     values.push(value);
+                    if spoken { &mut speakers } else { &mut names }.push(value);
                 }
+                usage.docs.push(doc, &names, &speakers);
                 values.sort_unstable();
                 values.dedup();
                 for &v in &values {

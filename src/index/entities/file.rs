@@ -6,16 +6,17 @@
 //! - three sorted id maps (`mentions`, `speakers`, `values`), each record
 //!   an id (`u64`) and an entity index (`u32`);
 //! - one record of [`ROW_BYTES`] per entity;
-//! - the entities' text, one after the other (see [`Row`]).
+//! - the entities' text, one after the other (see [`Row`]);
+//! - each passage's entities, by segment and document (see `docs.rs`).
 
 use crate::analyze::EntityKind;
 
 /// Starts every table file.
 const MAGIC: &[u8; 8] = b"DOSSENT\0";
 /// Bumped when the layout or the grouping rules change.
-pub const VERSION: u32 = 2;
-/// Magic, version, padding, opstamp, five section lengths.
-const HEADER_BYTES: usize = 8 + 4 + 4 + 8 + 5 * 8;
+pub const VERSION: u32 = 3;
+/// Magic, version, padding, opstamp, six section lengths.
+const HEADER_BYTES: usize = 8 + 4 + 4 + 8 + 6 * 8;
 /// One id map record.
 pub const PAIR_BYTES: usize = 12;
 /// One entity record.
@@ -46,6 +47,8 @@ pub struct Parts {
     pub mentions: Vec<(u64, u32)>,
     pub speakers: Vec<(u64, u32)>,
     pub values: Vec<(u64, u32)>,
+    /// The section of each passage's entities, encoded.
+    pub docs: Vec<u8>,
 }
 
 /// Where each section lies in the bytes of a table.
@@ -57,6 +60,7 @@ pub struct Layout {
     pub values: std::ops::Range<usize>,
     pub rows: std::ops::Range<usize>,
     pub text: std::ops::Range<usize>,
+    pub docs: std::ops::Range<usize>,
 }
 
 /// The bytes of a table.
@@ -68,7 +72,8 @@ pub fn encode(parts: &Parts) -> Vec<u8> {
             + pairs(&parts.speakers)
             + pairs(&parts.values)
             + parts.rows.len() * ROW_BYTES
-            + parts.text.len(),
+            + parts.text.len()
+            + parts.docs.len(),
     );
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&VERSION.to_le_bytes());
@@ -80,6 +85,7 @@ pub fn encode(parts: &Parts) -> Vec<u8> {
         pairs(&parts.values),
         parts.rows.len() * ROW_BYTES,
         parts.text.len(),
+        parts.docs.len(),
     ] {
         bytes.extend_from_slice(&(len as u64).to_le_bytes());
     }
@@ -104,6 +110,7 @@ pub fn encode(parts: &Parts) -> Vec<u8> {
         bytes.extend_from_slice(&[kind_byte(row.kind), 0, 0, 0]);
     }
     bytes.extend_from_slice(parts.text.as_bytes());
+    bytes.extend_from_slice(&parts.docs);
     bytes
 }
 
@@ -133,6 +140,7 @@ pub fn layout(bytes: &[u8]) -> Option<Layout> {
         values: section(2)?,
         rows: section(3)?,
         text: section(4)?,
+        docs: section(5)?,
     };
     let whole = start == bytes.len()
         && [&layout.mentions, &layout.speakers, &layout.values]
@@ -276,6 +284,7 @@ mod tests {
             mentions: vec![(5, 0), (9, 0)],
             speakers: Vec::new(),
             values: vec![(1, 0)],
+            docs: vec![1, 2, 3],
         }
     }
 
@@ -290,6 +299,7 @@ mod tests {
         assert_eq!(row(&bytes[layout.rows.clone()], 0), Some(parts.rows[0]));
         assert_eq!(row(&bytes[layout.rows.clone()], 1), None);
         assert_eq!(&bytes[layout.text], parts.text.as_bytes());
+        assert_eq!(&bytes[layout.docs], &parts.docs[..]);
     }
 
     #[test]

@@ -19,17 +19,20 @@
 //! [`facet_id`]: super::documents::facet_id
 
 mod build;
+mod docs;
 mod file;
 
 use std::path::Path;
 
 use tantivy::directory::{Directory, MmapDirectory, OwnedBytes};
+use tantivy::DocId;
 
 use crate::analyze::{name_words, EntityKind};
 use crate::error::{Error, Result};
 use crate::resolve::Source;
 
 pub use build::build;
+pub use docs::DocEntities;
 use file::{Layout, Parts, Row};
 
 /// The table's file in the index directory.
@@ -185,9 +188,11 @@ impl EntityTable {
         &self.bytes[range]
     }
 
-    /// The entity of a name or speaker id.
-    pub fn of_id(&self, space: IdSpace, id: u64) -> Option<u32> {
-        file::find(self.map(space), id)
+    /// Each passage's entities in the segment `id` (as tantivy writes it)
+    /// with `max_doc` documents; `None` when the table was built from other
+    /// segments.
+    pub fn doc_entities(&self, id: &str, max_doc: DocId) -> Option<DocEntities> {
+        DocEntities::find(&self.bytes, self.layout.docs.clone(), id, max_doc)
     }
 
     /// The entity of a name as its article resolved it.
