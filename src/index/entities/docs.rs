@@ -20,6 +20,7 @@ use std::ops::Range;
 use tantivy::directory::OwnedBytes;
 use tantivy::DocId;
 
+use super::file::{u32_at, u64_at};
 use super::IdSpace;
 
 /// A segment's header in the section.
@@ -197,14 +198,6 @@ impl DocEntities {
         };
         range.filter_map(|i| u32_at(&self.entities, 4 * i))
     }
-}
-
-fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
-}
-
-fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
 }
 
 #[cfg(test)]
