@@ -49,118 +49,101 @@ fn ensure_index(dir: &Path) -> anyhow::Result<()> {
     index_paths(dir, &[PathBuf::from(DEFAULT_CORPUS)], false, memory).map(|_| ())
 }
 
-/// How `search` prints.
-pub(crate) struct SearchOptions {
-    pub(crate) limit: usize,
-    pub(crate) facets: bool,
+/// Where a reading command reads and what it prints to: the index, and
+/// standard output as text or as JSON Lines.
+pub(crate) struct Reader<'a> {
+    pub(crate) index: &'a Path,
     pub(crate) json: bool,
+    pub(crate) out: &'a mut BufferedStandardStream,
+}
+
+impl Reader<'_> {
+    /// The index, built from the default corpus first if there is none.
+    fn searcher(&self) -> anyhow::Result<Searcher> {
+        open_searcher(self.index)
+    }
+
+    /// Prints a command's notes (on standard error), then its answer as
+    /// JSON Lines or for people, and says whether it found any.
+    fn report<T: Answer + ?Sized>(
+        &mut self,
+        answer: &T,
+        as_json: JsonWriter<T>,
+        as_text: HumanWriter<T>,
+    ) -> anyhow::Result<Found> {
+        print_notes(answer.notes())?;
+        let written = if self.json {
+            as_json(self.out, answer)
+        } else {
+            as_text(self.out, answer)
+        };
+        written.map_err(Error::Output)?;
+        Ok(found(answer.found_any()))
+    }
 }
 
 pub(crate) fn search(
-    dir: &Path,
+    reader: &mut Reader<'_>,
     query: &str,
     filters: &Filters,
-    options: &SearchOptions,
-    out: &mut BufferedStandardStream,
+    (limit, facets): (usize, bool),
 ) -> anyhow::Result<Found> {
-    let results = open_searcher(dir)?.search(query, options.limit, filters, options.facets)?;
-    report(
-        out,
-        options.json,
-        &results,
-        render::json::write_results,
-        render::human::write_results,
-    )
+    let results = reader.searcher()?.search(query, limit, filters, facets)?;
+    let (json, text) = (render::json::write_results, render::human::write_results);
+    reader.report(&results, json, text)
 }
 
 pub(crate) fn quotes(
-    dir: &Path,
+    reader: &mut Reader<'_>,
     query: &str,
     filters: &Filters,
     limit: usize,
-    json: bool,
-    out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
-    let results = open_searcher(dir)?.quotes(optional(query), limit, filters)?;
-    report(
-        out,
-        json,
-        &results,
-        render::json::write_quotes,
-        render::human::write_quotes,
-    )
+    let results = reader.searcher()?.quotes(optional(query), limit, filters)?;
+    let (json, text) = (render::json::write_quotes, render::human::write_quotes);
+    reader.report(&results, json, text)
 }
 
 pub(crate) fn check(
-    dir: &Path,
+    reader: &mut Reader<'_>,
     claim: &str,
     filters: &Filters,
     limit: usize,
-    json: bool,
-    out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
-    let results = dossier::check::check(&open_searcher(dir)?, claim, limit, filters)?;
-    report(
-        out,
-        json,
-        &results,
-        render::json::write_checks,
-        render::write_checks,
-    )
+    let results = dossier::check::check(&reader.searcher()?, claim, limit, filters)?;
+    reader.report(&results, render::json::write_checks, render::write_checks)
 }
 
 pub(crate) fn entities(
-    dir: &Path,
+    reader: &mut Reader<'_>,
     kind: Option<EntityKind>,
     query: &str,
     limit: usize,
-    json: bool,
-    out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
-    let entities = open_searcher(dir)?.entities(kind, optional(query), limit)?;
-    report(
-        out,
-        json,
-        entities.as_slice(),
-        render::json::write_entities,
-        render::human::write_entities,
-    )
+    let entities = reader.searcher()?.entities(kind, optional(query), limit)?;
+    let (json, text) = (render::json::write_entities, render::human::write_entities);
+    reader.report(entities.as_slice(), json, text)
 }
 
 pub(crate) fn dates(
-    dir: &Path,
+    reader: &mut Reader<'_>,
     query: &str,
     by_month: bool,
     filters: &Filters,
-    json: bool,
-    out: &mut BufferedStandardStream,
 ) -> anyhow::Result<Found> {
-    let counts = open_searcher(dir)?.dates(optional(query), by_month, filters)?;
-    report(
-        out,
-        json,
-        counts.as_slice(),
-        render::json::write_dates,
-        render::human::write_dates,
-    )
+    let counts = reader
+        .searcher()?
+        .dates(optional(query), by_month, filters)?;
+    let (json, text) = (render::json::write_dates, render::human::write_dates);
+    reader.report(counts.as_slice(), json, text)
 }
 
-pub(crate) fn speakers(
-    dir: &Path,
-    json: bool,
-    out: &mut BufferedStandardStream,
-) -> anyhow::Result<Found> {
-    let speakers = open_searcher(dir)?.speakers()?;
-    report(
-        out,
-        json,
-        speakers.as_slice(),
-        render::json::write_speakers,
-        render::human::write_speakers,
-    )
+pub(crate) fn speakers(reader: &mut Reader<'_>) -> anyhow::Result<Found> {
+    let speakers = reader.searcher()?.speakers()?;
+    let (json, text) = (render::json::write_speakers, render::human::write_speakers);
+    reader.report(speakers.as_slice(), json, text)
 }
 
-/// Streams an export, with a progress bar on a terminal and a summary line.
 pub(crate) fn export_matches(
     dir: &Path,
     export: &dossier::export::Export<'_>,
@@ -269,25 +252,6 @@ impl<T> Answer for [T] {
     fn found_any(&self) -> bool {
         !self.is_empty()
     }
-}
-
-/// Prints a command's notes (on standard error), then its answer as JSON
-/// Lines or for people, and says whether it found any.
-fn report<T: Answer + ?Sized>(
-    out: &mut BufferedStandardStream,
-    json: bool,
-    results: &T,
-    as_json: JsonWriter<T>,
-    as_text: HumanWriter<T>,
-) -> anyhow::Result<Found> {
-    print_notes(results.notes())?;
-    let written = if json {
-        as_json(out, results)
-    } else {
-        as_text(out, results)
-    };
-    written.map_err(Error::Output)?;
-    Ok(found(results.found_any()))
 }
 
 fn found(something: bool) -> Found {

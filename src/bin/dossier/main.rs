@@ -4,6 +4,7 @@
 //! was, 2 on an error. A closed output pipe ends the program quietly.
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -20,7 +21,7 @@ mod commands;
 use args::{Cli, Command, FormatArg, OutputArgs, PeriodArg, WhatArg};
 use commands::{
     analyze_paths, check, dates, entities, export_matches, index_paths, optional, quotes, search,
-    serve, speakers, SearchOptions,
+    serve, speakers, Reader,
 };
 
 /// Whether a command found something (exit 0) or not (exit 1).
@@ -57,6 +58,19 @@ fn main() -> ExitCode {
     }
 }
 
+/// What a reading command reads and prints to.
+fn reader<'a>(
+    index: &'a Path,
+    output: &OutputArgs,
+    out: &'a mut BufferedStandardStream,
+) -> Reader<'a> {
+    Reader {
+        index,
+        json: output.json,
+        out,
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<Found> {
     let mut out = BufferedStandardStream::stdout(ColorWhen::from(cli.color).choice());
     let found = match cli.command {
@@ -76,71 +90,49 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
             limit,
             filters,
             facets,
-            output: OutputArgs { json },
+            output,
         } => {
-            let filters = Filters::from(filters);
-            let options = SearchOptions {
-                limit,
-                facets,
-                json,
-            };
-            search(&cli.index, &query.join(" "), &filters, &options, &mut out)?
+            let reader = &mut reader(&cli.index, &output, &mut out);
+            search(reader, &query.join(" "), &filters.into(), (limit, facets))?
         }
         Command::Entities {
             kind,
             query,
             limit,
-            output: OutputArgs { json },
-        } => entities(
-            &cli.index,
-            kind.map(EntityKind::from),
-            &query.join(" "),
-            limit,
-            json,
-            &mut out,
-        )?,
+            output,
+        } => {
+            let reader = &mut reader(&cli.index, &output, &mut out);
+            entities(reader, kind.map(EntityKind::from), &query.join(" "), limit)?
+        }
         Command::Check {
             claim,
             limit,
             filters,
-            output: OutputArgs { json },
-        } => check(
-            &cli.index,
-            &claim.join(" "),
-            &Filters::from(filters),
-            limit,
-            json,
-            &mut out,
-        )?,
+            output,
+        } => {
+            let reader = &mut reader(&cli.index, &output, &mut out);
+            check(reader, &claim.join(" "), &filters.into(), limit)?
+        }
         Command::Quotes {
             query,
             filters,
             limit,
-            output: OutputArgs { json },
-        } => quotes(
-            &cli.index,
-            &query.join(" "),
-            &Filters::from(filters),
-            limit,
-            json,
-            &mut out,
-        )?,
+            output,
+        } => {
+            let reader = &mut reader(&cli.index, &output, &mut out);
+            quotes(reader, &query.join(" "), &filters.into(), limit)?
+        }
         Command::Dates {
             query,
             by,
             filters,
-            output: OutputArgs { json },
-        } => dates(
-            &cli.index,
-            &query.join(" "),
-            matches!(by, PeriodArg::Month),
-            &Filters::from(filters),
-            json,
-            &mut out,
-        )?,
-        Command::Speakers {
-            output: OutputArgs { json },
-        } => speakers(&cli.index, json, &mut out)?,
+            output,
+        } => {
+            let by_month = matches!(by, PeriodArg::Month);
+            let reader = &mut reader(&cli.index, &output, &mut out);
+            dates(reader, &query.join(" "), by_month, &filters.into())?
+        }
+        Command::Speakers { output } => speakers(&mut reader(&cli.index, &output, &mut out))?,
         Command::Analyze {
             paths,
             output: OutputArgs { json },
