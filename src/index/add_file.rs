@@ -104,13 +104,18 @@ impl FileIndexer<'_> {
     /// fails the whole run, before its commit, so nothing indexed is lost.
     fn index_streamed(&self, planned: &Planned) -> Result<Outcome> {
         let file = &planned.file;
-        match ingest::fingerprint(&file.path) {
-            Ok(fingerprint) => {
-                if let Some(touched) = touched(planned, fingerprint) {
-                    return Ok(touched);
+        // A file indexed before is hashed first, so that one whose time
+        // alone moved is not analysed again; a new one is read once, the
+        // stream hashing it as it goes.
+        if planned.previous.is_some() {
+            match ingest::fingerprint(&file.path) {
+                Ok(fingerprint) => {
+                    if let Some(touched) = touched(planned, fingerprint) {
+                        return Ok(touched);
+                    }
                 }
+                Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
             }
-            Err(e) => return Ok(Outcome::skipped(file, e.to_string(), Vec::new())),
         }
         let mut counts = (0, 0);
         let mut replacing = planned.previous.is_some();
