@@ -190,6 +190,16 @@ pub fn is_fall_word(lower: &str) -> bool {
     FALL_WORDS.contains(lower)
 }
 
+/// Given names (`data/words/given_names.txt`, made from CoNLL-2003's
+/// training set by `scripts/make_given_names.py`).
+static GIVEN_NAMES: WordSet = WordSet::new(include_str!("data/words/given_names.txt"));
+
+/// True for a word that opens people's names (`Julian`, `Herman`), in any
+/// case.
+pub fn is_given_name(word: &str) -> bool {
+    GIVEN_NAMES.contains(&lowercase(word))
+}
+
 /// Abbreviations whose dot does not end a sentence (`Mr.`, `Inc.`).
 static DOTTED_ABBREVIATIONS: WordSet =
     WordSet::new(include_str!("data/words/dotted_abbreviations.txt"));

@@ -7,7 +7,7 @@
 //! - Other names: the spelling skeleton (`Kata'ib`, `Kataeb`).
 
 use crate::analyze::{
-    is_acronym, is_calendar_word, is_demonym, is_known_place, is_name_connector,
+    is_acronym, is_calendar_word, is_demonym, is_given_name, is_known_place, is_name_connector,
     is_not_a_name_word, is_title_word, name_words, skeleton,
 };
 
@@ -31,9 +31,11 @@ pub fn without_lead_in(name: &str) -> &str {
     }
 }
 
-/// A word before a person's name that is not part of it.
+/// A word before a person's name that is not part of it. A given name
+/// that looks like a people's adjective (`Julian`, as `Juliaca` is a city;
+/// `Herman`) is part of it.
 fn is_lead_in(word: &str) -> bool {
-    is_title_word(word) || is_people_adjective(word)
+    is_title_word(word) || (is_people_adjective(word) && !is_given_name(word))
 }
 
 /// `Iraqi`, `Vermonter`, `Lebanese`: a place's name, or a long start of
@@ -135,6 +137,11 @@ mod tests {
         assert_eq!(person_key("Minister"), ["minister"]);
         assert_eq!(without_lead_in("Exchequer Gordon Brown"), "Gordon Brown");
         assert_eq!(without_lead_in("Gordon Brown"), "Gordon Brown");
+        // `Julian` reads as a people's adjective (`Juliaca` is a city), but
+        // it is a given name.
+        assert!(is_people_adjective("Julian"));
+        assert_eq!(without_lead_in("Julian Castro"), "Julian Castro");
+        assert_eq!(person_key("Julian Castro"), ["julian", "castro"]);
         assert_eq!(
             without_lead_in("Karim Yusuf al-Dabbagh"),
             "Karim Yusuf al-Dabbagh"

@@ -274,3 +274,22 @@ fn an_acronym_written_as_a_word_is_the_acronym() {
     assert_eq!(group_of(&groups, "IRAN").2, ["IRAN", "Iran"]);
     assert_eq!(group_of(&groups, "Amexco Holdings").2, ["Amexco Holdings"]);
 }
+
+#[test]
+fn a_given_name_that_looks_like_a_peoples_adjective_stays_in_the_name() {
+    let names = names(
+        "person 100 Fidel Castro
+        person 30 Raul Castro
+        person 50 Castro
+        person 10 Julian Castro
+        person 40 Bernie Sanders
+        person 3 Vermonter Bernie Sanders",
+    );
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "Julian Castro").2, ["Julian Castro"]);
+    assert_eq!(group_of(&groups, "Castro").2, ["Castro"]);
+    assert_eq!(
+        group_of(&groups, "Vermonter Bernie Sanders").1,
+        "Bernie Sanders"
+    );
+}
