@@ -223,6 +223,23 @@ pub fn abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
         .filter_map(|line| line.split_once(' '))
 }
 
+/// The US state a news abbreviation names (`Calif.`, `Fla` → `california`,
+/// `florida`), in any case, with or without its dot.
+pub fn state_abbreviated(word: &str) -> Option<&'static str> {
+    static STATES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let states = STATES.get_or_init(|| {
+        include_str!("data/words/state_abbreviations.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .filter_map(|line| line.split_once(' '))
+            .collect()
+    });
+    states
+        .get(lowercase(word.trim().trim_end_matches('.')).as_ref())
+        .copied()
+}
+
 /// The words of a common noun's initials written in capitals, perhaps
 /// plural (`GDP` → `gross domestic product`, `PACs`); `None` for any
 /// other name. Such initials are no person, organisation or place,

@@ -34,7 +34,8 @@ mod sets;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::analyze::{
-    is_division_word, is_known_place, is_not_a_name_word, is_org_word, is_short_form, EntityKind,
+    is_division_word, is_known_place, is_not_a_name_word, is_org_word, is_short_form,
+    state_abbreviated, EntityKind,
 };
 
 use crate::analyze::is_acronym;
@@ -439,7 +440,8 @@ fn join_acronyms_written_as_words(names: &[&Name], kinds: &[EntityKind], sets: &
 }
 
 /// Rule 5: a place's area named after it (`Gaza Strip`, `Anbar Province`)
-/// is that place, when the index names the place alone.
+/// is that place, when the index names the place alone; so is a US state's
+/// news abbreviation (`Calif.`), when both were taken for places.
 fn join_divisions(
     names: &[&Name],
     spelling_keys: &[String],
@@ -456,13 +458,16 @@ fn join_divisions(
         if kinds[i] != EntityKind::Place {
             continue;
         }
-        let Some((place, last)) = name.value.trim().rsplit_once(' ') else {
-            continue;
+        let place = match name.value.trim().rsplit_once(' ') {
+            Some((place, last)) if is_division_word(last) => spelling_key(place),
+            Some(_) => continue,
+            None => match state_abbreviated(&name.value) {
+                Some(state) => spelling_key(state),
+                None => continue,
+            },
         };
-        if is_division_word(last) {
-            if let Some(&j) = place_keys.get(spelling_key(place).as_str()) {
-                sets.join(i, j);
-            }
+        if let Some(&j) = place_keys.get(place.as_str()) {
+            sets.join(i, j);
         }
     }
 }

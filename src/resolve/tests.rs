@@ -293,3 +293,19 @@ fn a_given_name_that_looks_like_a_peoples_adjective_stays_in_the_name() {
         "Bernie Sanders"
     );
 }
+
+#[test]
+fn a_state_abbreviation_taken_for_a_place_joins_the_state() {
+    let names = names(
+        "place 100 California
+        place 20 Calif
+        place 5 Fla.
+        place 40 Florida
+        place 50 Pennsylvania
+        org 30 Pa",
+    );
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "Calif").1, "California");
+    assert_eq!(group_of(&groups, "Fla.").1, "Florida");
+    assert_eq!(group_of(&groups, "Pa").2, ["Pa"]);
+}
