@@ -23,7 +23,8 @@
 //!    so does a given name alone (`Hillary`) that joins no surname so.
 //! 4. An acronym (`U.S.`, `UN`) joins the name of its own kind whose
 //!    initials it is, word for word, under the same condition.
-//! 5. A place's area named after it (`Gaza Strip`) joins the place.
+//! 5. A place's area named after it (`Gaza Strip`), or a US state's news
+//!    abbreviation (`Calif.`), joins the place.
 //! 6. A group named in the plural that was voted a place (`Houthis`), whose
 //!    singular is a name too, is an organisation with its singular.
 
