@@ -281,17 +281,11 @@ fn a_given_name_that_looks_like_a_peoples_adjective_stays_in_the_name() {
         "person 100 Fidel Castro
         person 30 Raul Castro
         person 50 Castro
-        person 10 Julian Castro
-        person 40 Bernie Sanders
-        person 3 Vermonter Bernie Sanders",
+        person 10 Julian Castro",
     );
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "Julian Castro").2, ["Julian Castro"]);
     assert_eq!(group_of(&groups, "Castro").2, ["Castro"]);
-    assert_eq!(
-        group_of(&groups, "Vermonter Bernie Sanders").1,
-        "Bernie Sanders"
-    );
 }
 
 #[test]
