@@ -224,8 +224,17 @@ pub fn abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
 }
 
 /// The US state a news abbreviation names (`Calif.`, `Fla` → `california`,
-/// `florida`), in any case, with or without its dot.
+/// `florida`), with or without its dot. Written as news writes them, with a
+/// capital and then small letters: in capitals they are other things
+/// (`VA`, Veterans Affairs; `TEX`, a ticker).
 pub fn state_abbreviated(word: &str) -> Option<&'static str> {
+    let word = word.trim().trim_end_matches('.');
+    let mut letters = word.chars();
+    let title_case =
+        letters.next().is_some_and(char::is_uppercase) && letters.all(|c| c.is_ascii_lowercase());
+    if !title_case {
+        return None;
+    }
     static STATES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     let states = STATES.get_or_init(|| {
         include_str!("data/words/state_abbreviations.txt")
@@ -235,9 +244,7 @@ pub fn state_abbreviated(word: &str) -> Option<&'static str> {
             .filter_map(|line| line.split_once(' '))
             .collect()
     });
-    states
-        .get(lowercase(word.trim().trim_end_matches('.')).as_ref())
-        .copied()
+    states.get(lowercase(word).as_ref()).copied()
 }
 
 /// The words of a common noun's initials written in capitals, perhaps

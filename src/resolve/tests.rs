@@ -296,10 +296,14 @@ fn a_state_abbreviation_taken_for_a_place_joins_the_state() {
         place 5 Fla.
         place 40 Florida
         place 50 Pennsylvania
-        org 30 Pa",
+        org 30 Pa
+        place 60 Virginia
+        place 9 VA",
     );
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "Calif").1, "California");
     assert_eq!(group_of(&groups, "Fla.").1, "Florida");
     assert_eq!(group_of(&groups, "Pa").2, ["Pa"]);
+    // In capitals, `VA` is more often Veterans Affairs.
+    assert_eq!(group_of(&groups, "VA").2, ["VA"]);
 }
