@@ -267,7 +267,8 @@ class Bench:
             "",
         ]
         lines += [f"- {line}" for line in machine()]
-        lines += [f"- {line}" for line in versions(self.dossier, self.tantivy)]
+        commit = self.results.get("commit") or head_commit()
+        lines += [f"- {line}" for line in versions(self.dossier, self.tantivy, commit)]
         for scale in (1, 10):
             if f"index-{scale}x" not in self.results:
                 continue
@@ -372,9 +373,9 @@ WHY = {
     "sqlite": "on a rare word a search is a few milliseconds for either; dossier's process "
               "start, index open and snippet highlighting (it re-analyzes the ten passages shown) "
               "cost about as much as SQLite's whole query",
-    "facets": "facets count the entities of every matching passage, reading each passage's "
-              "name ids from a fast field and looking each up in the entity table; a long pasted "
-              "claim matches most of the index, so the count reads most of its passages",
+    "facets": "facets count the entities of every matching passage, read from the entity "
+              "table's per-passage lists; a long pasted claim matches most of the index, so the "
+              "count reads most of its passages",
     "incremental": "each commit builds the entity table again from every live passage (so that "
                    "an incremental run gives the same table as a rebuild), which reads the name "
                    "ids of the whole index; keeping per-segment counts across commits is the fix",
@@ -409,14 +410,21 @@ def machine():
     return [f"{os.cpu_count()} cores ({cpu}), {memory} memory, {platform.system()} {platform.release()}"]
 
 
-def versions(dossier, tantivy):
-    def first_line(command):
-        try:
-            out = subprocess.run(command, capture_output=True, text=True)
-            return (out.stdout or out.stderr).strip().splitlines()[0]
-        except (OSError, IndexError):
-            return "unknown"
-    commit = first_line(["git", "rev-parse", "--short", "HEAD"])
+def first_line(command):
+    try:
+        out = subprocess.run(command, capture_output=True, text=True)
+        return (out.stdout or out.stderr).strip().splitlines()[0]
+    except (OSError, IndexError):
+        return "unknown"
+
+
+def head_commit():
+    return first_line(["git", "rev-parse", "--short", "HEAD"])
+
+
+def versions(dossier, tantivy, commit):
+    """The tools' versions, dossier's at the commit that was measured (a
+    report written again with --report-only keeps the run's commit)."""
     return [
         f"{first_line([dossier, '--version'])} at commit {commit}",
         first_line(["rg", "--version"]),
@@ -443,6 +451,7 @@ def main():
         bench.results = json.load(open(bench.path("results.json")))
         bench.write(args.out)
         return 0
+    bench.results["commit"] = head_commit()
     scales = [1] if args.quick or args.skip_10x else [1, 10]
     for scale in scales:
         root = bench.prepare(scale)
