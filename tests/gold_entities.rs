@@ -26,8 +26,8 @@ const FLOOR: usize = 59;
 /// names the gold does not list (`Haifa`, `United Nations`); the rest are
 /// the tagger's false positives, which this bound keeps from growing.
 /// It was 36 before missiles (`Arqab cruise missiles`) stopped being
-/// people.
-const MAX_BEYOND_GOLD: usize = 33;
+/// people, and 33 before texts (`UN Charter`) stopped being organisations.
+const MAX_BEYOND_GOLD: usize = 32;
 
 struct GoldEntity {
     canonical: String,

@@ -86,6 +86,14 @@ pub fn is_product_noun(word: &str) -> bool {
     PRODUCT_NOUNS.contains(&singular(&lowercase(word)))
 }
 
+/// Nouns for texts a name can head (`charter`, `act`, `treaty`).
+static DOCUMENT_NOUNS: WordSet = WordSet::new(include_str!("data/words/document_nouns.txt"));
+
+/// True for a noun naming a text, singular or plural (`Accords`).
+pub fn is_document_noun(word: &str) -> bool {
+    DOCUMENT_NOUNS.contains(&singular(&lowercase(word)))
+}
+
 /// Nouns that describe an organisation or a publication (`group`, `report`).
 static GROUP_ROLES: WordSet = WordSet::new(include_str!("data/words/group_roles.txt"));
 

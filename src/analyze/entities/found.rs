@@ -9,7 +9,7 @@ use super::{EntityKind, Found};
 use crate::analyze::places::is_known_place;
 use crate::analyze::reading::{Reading, View};
 use crate::analyze::tagger::NameLabel;
-use crate::analyze::wordlists::{initials_words, is_product_noun};
+use crate::analyze::wordlists::{initials_words, is_document_noun, is_product_noun};
 
 pub(super) fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
     let mut found = Vec::new();
@@ -29,6 +29,7 @@ pub(super) fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<
         let range = tagged.range.start + likeness..tagged.range.end;
         let name = &full[likeness..];
         if initials_words(name).is_some()
+            || names_a_document(name)
             || (kind == EntityKind::Person && names_a_product(view, &range))
         {
             continue;
@@ -52,6 +53,17 @@ pub(super) fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<
         }
     }
     joined_by_ampersands(view, found)
+}
+
+/// `UN Charter`, `Patriot Act`, `Law of the People's Republic of China`,
+/// `Treaty of Rome`: a name headed by a noun for a text names the text.
+fn names_a_document(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    let second = words.next();
+    let last = name.split_whitespace().last().unwrap_or_default();
+    let opens_one = second.is_some_and(|w| w == "of") && is_document_noun(first);
+    (second.is_some() && is_document_noun(last)) || opens_one
 }
 
 /// `Arqab cruise missiles`, `"Sarem" short-range smart missile`: a
