@@ -29,7 +29,7 @@ pub(super) fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<
         let range = tagged.range.start + likeness..tagged.range.end;
         let name = &full[likeness..];
         if initials_words(name).is_some()
-            || names_a_document(name)
+            || names_a_document(name, kind)
             || (kind == EntityKind::Person && names_a_product(view, &range))
         {
             continue;
@@ -57,13 +57,18 @@ pub(super) fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<
 
 /// `UN Charter`, `Patriot Act`, `Law of the People's Republic of China`,
 /// `Treaty of Rome`: a name headed by a noun for a text names the text.
-fn names_a_document(name: &str) -> bool {
-    let mut words = name.split_whitespace();
-    let first = words.next().unwrap_or_default();
-    let second = words.next();
-    let last = name.split_whitespace().last().unwrap_or_default();
-    let opens_one = second.is_some_and(|w| w == "of") && is_document_noun(first);
-    (second.is_some() && is_document_noun(last)) || opens_one
+/// Not a person's (`Jude Law`), nor a school's (`School of Law`).
+fn names_a_document(name: &str, kind: EntityKind) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let ends_in_one = match words.as_slice() {
+        [.., before, last] => *before != "of" && is_document_noun(last),
+        _ => false,
+    };
+    let opens_one = match words.as_slice() {
+        [first, "of", ..] => is_document_noun(first),
+        _ => false,
+    };
+    kind != EntityKind::Person && (ends_in_one || opens_one)
 }
 
 /// `Arqab cruise missiles`, `"Sarem" short-range smart missile`: a

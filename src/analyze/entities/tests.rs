@@ -187,9 +187,11 @@ fn a_name_before_a_made_thing_is_no_person() {
 fn a_name_headed_by_a_noun_for_a_text_names_the_text() {
     let tags = tagged(
         "Trade\n\nThe Arms Export Control Act and the Treaty of Rome bind Norway, \
-         the Nordic Council said under the U.N. Charter.\n",
+         the Nordic Council said under the U.N. Charter. Jude Law, who studied at \
+         the Harvard School of Law, agreed.\n",
     );
     assert!(has(&tags, "Norway", "place"), "{tags:?}");
+    assert!(has(&tags, "Jude Law", "person"), "{tags:?}");
     for text in ["Arms Export Control Act", "Treaty of Rome", "U.N. Charter"] {
         assert!(!tags.iter().any(|(w, _, _)| w == text), "{text}: {tags:?}");
     }
