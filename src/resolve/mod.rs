@@ -403,6 +403,19 @@ fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets)
             .copied()
             .filter(|&j| kinds[j] == kinds[i])
             .collect();
+        // `First Boston Inc` is a weaker `FBI` than the Federal Bureau of
+        // Investigation: initials that end in a company's suffix count only
+        // when no name spells the letters out without one.
+        let spelled_out: Vec<usize> = expansions
+            .iter()
+            .copied()
+            .filter(|&j| !ends_in_a_suffix(&names[j].value))
+            .collect();
+        let expansions = if spelled_out.is_empty() {
+            expansions
+        } else {
+            spelled_out
+        };
         if let Some(target) = dominant(sets, &expansions) {
             joins.push((i, target));
         }
@@ -411,6 +424,13 @@ fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets)
         sets.join(i, target);
     }
     join_acronyms_written_as_words(names, kinds, sets);
+}
+
+/// True for a name whose last word is a company's suffix (`Inc`, `Corp.`).
+fn ends_in_a_suffix(name: &str) -> bool {
+    name.split_whitespace()
+        .last()
+        .is_some_and(is_not_a_name_word)
 }
 
 /// An acronym written as a word (`Nato`, `Amex`), or a short word in a

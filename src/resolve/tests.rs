@@ -307,3 +307,22 @@ fn a_state_abbreviation_taken_for_a_place_joins_the_state() {
     // In capitals, `VA` is more often Veterans Affairs.
     assert_eq!(group_of(&groups, "VA").2, ["VA"]);
 }
+
+#[test]
+fn a_company_suffix_is_no_initial_of_an_acronym() {
+    let names = names(
+        "org 300 FBI
+        org 67 Federal Bureau of Investigation
+        org 24 First Boston Inc
+        org 2 Faygo Beverages Inc",
+    );
+    let groups = grouped(&names);
+    assert_eq!(
+        group_of(&groups, "FBI").1,
+        "Federal Bureau of Investigation"
+    );
+    assert_eq!(
+        group_of(&groups, "First Boston Inc").2,
+        ["First Boston Inc"]
+    );
+}
