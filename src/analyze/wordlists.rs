@@ -224,8 +224,13 @@ static ABBREVIATIONS: &str = include_str!("data/words/abbreviations.txt");
 /// Each entry of the abbreviations list: the initials in lower case and
 /// their words (`ipo`, `initial public offering`).
 pub fn abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
-    ABBREVIATIONS
-        .lines()
+    pairs(ABBREVIATIONS)
+}
+
+/// The entries of a list file whose lines pair a short form with what it
+/// stands for (`ipo initial public offering`).
+fn pairs(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .filter_map(|line| line.split_once(' '))
@@ -244,14 +249,8 @@ pub fn state_abbreviated(word: &str) -> Option<&'static str> {
         return None;
     }
     static STATES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    let states = STATES.get_or_init(|| {
-        include_str!("data/words/state_abbreviations.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .filter_map(|line| line.split_once(' '))
-            .collect()
-    });
+    let states =
+        STATES.get_or_init(|| pairs(include_str!("data/words/state_abbreviations.txt")).collect());
     states.get(lowercase(word).as_ref()).copied()
 }
 

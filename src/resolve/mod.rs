@@ -22,7 +22,8 @@
 //!    when one of several has at least [`DOMINANT_SHARE`] of their articles;
 //!    so does a given name alone (`Hillary`) that joins no surname so.
 //! 4. An acronym (`U.S.`, `UN`) joins the name of its own kind whose
-//!    initials it is, word for word, under the same condition.
+//!    initials it is, word for word, under the same condition; a name whose
+//!    company suffix gives the last initial only when no other does.
 //! 5. A place's area named after it (`Gaza Strip`), or a US state's news
 //!    abbreviation (`Calif.`), joins the place.
 //! 6. A group named in the plural that was voted a place (`Houthis`), whose

@@ -103,12 +103,7 @@ fn parse(line: &'static str) -> Option<Holiday> {
 impl Reading<'_, '_> {
     /// A holiday named at word `i`, or after `last`, `next` or `this` there.
     pub(super) fn holiday(&self) -> Option<(Timex, usize)> {
-        let step = match self.lower.as_ref() {
-            "last" | "previous" => Some(-1),
-            "this" => Some(0),
-            "next" | "coming" => Some(1),
-            _ => None,
-        };
+        let step = self.step();
         let k = usize::from(step.is_some());
         if !self.word(k)?.starts_with(char::is_uppercase) {
             return None;

@@ -7,7 +7,7 @@
 //! last quarter written out is kept as its focus (see [`Context`]).
 
 use super::as_year;
-use super::reading::{gap, Reading};
+use super::reading::{gap, shift_year, Reading};
 use super::relative::Tense;
 use super::value::{iso_week, DateValue, Season, Timex};
 use super::words::{is_listed, List};
@@ -21,13 +21,13 @@ impl Reading<'_, '_> {
         if !may_start_a_period(lower) {
             return None;
         }
-        self.vague(lower)
-            .or_else(|| self.decade(lower))
-            .or_else(|| self.century(lower))
-            .or_else(|| self.part_of_year(lower))
-            .or_else(|| self.back_to_focus(lower))
-            .or_else(|| self.week(lower))
-            .or_else(|| self.season(lower))
+        self.vague()
+            .or_else(|| self.decade())
+            .or_else(|| self.century())
+            .or_else(|| self.part_of_year())
+            .or_else(|| self.back_to_focus())
+            .or_else(|| self.week())
+            .or_else(|| self.season())
     }
 
     /// True when `period`, read in `used` words, becomes the article's
@@ -42,7 +42,8 @@ impl Reading<'_, '_> {
     }
 
     /// `the 1990s`, `the '80s`, `the eighties`.
-    fn decade(&self, lower: &str) -> Option<(Timex, usize)> {
+    fn decade(&self) -> Option<(Timex, usize)> {
+        let lower = self.lower.as_ref();
         let word = self.words[self.i].text;
         if let Some(digits) = word.strip_suffix('s') {
             if digits.len() == 4 && digits.ends_with('0') {
@@ -66,7 +67,8 @@ impl Reading<'_, '_> {
 
     /// `the 20th century`, `the twenty-first century`: TimeML names a
     /// century by its first two digits (`19` for the twentieth).
-    fn century(&self, lower: &str) -> Option<(Timex, usize)> {
+    fn century(&self) -> Option<(Timex, usize)> {
+        let lower = self.lower.as_ref();
         let (number, used) = match (cardinal(lower), self.next(1)) {
             (Some(20), Some(unit)) if self.gap(0) == "-" => {
                 (20 + ordinal(&unit).filter(|n| *n < 10)?, 2)
@@ -82,18 +84,12 @@ impl Reading<'_, '_> {
     /// `the third quarter`, `third-quarter`, `Q3 1998`, `the first half of
     /// 1998`, `the last half of 1989`, `the first two quarters`, `the 1988
     /// quarter`, `last year's fourth quarter`.
-    fn part_of_year(&self, lower: &str) -> Option<(Timex, usize)> {
+    fn part_of_year(&self) -> Option<(Timex, usize)> {
         // `last year's fourth quarter`, `the 1998 third quarter`.
         let (year, used) = if let Some(year) = as_year(self.words[self.i].text) {
             (Some(year), 1)
         } else if self.next_is(1, &["year"]) && self.possessive(1) {
-            let step = match lower {
-                "last" | "previous" => -1,
-                "this" | "current" => 0,
-                "next" | "coming" => 1,
-                _ => return None,
-            };
-            (Some(shift(self.today()?.year, step)?), 2)
+            (Some(shift_year(self.today()?.year, self.step()?)?), 2)
         } else {
             (None, 0)
         };
@@ -180,7 +176,8 @@ impl Reading<'_, '_> {
     /// earlier`: the article's focus quarter, or the same quarter a year
     /// before. Without a focus, `year-ago` and `year-earlier` are the year
     /// before the publication date's.
-    fn back_to_focus(&self, lower: &str) -> Option<(Timex, usize)> {
+    fn back_to_focus(&self) -> Option<(Timex, usize)> {
+        let lower = self.lower.as_ref();
         let year_before = |used: usize| {
             let (year, quarter) = match self.context.focus_quarter {
                 Some(focus) => focus,
@@ -221,24 +218,20 @@ impl Reading<'_, '_> {
     }
 
     /// `last week`, `this week`, `next week`, `the weekend`, `this weekend`.
-    fn week(&self, lower: &str) -> Option<(Timex, usize)> {
-        let step = match lower {
-            "last" | "previous" => -1,
-            "this" | "current" => 0,
-            "next" | "coming" => 1,
-            "the" if self.next_is(1, &["weekend"]) => {
-                // The weekend just gone, or the coming one in the future.
-                let today = self.today()?;
-                let weekend_now = weekday(today.days().start) >= 5;
-                let step = if weekend_now || self.tense() == Tense::Future {
-                    0
-                } else {
-                    -1
-                };
-                return self.week_at(step, true, 2);
-            }
-            _ => return None,
-        };
+    fn week(&self) -> Option<(Timex, usize)> {
+        let lower = self.lower.as_ref();
+        if lower == "the" && self.next_is(1, &["weekend"]) {
+            // The weekend just gone, or the coming one in the future.
+            let today = self.today()?;
+            let weekend_now = weekday(today.days().start) >= 5;
+            let step = if weekend_now || self.tense() == Tense::Future {
+                0
+            } else {
+                -1
+            };
+            return self.week_at(step, true, 2);
+        }
+        let step = self.step()?;
         // `This Week`, a programme's title.
         let titled = self
             .words
@@ -267,7 +260,8 @@ impl Reading<'_, '_> {
 
     /// `this summer`, `last fall`, `next spring`, `the summer`, `summer
     /// 1999`, `the winter of 1994`.
-    fn season(&self, lower: &str) -> Option<(Timex, usize)> {
+    fn season(&self) -> Option<(Timex, usize)> {
+        let lower = self.lower.as_ref();
         if let Some(season) = season_named(lower) {
             // `summer 1999`, `the fall of 2025`.
             if let Some((year, used)) = self.year_after(1) {
@@ -285,11 +279,11 @@ impl Reading<'_, '_> {
             let step = if self.tense() == Tense::Past { -1 } else { 0 };
             return Some((self.season_from_today(season, step)?, 1));
         }
+        // `past summer` too; not `current summer`.
         let step = match lower {
-            "last" | "past" | "previous" => -1,
-            "this" => 0,
-            "next" | "coming" => 1,
-            _ => return None,
+            "past" => -1,
+            "current" => return None,
+            _ => self.step()?,
         };
         let season = season_named(&self.next(1)?)?;
         Some((self.season_from_today(season, step)?, 2))
@@ -384,10 +378,6 @@ fn ordinal(word: &str) -> Option<u32> {
             cardinal(&stem)
         }
     }
-}
-
-fn shift(year: u16, by: i64) -> Option<u16> {
-    u16::try_from(i64::from(year) + by).ok()
 }
 
 /// True for a word (lower case) a period may start on: a number (a year,

@@ -67,10 +67,25 @@ impl<'t> Reading<'t, '_> {
         tense_at(self.text, self.words[self.i].range.start)
     }
 
+    /// How far word `i` counts from now: `last` -1, `this` 0, `next` 1.
+    pub(super) fn step(&self) -> Option<i64> {
+        match self.lower.as_ref() {
+            "last" | "previous" => Some(-1),
+            "this" | "current" => Some(0),
+            "next" | "coming" => Some(1),
+            _ => None,
+        }
+    }
+
     /// The publication date, when it is a day.
     pub(super) fn today(&self) -> Option<DateValue> {
         self.context.published.filter(|p| p.day.is_some())
     }
+}
+
+/// `year` moved by `by` years, if it stays a year.
+pub(super) fn shift_year(year: u16, by: i64) -> Option<u16> {
+    u16::try_from(i64::from(year) + by).ok()
 }
 
 /// What separates word `i` from word `i + 1`.

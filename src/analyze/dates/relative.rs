@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::reading::Reading;
+use super::reading::{shift_year, Reading};
 use super::value::{iso_week, DateValue, Timex};
 use super::words::{is_listed, List};
 use super::{month_number, words};
@@ -24,9 +24,8 @@ impl Reading<'_, '_> {
     /// `the year`, `the full year`, `the current fiscal year`, `the end of
     /// the year`, `year-end`, `year's end`: the publication year, which
     /// business news reports on (the end of the year before, told in the
-    /// past); `the past year` the one before. Not `the
-    /// year before`, `the year ended March 31` (a fiscal year) or `the year
-    /// two thousand`.
+    /// past); `the past year` the one before. Not `the year before`, `the
+    /// year ended March 31` (a fiscal year) or `the year two thousand`.
     fn the_year(&self) -> Option<(DateValue, usize)> {
         let published = self.context.published?.year;
         let year = DateValue::year(published)?;
@@ -103,12 +102,7 @@ impl Reading<'_, '_> {
             }
             return Some((self.weekday(published, weekday as i64)?, 1));
         }
-        let step: i64 = match lower {
-            "last" | "previous" => -1,
-            "this" | "current" => 0,
-            "next" | "coming" => 1,
-            _ => return None,
-        };
+        let step = self.step()?;
         let named_month = self.word(1).and_then(month_number);
         if let Some(month) = named_month.filter(|_| matches!(lower, "last" | "this" | "next")) {
             // `last April` is the latest April before this month; `next
@@ -216,10 +210,6 @@ fn months_from(published: DateValue, step: i64) -> Option<DateValue> {
     let year = u16::try_from(months.div_euclid(12)).ok()?;
     let month = u8::try_from(months.rem_euclid(12) + 1).ok()?;
     DateValue::month(year, month)
-}
-
-fn shift_year(year: u16, by: i64) -> Option<u16> {
-    u16::try_from(i64::from(year) + by).ok()
 }
 
 fn number_word(word: &str) -> Option<i64> {

@@ -10,7 +10,8 @@ use super::words::{is_listed, List};
 impl Reading<'_, '_> {
     /// `now`, `currently`, `these days`; `recently`, `in recent years`,
     /// `in the past`; `the future`.
-    pub(super) fn vague(&self, lower: &str) -> Option<(Timex, usize)> {
+    pub(super) fn vague(&self) -> Option<(Timex, usize)> {
+        let lower = self.lower.as_ref();
         let month = self
             .context
             .published
@@ -40,7 +41,7 @@ impl Reading<'_, '_> {
             "the" if self.next_is(1, &["past"]) && !self.gap(1).trim().is_empty() => {
                 Some((Timex::Past, 2))
             }
-            _ => self.vague_stretch(lower),
+            _ => self.vague_stretch(),
         }
     }
 
@@ -49,7 +50,8 @@ impl Reading<'_, '_> {
     /// last few months`, `several years ago`; `coming months`, `future
     /// quarters`, `the near term`. A count makes them durations (`the
     /// past nine months`), which TimeML does not date.
-    fn vague_stretch(&self, lower: &str) -> Option<(Timex, usize)> {
+    fn vague_stretch(&self) -> Option<(Timex, usize)> {
+        let lower = self.lower.as_ref();
         const UNITS: &[&str] = &["days", "weeks", "months", "quarters", "years", "decades"];
         let k = usize::from(lower == "the");
         let head = self.next(k)?;

@@ -375,10 +375,11 @@ impl Usage {
                     if id_seen.insert(id_pair(id, article)) {
                         *usage.id_articles.entry(id).or_default() += 1;
                     }
-                    values.push(value);
                     if spoken { &mut speakers } else { &mut names }.push(value);
                 }
                 usage.docs.push(doc, &names, &speakers);
+                values.extend_from_slice(&names);
+                values.extend_from_slice(&speakers);
                 values.sort_unstable();
                 values.dedup();
                 for &v in &values {

@@ -152,9 +152,8 @@ pub fn layout(bytes: &[u8]) -> Option<Layout> {
 
 /// The entity of `id` in a sorted id map. Ids are hashes, spread evenly
 /// over the u64s, so the search starts where `id` would stand and widens
-/// from there: a few probes instead of a binary search's twenty, for the
-/// tens of thousands of names a facet count looks up. Keys spread any other
-/// way are still found, with more steps.
+/// from there: a few probes instead of a binary search's twenty. Keys
+/// spread any other way are still found, with more steps.
 pub fn find(map: &[u8], id: u64) -> Option<u32> {
     let n = map.len() / PAIR_BYTES;
     let key = |i: usize| u64_at(map, i * PAIR_BYTES);
