@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use super::quotations::Quotation;
 use super::wordlists::is_dotted_abbreviation;
-use crate::text::is_apostrophe;
+use crate::text::{is_apostrophe, is_word_char};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,11 +97,13 @@ pub fn tokenize(text: &str, quotations: &[Quotation]) -> Vec<Token> {
 
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let mut end = start;
+    let mut previous = ' ';
     let mut chars = text[start..limit].char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         let next_is_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() {
+        if is_word_char(previous, c) {
             end = start + i + c.len_utf8();
+            previous = c;
         } else if (c == '-' || is_apostrophe(c)) && next_is_alnum {
             continue;
         } else if c == '.'

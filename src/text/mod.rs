@@ -11,4 +11,4 @@ mod words;
 pub use date::{day_number, iso_week, iso_week_monday, weekday, DateValue};
 pub use fold::fold;
 pub use spelling::american_spelling;
-pub use words::{is_apostrophe, words, Word, Words};
+pub use words::{is_apostrophe, is_word_char, words, Word, Words};

@@ -9,6 +9,23 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´')
 }
 
+/// Whether `c` belongs to a word after `previous`: a letter or digit; an
+/// accent written as a combining mark (`José` decomposed, as macOS files
+/// often are); or the second half of a UTF-8 letter read as Latin-1 (`§`
+/// in `FranÃ§ois`), mojibake that belongs to the word around it. A
+/// non-breaking space (`Â\u{a0}`) still separates words.
+pub fn is_word_char(previous: char, c: char) -> bool {
+    let mojibake = matches!(previous, 'Ã' | 'Â' | '\u{303}' | '\u{302}')
+        && ('\u{80}'..='\u{bf}').contains(&c)
+        && c != '\u{a0}';
+    c.is_alphanumeric() || is_combining_mark(c) || mojibake
+}
+
+/// Combining diacritical marks, in the blocks that Latin text uses.
+fn is_combining_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+}
+
 /// A word: its byte range as written and its letters and digits, without
 /// the apostrophes (`Kata’ib` is `Kataib`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,11 +65,13 @@ impl Words<'_> {
         letters.clear();
         let mut at = start;
         let mut end = start;
+        let mut previous = ' ';
         while let Some(c) = self.char_at(at) {
-            if c.is_alphanumeric() {
+            if is_word_char(previous, c) {
                 letters.push(c);
                 at += c.len_utf8();
                 end = at;
+                previous = c;
                 continue;
             }
             if !is_apostrophe(c) {
@@ -98,6 +117,11 @@ mod tests {
         assert_eq!(texts("Jama’at Ba‘athi"), ["Jamaat", "Baathi"]);
         assert_eq!(texts("Al-Dabbagh’s men"), ["Al", "Dabbagh", "men"]);
         assert_eq!(texts("'quoted' it's"), ["quoted", "it"]);
+        assert_eq!(texts("FranÃ§ois § Ã"), ["FranÃ§ois", "Ã"]);
+        assert_eq!(
+            texts("Jose\u{301} FranA\u{303}\u{a7}ois"),
+            ["Jose\u{301}", "FranA\u{303}\u{a7}ois"]
+        );
         let spans: Vec<Range<usize>> = words("the Jama’at’s men").map(|w| w.range).collect();
         assert_eq!(spans, [0..3, 4..13, 18..21]);
     }
