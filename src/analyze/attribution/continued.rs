@@ -7,7 +7,7 @@ use super::{Quote, QuoteKind, Speaker};
 use crate::analyze::lexer::TokenKind;
 use crate::analyze::names::Mention;
 use crate::analyze::reading::{Reading, View};
-use crate::analyze::speech_words::reporting_lemma;
+use crate::analyze::speech_words::{is_verb_companion, reporting_lemma};
 use crate::analyze::tagger::NameLabel;
 use crate::analyze::wordlists::is_person_role;
 
@@ -31,16 +31,18 @@ impl Continued<'_, '_> {
         q: usize,
         kind: QuoteKind,
     ) -> Option<Speaker> {
-        // `Adding, "..."`: a sentence that opens with a participle of
-        // speech and a comma goes on as if it opened with the quotation.
-        let after_participle = q == sentence.start + 2
+        // `Adding, "..."`, `Specifically, "..."`: a sentence that opens
+        // with a participle of speech or an adverb and a comma goes on as
+        // if it opened with the quotation.
+        let after_lead_in = q == sentence.start + 2
             && self.view.tokens[sentence.start].kind == TokenKind::Word
             && {
                 let word = self.view.tokens[sentence.start].text(self.view.text);
-                word.ends_with("ing") && reporting_lemma(word).is_some()
+                (word.ends_with("ing") && reporting_lemma(word).is_some())
+                    || is_verb_companion(&word.to_lowercase())
             }
             && self.view.tokens[sentence.start + 1].kind == TokenKind::Punct(',');
-        if kind != QuoteKind::Direct || (q != sentence.start && !after_participle) {
+        if kind != QuoteKind::Direct || (q != sentence.start && !after_lead_in) {
             return None;
         }
         if let Some(speaker) = self

@@ -51,6 +51,12 @@ impl Frame<'_, '_> {
             && matches!(self.view.tokens[t].kind, TokenKind::Punct(c) if marks.contains(c))
     }
 
+    /// A comma, or a quotation that takes the comma inside its marks
+    /// (`On "Face the Nation," Sanders argued`).
+    fn is_comma_or_closes_on_one(&self, t: usize) -> bool {
+        self.is_punct(t, ",") || self.quoted(t).is_some_and(|q| q.trim_end().ends_with(','))
+    }
+
     /// A reporting verb at `t`, used as a verb (not `the claims`), with
     /// `point` only as `point out`.
     pub(super) fn reporting_verb(&self, t: usize) -> Option<&'static str> {
@@ -73,10 +79,26 @@ impl Frame<'_, '_> {
             .then_some("say")
         };
         let lemma = reporting_lemma(word).or_else(phrase)?;
-        let after_determiner = t
-            .checked_sub(1)
-            .and_then(|p| self.word(p))
-            .is_some_and(|w| is_phrase_opener(w) || w.ends_with("'s") || w.ends_with("’s"))
+        let determiner = |p: usize| {
+            self.word(p)
+                .is_some_and(|w| is_phrase_opener(w) || w.ends_with("'s") || w.ends_with("’s"))
+        };
+        // `a Twitter comment`: a name between a determiner and the word
+        // makes a compound noun of them.
+        let after_name_after_determiner = || {
+            t.checked_sub(2).is_some_and(|d| {
+                self.word(d).is_some_and(|w| {
+                    matches!(
+                        w,
+                        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our"
+                    )
+                }) && self
+                    .word(d + 1)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+            })
+        };
+        let after_determiner = t.checked_sub(1).is_some_and(determiner)
+            || after_name_after_determiner()
             || self.modifier_quote_before(t);
         let point_out = lemma != "point" || self.word(t + 1) == Some("out");
         (!after_determiner && point_out).then_some(lemma)
@@ -127,7 +149,9 @@ impl Frame<'_, '_> {
         let attribution_ends = |t: usize| !closes || self.ends_attribution(t);
         if self.reporting_verb(t).is_some() {
             let participle = self.word(t).is_some_and(|w| w.ends_with("ing"));
-            return if participle {
+            // `"..." suggests that X ...`: a clause follows, not a speaker.
+            let clause = self.word(t + 1) == Some("that");
+            return if participle || clause {
                 None
             } else {
                 self.phrase_right_with_end(t + 1)
@@ -236,7 +260,7 @@ impl Frame<'_, '_> {
     /// The subject of the sentence, after an introductory phrase.
     pub(super) fn subject(&self) -> Option<Candidate> {
         let intro_end = (self.sentence.start..self.sentence.end.min(self.sentence.start + 12))
-            .find(|&t| self.is_punct(t, ","))
+            .find(|&t| self.is_comma_or_closes_on_one(t))
             .filter(|&comma| {
                 !(self.sentence.start..comma).any(|t| self.reporting_verb(t).is_some())
                     // `X hammered Y, calling it ...`: a clause, not a lead-in.
@@ -244,7 +268,9 @@ impl Frame<'_, '_> {
                     // `Bush, however, interjected`: the name is the subject.
                     && self.mention_starting(self.sentence.start).is_none()
             });
-        let start = intro_end.map_or(self.sentence.start, |c| c + 1);
+        let start = intro_end
+            .or_else(|| self.dateline_end())
+            .map_or(self.sentence.start, |c| c + 1);
         // Names in a leading phrase (`In an interview on CBS's ...`) set the
         // scene; the subject is the first one that does not. Where the comma
         // ends a clause instead (`X appeared in a clip, saying ...`), the
@@ -255,6 +281,21 @@ impl Frame<'_, '_> {
                 .find(|c| !self.is_introductory(c) && !self.is_possessive(c))
         };
         first_from(start).or_else(|| first_from(self.sentence.start))
+    }
+
+    /// The dash closing a wire dateline that opens the sentence
+    /// (`Washington (AFP) – ...`): capitalised words and brackets only.
+    fn dateline_end(&self) -> Option<usize> {
+        let dash = (self.sentence.start..self.sentence.end.min(self.sentence.start + 8))
+            .find(|&t| self.is_punct(t, "–—-"))?;
+        let bracketed = (self.sentence.start..dash).any(|t| self.is_punct(t, "("));
+        let all_names = (self.sentence.start..dash).all(|t| {
+            self.is_punct(t, "(),")
+                || self
+                    .word(t)
+                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        });
+        (bracketed && all_names).then_some(dash)
     }
 
     pub(super) fn is_possessive(&self, candidate: &Candidate) -> bool {

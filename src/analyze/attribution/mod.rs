@@ -335,10 +335,11 @@ impl Context<'_, '_> {
         let opens = kind == QuoteKind::Direct && view.sentences[s].start == q;
         let before = s.checked_sub(1).filter(|_| opens)?;
         let frame = Frame::new(view, before);
-        let quoted = frame
-            .sentence
-            .clone()
-            .any(|t| matches!(view.tokens[t].kind, TokenKind::Quote(_)));
+        // A quoted title (`On "Face the Nation," X argued`) is no speech.
+        let quoted = frame.sentence.clone().any(|t| match view.tokens[t].kind {
+            TokenKind::Quote(q) => !is_term(&view.text[view.quotations[q].inner.clone()]),
+            _ => false,
+        });
         let subject = frame
             .subject()
             .filter(|c| !quoted && self.is_person(view, c))?;

@@ -50,10 +50,25 @@ impl Context<'_, '_> {
         }
         let range = view.base + mention.range.start..view.base + mention.range.end;
         match self.reading.label_at(&range) {
-            Some(NameLabel::Place) => true,
+            // `Dayton says` after `Gov. Mark Dayton`: a surname that is
+            // also a town.
+            Some(NameLabel::Place) => {
+                mention.tokens.len() > 1
+                    || !self.fuller_form_is_person(&view.text[mention.range.clone()])
+            }
             Some(NameLabel::Other) => mention.tokens.len() > 1,
             _ => false,
         }
+    }
+
+    /// Whether the article writes `name` out in full elsewhere as a person.
+    fn fuller_form_is_person(&self, name: &str) -> bool {
+        let register = &self.reading.register;
+        register
+            .fullest(name)
+            .filter(|e| e.name.split_whitespace().count() > 1)
+            .and_then(|e| register.index_of(&e.name))
+            .is_some_and(|entry| self.kind(entry) == NameKind::Person)
     }
 
     pub(super) fn resolve(&mut self, view: &View<'_>, candidate: Candidate) -> Option<Speaker> {

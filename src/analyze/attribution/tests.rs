@@ -214,3 +214,41 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
     ];
     assert_speakers(&found, &expect);
 }
+
+#[test]
+fn titles_of_shows_and_verbs_after_a_fragment_leave_the_speaker_named_before() {
+    let found = speakers(&[
+        "On \"Meet the Voters,\" Sen. Dana Welk (Vt.), who lost the primaries to Ortiz, named fatigue as a reason. \"The younger people are tired of it.\"",
+        "Nina Vorel, the city attorney, said in the letter that the advertisement “unmistakably and wrongfully” suggests that Ostrava supports the campaign.",
+        "The council may wait while Governor Lee Park negotiates, Tilden said. \"The other factor is time.\"",
+        "“The class is in thrall,” writes Kevin D. Willard, a critic on staff. Willard assails in scoffing prose what he calls the “immoral” “lie” of the moment.",
+    ]);
+    let expect = [
+        ("The younger people", "Dana Welk"),
+        ("unmistakably", "Nina Vorel"),
+        ("The other factor", "Tilden"),
+        ("immoral", "Kevin D. Willard"),
+        ("lie", "Kevin D. Willard"),
+    ];
+    assert_speakers(&found, &expect);
+}
+
+#[test]
+fn nouns_of_speech_after_a_name_and_datelines_name_no_speaker() {
+    let found = speakers(&[
+        "Nora Quill immediately posted a Twitter comment of her own, saying, “We’re so excited to meet them!”",
+        "Dallin says his “friend and colleague” Tom Verity ran “an optimistic campaign focused on the future.”",
+        "Boston (AFP) – Democrat Nora Quill has taken a swipe at her rival’s stance, saying that “bombastic comments” do harm.",
+        "That would create a \"summer of agony\" for Ortiz leading up to the convention, forcing her to fend off both rivals, said Brad Dunmore, a Democratic pollster and consultant.",
+        "Putting the show together, Butler said, allowed him to “get in touch with the feminine within myself,” too.",
+    ]);
+    let expect = [
+        ("We’re so excited", "Nora Quill"),
+        ("friend and colleague", "Dallin"),
+        ("an optimistic campaign", "Dallin"),
+        ("bombastic comments", "Nora Quill"),
+        ("summer of agony", "Brad Dunmore"),
+        ("get in touch", "Butler"),
+    ];
+    assert_speakers(&found, &expect);
+}

@@ -81,10 +81,27 @@ impl Frame<'_, '_> {
     /// `Sanders "has a right to contest ...," just as Clinton did, Rendell
     /// added.`: an attribution closing the sentence after a comma.
     pub(super) fn closing_attribution(&self, q: usize) -> Option<Candidate> {
-        let comma = (q + 1..self.sentence.end)
+        // The last comma, or the one before it when an apposition closes
+        // the sentence (`..., said X, a Democratic pollster.`).
+        let mut commas = (q + 1..self.sentence.end)
             .rev()
-            .find(|&t| self.is_punct(t, ",") || self.is_quote(t))
-            .filter(|&t| self.is_punct(t, ","))?;
+            .take_while(|&t| !self.is_quote(t))
+            .filter(|&t| self.is_punct(t, ","));
+        let last = commas.next()?;
+        self.attribution_after_comma(last, 6).or_else(|| {
+            let before = commas.next()?;
+            let apposition = self
+                .word(last + 1)
+                .is_some_and(|w| matches!(w, "a" | "an" | "the"));
+            apposition
+                .then(|| self.attribution_after_comma(before, 15))
+                .flatten()
+        })
+    }
+
+    /// `, X added` or `, said X` after `comma`, ending within `slack` tokens
+    /// of the sentence's end.
+    fn attribution_after_comma(&self, comma: usize, slack: usize) -> Option<Candidate> {
         let t = comma + 1;
         let (candidate, end) = if self.reporting_verb(t).is_some() {
             self.phrase_right_with_end(t + 1)?
@@ -94,6 +111,6 @@ impl Frame<'_, '_> {
             self.reporting_verb(verb)?;
             (candidate, verb + 1)
         };
-        (self.ends_attribution(end) && end + 6 >= self.sentence.end).then_some(candidate)
+        (self.ends_attribution(end) && end + slack >= self.sentence.end).then_some(candidate)
     }
 }
