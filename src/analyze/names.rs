@@ -11,9 +11,9 @@ use std::ops::Range;
 use super::lexer::{Token, TokenKind};
 use super::places::is_demonym;
 use super::wordlists::{
-    is_calendar_word, is_dotted_abbreviation, is_function_word, is_geographic_word,
+    is_calendar_word, is_dotted_abbreviation, is_function_word, is_geographic_word, is_given_name,
     is_name_connector, is_name_particle, is_org_word, is_person_role, is_place_joiner,
-    is_title_head, is_title_word,
+    is_title_head, is_title_word, WordSet,
 };
 pub use crate::text::fold;
 use crate::text::is_apostrophe;
@@ -273,10 +273,23 @@ fn title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Option<usize> {
             continue; // the dot of `Sen.`
         }
         let word = tokens[t].text(text);
+        // `Mr. King`: after an honorific, a title word that is no role is
+        // the surname.
+        if end.is_some_and(|e: usize| is_honorific(tokens[e - 1].text(text)))
+            && !is_person_role(word)
+        {
+            break;
+        }
         let title_word = is_title_word(word);
         // `Sen. Tom Carper of Delaware`: the title ends at the name; the
         // `of` after it is not `Secretary of State`'s.
         if seen_head && !title_word {
+            break;
+        }
+        // `Charlie King`: a given name before it makes a title word the
+        // surname.
+        let after_given_name = t > 0 && is_given_name(tokens[t - 1].text(text));
+        if title_word && end.is_none() && after_given_name {
             break;
         }
         seen_head |= is_title_head(word);
@@ -285,6 +298,12 @@ fn title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Option<usize> {
         }
     }
     end
+}
+
+static HONORIFICS: WordSet = WordSet::new(include_str!("data/words/honorifics.txt"));
+
+fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&word.to_lowercase())
 }
 
 fn span_text(text: &str, tokens: &[Token], span: Range<usize>) -> String {

@@ -252,3 +252,12 @@ fn nouns_of_speech_after_a_name_and_datelines_name_no_speaker() {
     ];
     assert_speakers(&found, &expect);
 }
+
+#[test]
+fn honorific_after_the_quotation_names_its_speaker() {
+    let found = speakers(&[
+        "John King, a lawyer, spoke first.",
+        "Mr. King and Mr. Varga are also taking part in \"Vote Day,\" a day on Nov. 1 that Mr. Varga championed. \"It's all about creating some enthusiasm,\" Mr. King added.",
+    ]);
+    assert_speakers(&found, &[("It's all about", "John King")]);
+}
