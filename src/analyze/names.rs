@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use super::lexer::{Token, TokenKind};
 use super::places::is_demonym;
+use super::speech_words::reporting_lemma;
 use super::wordlists::{
     is_calendar_word, is_dotted_abbreviation, is_function_word, is_geographic_word, is_given_name,
     is_name_connector, is_name_particle, is_org_word, is_person_role, is_place_joiner,
@@ -174,11 +175,21 @@ fn mention(
                 .get(run.start + i + 1)
                 .is_some_and(|t| t.is_punct('.'))
     };
+    // `..., Will wrote`, `"...," From said`: a capitalised word inside a
+    // sentence right before a reporting verb is a surname, even one that
+    // is also a function word.
+    let surname_before_verb = |i: usize| {
+        !sentence_start
+            && i + 1 == words.len()
+            && tokens.get(run.end).is_some_and(|t| {
+                t.kind == TokenKind::Word && reporting_lemma(t.text(text)).is_some()
+            })
+    };
     let skip = (0..words.len())
         .take_while(|&i| {
             let w = words[i];
             // `A. Smith` keeps its initial; `A Kurdish official` drops the article.
-            (is_function_word(w) && !is_initial(i))
+            (is_function_word(w) && !is_initial(i) && !surname_before_verb(i))
                 || is_calendar_word(w)
                 || is_name_connector(w)
                 || is_compound_adjective(w)
@@ -340,6 +351,13 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_function_word_before_a_reporting_verb_is_a_surname() {
+        let found = names("The column ran, Will wrote. Will they come?");
+        let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(found, ["Will"]);
     }
 
     #[test]
