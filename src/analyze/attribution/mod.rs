@@ -324,7 +324,8 @@ impl Context<'_, '_> {
     }
 
     /// A quotation that opens a sentence after one whose subject is a person
-    /// (`Clinton touted her credentials. "We need ..."`) is that person's.
+    /// (`Clinton touted her credentials. "We need ..."`), or that closes
+    /// with an attribution (`..., Schiff said. "..."`), is that person's.
     fn previous_subject(
         &mut self,
         view: &View<'_>,
@@ -340,9 +341,14 @@ impl Context<'_, '_> {
             TokenKind::Quote(q) => !is_term(&view.text[view.quotations[q].inner.clone()]),
             _ => false,
         });
+        if quoted {
+            return None;
+        }
+        // `..., Schiff said. "..."`: the one who closes the sentence
+        // before goes on speaking.
         let subject = frame
-            .subject()
-            .filter(|c| !quoted && self.is_person(view, c))?;
+            .closing_attribution_from(frame.sentence.start)
+            .or_else(|| frame.subject().filter(|c| self.is_person(view, c)))?;
         self.resolve(view, subject)
     }
 }

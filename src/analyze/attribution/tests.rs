@@ -220,7 +220,7 @@ fn titles_of_shows_and_verbs_after_a_fragment_leave_the_speaker_named_before() {
     let found = speakers(&[
         "On \"Meet the Voters,\" Sen. Dana Welk (Vt.), who lost the primaries to Ortiz, named fatigue as a reason. \"The younger people are tired of it.\"",
         "Nina Vorel, the city attorney, said in the letter that the advertisement “unmistakably and wrongfully” suggests that Ostrava supports the campaign.",
-        "The council may wait while Governor Lee Park negotiates, Tilden said. \"The other factor is time.\"",
+        "The council may be reluctant to act while Secretary of State Lee Park  negotiates with Ruritania over Syldavia, Tilden said. \"The other factor is ... would it look bad? I don't think so.\"",
         "“The class is in thrall,” writes Kevin D. Willard, a critic on staff. Willard assails in scoffing prose what he calls the “immoral” “lie” of the moment.",
     ]);
     let expect = [
@@ -240,6 +240,7 @@ fn nouns_of_speech_after_a_name_and_datelines_name_no_speaker() {
         "Dallin says his “friend and colleague” Tom Verity ran “an optimistic campaign focused on the future.”",
         "Boston (AFP) – Democrat Nora Quill has taken a swipe at her rival’s stance, saying that “bombastic comments” do harm.",
         "That would create a \"summer of agony\" for Ortiz leading up to the convention, forcing her to fend off both rivals, said Brad Dunmore, a Democratic pollster and consultant.",
+        "“It’s an invasion, in our estimation, of the state domain,” Scott Pruell, the attorney general of Oklahoma, one of the states suing the agency, said at an event.",
         "Putting the show together, Butler said, allowed him to “get in touch with the feminine within myself,” too.",
     ]);
     let expect = [
@@ -249,6 +250,7 @@ fn nouns_of_speech_after_a_name_and_datelines_name_no_speaker() {
         ("bombastic comments", "Nora Quill"),
         ("summer of agony", "Brad Dunmore"),
         ("get in touch", "Butler"),
+        ("It’s an invasion", "Scott Pruell"),
     ];
     assert_speakers(&found, &expect);
 }

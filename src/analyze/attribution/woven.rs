@@ -81,9 +81,14 @@ impl Frame<'_, '_> {
     /// `Sanders "has a right to contest ...," just as Clinton did, Rendell
     /// added.`: an attribution closing the sentence after a comma.
     pub(super) fn closing_attribution(&self, q: usize) -> Option<Candidate> {
-        // The last comma, or the one before it when an apposition closes
-        // the sentence (`..., said X, a Democratic pollster.`).
-        let mut commas = (q + 1..self.sentence.end)
+        self.closing_attribution_from(q + 1)
+    }
+
+    /// An attribution closing the sentence after a comma at or after
+    /// token `from`: the last comma, or the one before it when an
+    /// apposition closes the sentence (`..., said X, a Democratic pollster.`).
+    pub(super) fn closing_attribution_from(&self, from: usize) -> Option<Candidate> {
+        let mut commas = (from..self.sentence.end)
             .rev()
             .take_while(|&t| !self.is_quote(t))
             .filter(|&t| self.is_punct(t, ","));
