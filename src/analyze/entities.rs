@@ -68,6 +68,25 @@ pub fn skeleton(name: &str) -> String {
     words.join(" ")
 }
 
+/// An acronym's letters, lower case: `U. S.` → `us`.
+pub(crate) fn acronym_letters(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The key that spellings of one name share: an acronym's letters, apart
+/// from every skeleton (`EEA` is not `EU`, though their vowels collapse
+/// alike), or else the spelling skeleton.
+pub(crate) fn name_key(name: &str) -> String {
+    if is_acronym(name) {
+        format!("#{}", acronym_letters(name))
+    } else {
+        skeleton(name)
+    }
+}
+
 fn collapse_vowels(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut previous_vowel = false;
@@ -91,9 +110,26 @@ fn initials(name: &str) -> String {
 }
 
 /// True when `acronym` may stand for `name`: it starts with the name's
-/// first initial (`ISIS` for `Islamic State`, not `U.S.` for `Doug Flach`).
+/// first initial, every word of the name gives it a letter, and its
+/// letters are the name's in order (`ISIS` for `Islamic State`; not `U.S.`
+/// for `Doug Flach`, `AP` for `Australia` or `EEA` for `European Union`).
 fn abbreviates(acronym: &str, name: &str) -> bool {
-    acronym.chars().next() == initials(name).chars().next()
+    let letters: Vec<char> = acronym_letters(acronym).chars().collect();
+    let initials: Vec<char> = initials(name)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect();
+    let spelled: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+    letters.first().is_some()
+        && letters.first() == initials.first()
+        && is_subsequence(&initials, &letters)
+        && is_subsequence(&letters, &spelled)
+}
+
+/// Whether `part` occurs in `whole` in order, with gaps.
+fn is_subsequence(part: &[char], whole: &[char]) -> bool {
+    let mut rest = whole.iter();
+    part.iter().all(|c| rest.any(|w| w == c))
 }
 
 /// True for a name written as initials: `US`, `U.S.`, `U. S`, `UNESCO`.
@@ -125,7 +161,7 @@ impl Found {
             range,
             name: name.to_owned(),
             kind,
-            key: skeleton(name),
+            key: name_key(name),
         }
     }
 }
@@ -361,7 +397,7 @@ fn without_article(name: &str) -> &str {
 /// and that name's skeleton.
 fn resolve_alias<'a>(aliases: &'a HashMap<String, String>, f: &'a Found) -> (&'a str, String) {
     match aliases.get(&f.key) {
-        Some(name) => (name.as_str(), skeleton(name)),
+        Some(name) => (name.as_str(), name_key(name)),
         None => (f.name.as_str(), f.key.clone()),
     }
 }
@@ -381,12 +417,26 @@ fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
                     .map(|tok| tok.text(view.text))
             };
             if is(after, '(') && is(after + 2, ')') {
-                let acronym = word(after + 1).filter(|a| is_acronym(a) && abbreviates(a, name));
-                if let Some(acronym) = acronym {
-                    aliases.insert(skeleton(acronym), name.to_owned());
+                // `the European Economic Area (EEA)`: the adjective the name
+                // was read without belongs to it when the letters say so.
+                let run = &view.text[view.tokens[mention.start].range.start..mention.range.end];
+                let acronym = word(after + 1).filter(|a| is_acronym(a));
+                let expansion = acronym.and_then(|a| {
+                    let letters = a.replace('.', "");
+                    if run != name && initials(run) == letters {
+                        Some(run)
+                    } else {
+                        abbreviates(a, name).then_some(name)
+                    }
+                });
+                if let (Some(acronym), Some(expansion)) = (acronym, expansion) {
+                    aliases.insert(name_key(acronym), expansion.to_owned());
                 }
             }
-            if is(after, ',') && word(after + 1) == Some("or") {
+            // `Orange County, California, or Loudoun County`: a name after a
+            // comma qualifies the one before it, and `or` goes on a list.
+            let qualifier = mention.start.checked_sub(1).is_some_and(|c| is(c, ','));
+            if is(after, ',') && word(after + 1) == Some("or") && !qualifier {
                 // `... in the United States, or CFIUS`: an acronym names
                 // the longer name before it, not the last words of it.
                 let next = mentions
@@ -395,7 +445,7 @@ fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
                     .map(|m| &view.text[m.range.clone()])
                     .filter(|other| !is_acronym(other) || abbreviates(other, name));
                 if let Some(other) = next {
-                    aliases.insert(skeleton(other), name.to_owned());
+                    aliases.insert(name_key(other), name.to_owned());
                 }
             }
         }

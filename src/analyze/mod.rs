@@ -31,9 +31,10 @@ use std::ops::Range;
 
 pub use attribution::{Quote, QuoteKind, Speaker};
 pub use dates::{day_number, DateMention, DateValue, Season, Timex};
-pub(crate) use entities::is_acronym;
+pub(crate) use entities::{acronym_letters, is_acronym, name_key};
 pub use entities::{skeleton, EntityKind, EntityMention};
 pub use names::fold as fold_name;
+pub(crate) use names::{is_female_honorific, is_honorific};
 pub use passages::MAX_PASSAGE_BYTES;
 pub use quotations::Quotation;
 pub use register::{is_short_form, name_words};

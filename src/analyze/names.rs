@@ -313,8 +313,18 @@ fn title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Option<usize> {
 
 static HONORIFICS: WordSet = WordSet::new(include_str!("data/words/honorifics.txt"));
 
-fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&word.to_lowercase())
+/// True for `Mr`, `Ms.`, `Mrs` and the like, in any case, with or without
+/// the dot.
+pub(crate) fn is_honorific(word: &str) -> bool {
+    HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase())
+}
+
+static FEMALE_HONORIFICS: WordSet = WordSet::new(include_str!("data/words/female_honorifics.txt"));
+
+/// True for `Ms`, `Mrs.`, `Miss` and the like, in any case, with or without
+/// the dot.
+pub(crate) fn is_female_honorific(word: &str) -> bool {
+    FEMALE_HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase())
 }
 
 fn span_text(text: &str, tokens: &[Token], span: Range<usize>) -> String {

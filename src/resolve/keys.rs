@@ -6,9 +6,10 @@
 //!   never meets `EA` and `AIDS` never meets `ADS`.
 //! - Other names: the spelling skeleton (`Kata'ib`, `Kataeb`).
 
+pub(crate) use crate::analyze::acronym_letters;
 use crate::analyze::{
-    is_acronym, is_calendar_word, is_demonym, is_given_name, is_known_place, is_name_connector,
-    is_not_a_name_word, is_title_word, name_words, skeleton,
+    is_acronym, is_calendar_word, is_demonym, is_female_honorific, is_given_name, is_known_place,
+    is_name_connector, is_not_a_name_word, is_title_word, name_key, name_words, skeleton,
 };
 
 /// The words a person's name is grouped and matched by.
@@ -33,9 +34,11 @@ pub fn without_lead_in(name: &str) -> &str {
 
 /// A word before a person's name that is not part of it. A given name
 /// that looks like a people's adjective (`Julian`, as `Juliaca` is a city;
-/// `Herman`) is part of it.
+/// `Herman`) is part of it, and so is a woman's honorific: `Ms. Trump` with
+/// no given name is not short for `Donald Trump`.
 fn is_lead_in(word: &str) -> bool {
-    is_title_word(word) || (is_people_adjective(word) && !is_given_name(word))
+    (is_title_word(word) && !is_female_honorific(word))
+        || (is_people_adjective(word) && !is_given_name(word))
 }
 
 /// `Iraqi`, `Vermonter`, `Lebanese`: a place's name, or a long start of
@@ -78,7 +81,7 @@ pub fn is_a_name(value: &str) -> bool {
 /// the end is no part of it (`International Business Machines Corp.`).
 pub fn spelling_key(name: &str) -> String {
     if is_acronym(name) {
-        return format!("#{}", acronym_letters(name));
+        return name_key(name);
     }
     let trimmed = name.trim().trim_end_matches(['.', ',']);
     let without_suffix = match trimmed.rsplit_once(' ') {
@@ -86,14 +89,6 @@ pub fn spelling_key(name: &str) -> String {
         _ => trimmed,
     };
     skeleton(without_suffix)
-}
-
-/// An acronym's letters, lower case: `U. S.` → `us`.
-pub fn acronym_letters(name: &str) -> String {
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The initials of a name spelled out, word for word (`United States` →

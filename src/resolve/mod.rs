@@ -36,7 +36,7 @@ mod sets;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::analyze::{
-    is_division_word, is_known_place, is_not_a_name_word, is_org_word, is_short_form,
+    is_division_word, is_honorific, is_known_place, is_not_a_name_word, is_org_word, is_short_form,
     state_abbreviated, EntityKind,
 };
 
@@ -201,8 +201,16 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
     let mut votes: HashMap<&[String], [u64; 3]> = HashMap::new();
     for (i, (name, key)) in names.iter().zip(keys).enumerate() {
         let tally = votes.entry(key).or_default();
+        // `Mr. Hurt`, `Ms. Trump`: an honorific names a person, whatever
+        // the tagger took the name for.
+        let honorific = name
+            .value
+            .split_whitespace()
+            .next()
+            .is_some_and(is_honorific);
         let kind = match name.source.votes_for() {
             EntityKind::Person if org_like[i] => EntityKind::Org,
+            _ if honorific => EntityKind::Person,
             kind => kind,
         };
         if name.source != Source::Speaker {
@@ -387,6 +395,7 @@ fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets)
             }
         }
     }
+    let stated = stated_expansions(names, kinds);
     // Weighed before any acronym joins, so that one acronym's articles do
     // not tip the choice of another.
     let mut joins = Vec::new();
@@ -395,6 +404,12 @@ fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets)
             continue;
         }
         let letters = keys::acronym_letters(&name.value);
+        // `USDA` is the U.S. Agriculture Department in the articles that
+        // spell it out, though its letters are another's initials.
+        if let Some(&target) = stated.get(&(kinds[i], letters.clone())) {
+            joins.push((i, target));
+            continue;
+        }
         // `SK` (a company) is no `South Korea`: an acronym joins a name of
         // its own kind.
         let expansions: Vec<usize> = by_initials
@@ -425,6 +440,36 @@ fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets)
         sets.join(i, target);
     }
     join_acronyms_written_as_words(names, kinds, sets);
+}
+
+/// For each acronym (kind and letters), the spelled-out name that the
+/// most articles write it for (`Long Name (LN)` read in the article): the
+/// link the corpus states, which rule 4 prefers to matching initials.
+fn stated_expansions(
+    names: &[&Name],
+    kinds: &[EntityKind],
+) -> HashMap<(EntityKind, String), usize> {
+    let mut best: HashMap<(EntityKind, String), (u64, usize)> = HashMap::new();
+    for (j, name) in names.iter().enumerate() {
+        if kinds[j] == EntityKind::Person || is_acronym(&name.value) {
+            continue;
+        }
+        for (spelling, usage) in &name.spellings {
+            if !is_acronym(spelling) {
+                continue;
+            }
+            let key = (kinds[j], keys::acronym_letters(spelling));
+            let entry = best.entry(key).or_insert((usage.articles, j));
+            // Ties go to the name first in order, so that the result does
+            // not depend on the order of the input.
+            let (articles, holder) = *entry;
+            let tie_first = usage.articles == articles && name.value < names[holder].value;
+            if usage.articles > articles || tie_first {
+                *entry = (usage.articles, j);
+            }
+        }
+    }
+    best.into_iter().map(|(key, (_, j))| (key, j)).collect()
 }
 
 /// True for a name whose last word is a company's suffix (`Inc`, `Corp.`).

@@ -98,10 +98,13 @@ fn a_surname_shared_by_two_known_people_stays_apart() {
         person 200 Bill Gates",
     );
     let groups = grouped(&names);
-    assert_eq!(groups.len(), 7);
+    assert_eq!(groups.len(), 8);
     assert_eq!(group_of(&groups, "Hillary").1, "Hillary Clinton");
     assert_eq!(group_of(&groups, "Bill").2, ["Bill"]);
-    assert_eq!(group_of(&groups, "Clinton").2, ["Clinton", "Mrs. Clinton"]);
+    assert_eq!(group_of(&groups, "Clinton").2, ["Clinton"]);
+    // A woman's honorific keeps the surname from any man's full name; the
+    // article that writes `Hillary Clinton` has already resolved its own.
+    assert_eq!(group_of(&groups, "Mrs. Clinton").2, ["Mrs. Clinton"]);
 }
 
 #[test]
@@ -325,4 +328,50 @@ fn a_company_suffix_is_no_initial_of_an_acronym() {
         group_of(&groups, "First Boston Inc").2,
         ["First Boston Inc"]
     );
+}
+
+#[test]
+fn an_acronym_joins_the_name_the_articles_spell_it_out_as_before_matching_initials() {
+    let mut names = names(
+        "org 300 UFTA
+        org 40 U.S. Farm Trade Agency
+        org 2 Union of Farmers and Traders Association",
+    );
+    // `U.S. Farm Trade Agency (UFTA)` in 30 articles, whose initials are
+    // not the letters, and the other name, whose are, in one.
+    for (value, articles) in [
+        ("U.S. Farm Trade Agency", 30),
+        ("Union of Farmers and Traders Association", 1),
+    ] {
+        let holder = names.iter_mut().find(|n| n.value == value).expect("listed");
+        holder.spellings.push((
+            "UFTA".to_owned(),
+            Usage {
+                articles,
+                passages: articles,
+            },
+        ));
+    }
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "UFTA").1, "U.S. Farm Trade Agency");
+    assert_eq!(
+        group_of(&groups, "Union of Farmers and Traders Association").2,
+        ["Union of Farmers and Traders Association"]
+    );
+}
+
+#[test]
+fn an_honorific_names_a_person_and_a_womans_keeps_her_apart() {
+    let names = names(
+        "person 900 Donald Trump
+        person 300 Trump
+        person 4 Mr. Trump
+        place 2 Ms. Trump
+        place 3 Mr. Hurt",
+    );
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "Mr. Trump").1, "Donald Trump");
+    assert_eq!(group_of(&groups, "Ms. Trump").2, ["Ms. Trump"]);
+    assert_eq!(group_of(&groups, "Ms. Trump").0, "person");
+    assert_eq!(group_of(&groups, "Mr. Hurt").0, "person");
 }

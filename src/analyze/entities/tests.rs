@@ -125,6 +125,42 @@ fn spelling_skeletons_join_transliterations_and_british_spelling() {
 }
 
 #[test]
+fn an_acronym_spells_every_word_of_its_name_in_order() {
+    assert!(abbreviates("ISIS", "Islamic State"));
+    assert!(abbreviates(
+        "CFIUS",
+        "Committee on Foreign Investment in the United States"
+    ));
+    assert!(abbreviates(
+        "OECD",
+        "Organisation for Economic Co-operation and Development"
+    ));
+    assert!(!abbreviates("AP", "Australia"));
+    assert!(!abbreviates("EEA", "European Union"));
+    assert!(!abbreviates("US", "Doug Flach"));
+}
+
+#[test]
+fn a_bracketed_acronym_takes_the_adjective_its_letters_spell_and_keys_keep_acronyms_apart() {
+    let tags = tagged(
+        "Deal\n\nThe deal does no harm in the European Economic Area (EEA), the 25 \
+         European Union (EU) states, or in Orange County, California, or Loudoun County, Virginia.\n",
+    );
+    let of = |written: &str| {
+        tags.iter()
+            .find(|(w, _, _)| w == written)
+            .map(|t| t.1.clone())
+    };
+    assert_eq!(
+        of("EEA").as_deref(),
+        Some("European Economic Area"),
+        "{tags:?}"
+    );
+    assert_ne!(of("EEA"), of("EU"), "{tags:?}");
+    assert_ne!(of("Loudoun County"), of("California"), "{tags:?}");
+}
+
+#[test]
 fn initials_skip_joining_words() {
     assert_eq!(initials("Kurdistan Region of Iraq"), "KRI");
     assert_eq!(initials("Islamic Revolutionary Guard Corps"), "IRGC");
