@@ -120,7 +120,7 @@ fn abbreviates(acronym: &str, name: &str) -> bool {
         .flat_map(char::to_lowercase)
         .collect();
     let spelled: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
-    letters.first().is_some()
+    !letters.is_empty()
         && letters.first() == initials.first()
         && is_subsequence(&initials, &letters)
         && is_subsequence(&letters, &spelled)
