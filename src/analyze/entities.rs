@@ -113,7 +113,7 @@ fn initials(name: &str) -> String {
 /// first initial, every word of the name gives it a letter, and its
 /// letters are the name's in order (`ISIS` for `Islamic State`; not `U.S.`
 /// for `Doug Flach`, `AP` for `Australia` or `EEA` for `European Union`).
-fn abbreviates(acronym: &str, name: &str) -> bool {
+pub(crate) fn abbreviates(acronym: &str, name: &str) -> bool {
     let letters: Vec<char> = acronym_letters(acronym).chars().collect();
     let initials: Vec<char> = initials(name)
         .chars()

@@ -31,7 +31,7 @@ use std::ops::Range;
 
 pub use attribution::{Quote, QuoteKind, Speaker};
 pub use dates::{day_number, DateMention, DateValue, Season, Timex};
-pub(crate) use entities::{acronym_letters, is_acronym, name_key};
+pub(crate) use entities::{abbreviates, acronym_letters, is_acronym, name_key};
 pub use entities::{skeleton, EntityKind, EntityMention};
 pub use names::fold as fold_name;
 pub(crate) use names::{is_female_honorific, is_honorific};

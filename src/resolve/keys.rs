@@ -88,7 +88,8 @@ pub fn spelling_key(name: &str) -> String {
         Some((rest, last)) if is_not_a_name_word(last) && !rest.trim().is_empty() => rest,
         _ => trimmed,
     };
-    skeleton(without_suffix)
+    // `Standard & Poor's`, `Standard and Poor's`: one name.
+    skeleton(&without_suffix.replace(" & ", " and "))
 }
 
 /// The initials of a name spelled out, word for word (`United States` →
@@ -182,6 +183,10 @@ mod tests {
         assert_eq!(
             spelling_key("International Business Machines Corp."),
             spelling_key("International Business Machines")
+        );
+        assert_eq!(
+            spelling_key("Standard & Poor's Corp"),
+            spelling_key("Standard and Poor's")
         );
         assert!(!is_acronym("Us"));
         assert!(!is_acronym("Iraq"));

@@ -40,7 +40,7 @@ use crate::analyze::{
     state_abbreviated, EntityKind,
 };
 
-use crate::analyze::is_acronym;
+use crate::analyze::{abbreviates, is_acronym};
 use keys::{is_a_name, person_key, spelling_key};
 use sets::{dominant, DisjointSets};
 
@@ -406,8 +406,12 @@ fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets)
         let letters = keys::acronym_letters(&name.value);
         // `USDA` is the U.S. Agriculture Department in the articles that
         // spell it out, though its letters are another's initials.
-        if let Some(&target) = stated.get(&(kinds[i], letters.clone())) {
-            joins.push((i, target));
+        if let Some(stated) = stated.get(&(kinds[i], letters.clone())) {
+            // Several stated expansions: the one with most of their
+            // articles, else none (`Cable News Network` over a joke's).
+            if let Some(target) = dominant(sets, stated) {
+                joins.push((i, target));
+            }
             continue;
         }
         // `SK` (a company) is no `South Korea`: an acronym joins a name of
@@ -442,34 +446,34 @@ fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets)
     join_acronyms_written_as_words(names, kinds, sets);
 }
 
-/// For each acronym (kind and letters), the spelled-out name that the
-/// most articles write it for (`Long Name (LN)` read in the article): the
-/// link the corpus states, which rule 4 prefers to matching initials.
+/// For each acronym (kind and letters), the spelled-out names that
+/// articles define it as (`Long Name (LN)` read in the article): the link
+/// the corpus states, which rule 4 prefers to matching initials.
 fn stated_expansions(
     names: &[&Name],
     kinds: &[EntityKind],
-) -> HashMap<(EntityKind, String), usize> {
-    let mut best: HashMap<(EntityKind, String), (u64, usize)> = HashMap::new();
+) -> HashMap<(EntityKind, String), Vec<usize>> {
+    let mut stated: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
     for (j, name) in names.iter().enumerate() {
         if kinds[j] == EntityKind::Person || is_acronym(&name.value) {
             continue;
         }
-        for (spelling, usage) in &name.spellings {
-            if !is_acronym(spelling) {
-                continue;
-            }
-            let key = (kinds[j], keys::acronym_letters(spelling));
-            let entry = best.entry(key).or_insert((usage.articles, j));
-            // Ties go to the name first in order, so that the result does
-            // not depend on the order of the input.
-            let (articles, holder) = *entry;
-            let tie_first = usage.articles == articles && name.value < names[holder].value;
-            if usage.articles > articles || tie_first {
-                *entry = (usage.articles, j);
+        // Only a name the acronym spells: `UN` resolved in its article to
+        // the `United Nations General Assembly` does not define it.
+        let acronyms = name
+            .spellings
+            .iter()
+            .filter(|(s, _)| is_acronym(s) && abbreviates(s, &name.value));
+        for (spelling, _) in acronyms {
+            let holders = stated
+                .entry((kinds[j], keys::acronym_letters(spelling)))
+                .or_default();
+            if !holders.contains(&j) {
+                holders.push(j);
             }
         }
     }
-    best.into_iter().map(|(key, (_, j))| (key, j)).collect()
+    stated
 }
 
 /// True for a name whose last word is a company's suffix (`Inc`, `Corp.`).

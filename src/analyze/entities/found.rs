@@ -9,7 +9,9 @@ use super::{EntityKind, Found};
 use crate::analyze::places::is_known_place;
 use crate::analyze::reading::{Reading, View};
 use crate::analyze::tagger::NameLabel;
-use crate::analyze::wordlists::{initials_words, is_document_noun, is_product_noun};
+use crate::analyze::wordlists::{
+    initials_words, is_document_noun, is_not_a_name_word, is_product_noun,
+};
 
 pub(super) fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<Found> {
     let mut found = Vec::new();
@@ -97,7 +99,9 @@ fn names_a_product(view: &View<'_>, range: &Range<usize>) -> bool {
 
 /// `Stone & McCarthy Research`, `David Rubin & Partners`: names the tagger
 /// cut at an ampersand, one of them an organisation, are one
-/// organisation's.
+/// organisation's. So are a company's names cut at `and` before its
+/// suffix (`Johnson and Johnson Inc`), and a company's first word that the
+/// tagger left out (`Standard and Poor's Corp`, `Procter and Gamble Co`).
 fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
     let mut joined: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -110,7 +114,9 @@ fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
         let org_side = joined
             .last()
             .is_some_and(|last| last.kind == EntityKind::Org || f.kind == EntityKind::Org);
-        if org_side && between.is_some_and(|b| b.trim() == "&") {
+        let company = f.kind == EntityKind::Org && ends_in_company_suffix(&f.name);
+        let joins = between.is_some_and(|b| b.trim() == "&" || (company && b.trim() == "and"));
+        if org_side && joins {
             if let Some(last) = joined.pop() {
                 let range = last.range.start..f.range.end;
                 let name = &view.text[range.start - view.base..range.end - view.base];
@@ -118,9 +124,42 @@ fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
                 continue;
             }
         }
-        joined.push(f);
+        let untagged_start = company
+            .then(|| first_word_before_and(view, f.range.start))
+            .flatten()
+            .filter(|&start| joined.last().is_none_or(|last| last.range.end <= start));
+        match untagged_start {
+            Some(start) => {
+                let range = start..f.range.end;
+                let name = &view.text[range.start - view.base..range.end - view.base];
+                joined.push(Found::new(range, name, EntityKind::Org));
+            }
+            None => joined.push(f),
+        }
     }
     joined
+}
+
+/// `Poor's Corp`: a name whose last word is a company's suffix.
+fn ends_in_company_suffix(name: &str) -> bool {
+    name.split_whitespace().count() > 1
+        && name
+            .split_whitespace()
+            .last()
+            .is_some_and(is_not_a_name_word)
+}
+
+/// Where the capitalised word before `and` or `&` just before body offset
+/// `start` begins (`Standard` in `Standard and Poor's Corp`).
+fn first_word_before_and(view: &View<'_>, start: usize) -> Option<usize> {
+    let before = view.text.get(..start.checked_sub(view.base)?)?;
+    let rest = before
+        .strip_suffix(" and ")
+        .or_else(|| before.strip_suffix(" & "))?;
+    let word = rest.rsplit(' ').next()?;
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic);
+    capitalised.then(|| view.base + rest.len() - word.len())
 }
 
 /// `Baghdad-Erbil` in `Baghdad-Erbil relations`: two places joined into an

@@ -232,3 +232,12 @@ fn a_name_headed_by_a_noun_for_a_text_names_the_text() {
         assert!(!tags.iter().any(|(w, _, _)| w == text), "{text}: {tags:?}");
     }
 }
+
+#[test]
+fn a_company_cut_at_and_before_its_suffix_is_one_organisation() {
+    let tags = tagged(
+        "Ratings\n\nStandard and Poor's Corp cut the rating. Procter and Gamble Co agreed.\n",
+    );
+    assert!(has(&tags, "Standard and Poor's Corp", "org"), "{tags:?}");
+    assert!(has(&tags, "Procter and Gamble Co", "org"), "{tags:?}");
+}
