@@ -3,6 +3,7 @@
 //! name is the company, and one name is one thing within an article.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use super::entities::{EntityKind, Found};
 use super::reading::View;
@@ -18,7 +19,88 @@ pub(super) fn settle_kinds(mut found: Vec<Vec<Found>>, views: &[View<'_>]) -> Ve
         agree_within_lists(paragraph, view);
     }
     companies_by_their_short_names(&mut found);
+    companies_by_their_context(&mut found, views);
     one_kind_per_name(found)
+}
+
+/// `Shares of Twitter`, `Google said its`: words around a name that only a
+/// company takes (`data/words/company_contexts.txt`) make it one
+/// throughout the article, however the tagger, trained on news from before
+/// such companies, read it.
+fn companies_by_their_context(found: &mut [Vec<Found>], views: &[View<'_>]) {
+    let companies: HashSet<String> = found
+        .iter()
+        .zip(views)
+        .flat_map(|(paragraph, view)| paragraph.iter().map(move |f| (f, view)))
+        .filter(|(f, view)| in_company_context(f, view))
+        .map(|(f, _)| f.key.clone())
+        .collect();
+    for f in found.iter_mut().flatten() {
+        if companies.contains(&f.key) {
+            f.kind = EntityKind::Org;
+        }
+    }
+}
+
+/// Words before (`shares of`) and after (`said its`) a company's name.
+struct CompanyContexts {
+    before: Vec<String>,
+    after: Vec<String>,
+}
+
+fn company_contexts() -> &'static CompanyContexts {
+    static CONTEXTS: OnceLock<CompanyContexts> = OnceLock::new();
+    CONTEXTS.get_or_init(|| {
+        let mut contexts = CompanyContexts {
+            before: Vec::new(),
+            after: Vec::new(),
+        };
+        let lines = include_str!("data/words/company_contexts.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'));
+        for line in lines {
+            if let Some(words) = line.strip_prefix("before: ") {
+                contexts.before.push(format!("{words} "));
+            } else if let Some(words) = line.strip_prefix("after: ") {
+                // `'s shares` follows the name at once; other words after a space.
+                let glued = words.starts_with(['\'', '’']);
+                contexts.after.push(if glued {
+                    words.to_owned()
+                } else {
+                    format!(" {words}")
+                });
+            }
+        }
+        contexts
+    })
+}
+
+fn in_company_context(f: &Found, view: &View<'_>) -> bool {
+    let (Some(start), Some(end)) = (
+        f.range.start.checked_sub(view.base),
+        f.range.end.checked_sub(view.base),
+    ) else {
+        return false;
+    };
+    let (Some(before), Some(after)) = (view.text.get(..start), view.text.get(end..)) else {
+        return false;
+    };
+    let contexts = company_contexts();
+    let ends_with = |cue: &str| {
+        before
+            .len()
+            .checked_sub(cue.len())
+            .and_then(|at| before.get(at..))
+            .is_some_and(|tail| tail.eq_ignore_ascii_case(cue))
+    };
+    let starts_with = |cue: &str| {
+        after
+            .get(..cue.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(cue))
+    };
+    contexts.before.iter().any(|cue| ends_with(cue))
+        || contexts.after.iter().any(|cue| starts_with(cue))
 }
 
 /// `Chrysler` in an article that names `Chrysler Corp.` is the company,
@@ -133,6 +215,17 @@ mod tests {
         assert!(has(&tags, "Chrysler Corp.", "org"), "{tags:?}");
         assert!(!has(&tags, "Chrysler", "person"), "{tags:?}");
         assert!(has(&tags, "Chrysler", "org"), "{tags:?}");
+    }
+
+    #[test]
+    fn words_only_a_company_takes_make_a_name_one() {
+        let tags = tagged(
+            "Posts\n\nHe wrote on Quillr that the plan failed. Shares of Quillr fell. \
+             Brightly said its profit rose, and Brightly hired staff.\n",
+        );
+        assert!(!has(&tags, "Quillr", "person"), "{tags:?}");
+        assert!(has(&tags, "Quillr", "org"), "{tags:?}");
+        assert!(has(&tags, "Brightly", "org"), "{tags:?}");
     }
 
     #[test]

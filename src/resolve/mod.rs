@@ -406,12 +406,12 @@ fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets)
         let letters = keys::acronym_letters(&name.value);
         // `USDA` is the U.S. Agriculture Department in the articles that
         // spell it out, though its letters are another's initials.
-        if let Some(stated) = stated.get(&(kinds[i], letters.clone())) {
-            // Several stated expansions: the one with most of their
-            // articles, else none (`Cable News Network` over a joke's).
-            if let Some(target) = dominant(sets, stated) {
-                joins.push((i, target));
-            }
+        // Several stated expansions: the one with most of their articles
+        // (`Cable News Network` over a joke's); if none has, the initials
+        // decide as below.
+        let stated = stated.get(&(kinds[i], letters.clone()));
+        if let Some(target) = stated.and_then(|candidates| dominant(sets, candidates)) {
+            joins.push((i, target));
             continue;
         }
         // `SK` (a company) is no `South Korea`: an acronym joins a name of
