@@ -115,7 +115,13 @@ fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
             .last()
             .is_some_and(|last| last.kind == EntityKind::Org || f.kind == EntityKind::Org);
         let company = f.kind == EntityKind::Org && ends_in_company_suffix(&f.name);
-        let joins = between.is_some_and(|b| b.trim() == "&" || (company && b.trim() == "and"));
+        // `Apple Inc and Alphabet Inc` are two: a company's name ends at
+        // its suffix.
+        let left_open = joined
+            .last()
+            .is_some_and(|last| !ends_in_company_suffix(&last.name));
+        let joins =
+            between.is_some_and(|b| b.trim() == "&" || (company && left_open && b.trim() == "and"));
         if org_side && joins {
             if let Some(last) = joined.pop() {
                 let range = last.range.start..f.range.end;
