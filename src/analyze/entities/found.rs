@@ -36,6 +36,21 @@ pub(super) fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<
         {
             continue;
         }
+        // `Salomon Brothers Inc and First Boston Corp`: two companies.
+        if let Some(cut) = (kind == EntityKind::Org)
+            .then(|| companies_listed(name))
+            .flatten()
+        {
+            let first = &name[..cut];
+            let second_start = cut + " and ".len();
+            found.push(Found::new(range.start..range.start + cut, first, kind));
+            found.push(Found::new(
+                range.start + second_start..range.end,
+                &name[second_start..],
+                kind,
+            ));
+            continue;
+        }
         match pair_of_places(name) {
             Some((first, second)) => {
                 let start = range.start;
@@ -144,6 +159,13 @@ fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
         }
     }
     joined
+}
+
+/// Where a span that lists a company and another name cuts: before the
+/// first ` and ` that follows a company's suffix.
+fn companies_listed(name: &str) -> Option<usize> {
+    let cut = name.find(" and ")?;
+    ends_in_company_suffix(&name[..cut]).then_some(cut)
 }
 
 /// `Poor's Corp`: a name whose last word is a company's suffix.
