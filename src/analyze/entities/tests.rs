@@ -174,6 +174,8 @@ fn places_come_from_the_list() {
     assert_eq!(republic_of("Islamic Republic of Iran"), Some("Iran"));
     assert_eq!(republic_of("People's Republic of China"), Some("China"));
     assert_eq!(republic_of("Republic of China"), None);
+    assert_eq!(republic_of("Republic of Vietnam"), None);
+    assert_eq!(republic_of("Republic of Georgia"), None);
     assert_eq!(republic_of("Republic of Iraq"), Some("Iraq"));
     assert_eq!(republic_of("Democratic People's Republic of Korea"), None);
     assert_eq!(republic_of("Kingdom of Jordan"), Some("Jordan"));
