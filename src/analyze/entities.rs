@@ -456,4 +456,5 @@ fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
 pub(super) mod tests;
 
 mod found;
+pub(super) use found::after_honorific;
 use found::found_in_paragraph;

@@ -5,7 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::entities::{EntityKind, Found};
+use super::entities::{after_honorific, EntityKind, Found};
 use super::reading::View;
 use super::wordlists::is_not_a_name_word;
 
@@ -18,9 +18,28 @@ pub(super) fn settle_kinds(mut found: Vec<Vec<Found>>, views: &[View<'_>]) -> Ve
     for (paragraph, view) in found.iter_mut().zip(views) {
         agree_within_lists(paragraph, view);
     }
+    people_by_their_honorifics(&mut found, views);
     companies_by_their_short_names(&mut found);
     companies_by_their_context(&mut found, views);
     one_kind_per_name(found)
+}
+
+/// `Dr. Ford testified ... Ford said`: a name the article writes after an
+/// honorific is a person's throughout, unless the article also names a
+/// company by it (the rules after this one).
+fn people_by_their_honorifics(found: &mut [Vec<Found>], views: &[View<'_>]) {
+    let people: HashSet<String> = found
+        .iter()
+        .zip(views)
+        .flat_map(|(paragraph, view)| paragraph.iter().map(move |f| (f, view)))
+        .filter(|(f, view)| after_honorific(view, f.range.start))
+        .map(|(f, _)| f.key.clone())
+        .collect();
+    for f in found.iter_mut().flatten() {
+        if people.contains(&f.key) {
+            f.kind = EntityKind::Person;
+        }
+    }
 }
 
 /// `Shares of Twitter`, `Google said its`: words around a name that only a

@@ -152,6 +152,13 @@ fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
         .map(|n| n.value.split([' ', '-']).any(is_org_word))
         .collect();
     let mut kinds = voted_kinds(names, keys, &org_like);
+    // `Dr. Ford` is a person even where `Ford` is the company: a name led
+    // by an honorific keeps its own kind, and so its own group.
+    for (kind, name) in kinds.iter_mut().zip(names) {
+        if is_titled_person(name) {
+            *kind = EntityKind::Person;
+        }
+    }
     let plurals = groups_named_in_plural(names, keys, &mut kinds);
     // Computed once: rules 2 and 5 both compare the names of
     // organisations and places by it.
@@ -203,14 +210,9 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
         let tally = votes.entry(key).or_default();
         // `Mr. Hurt`, `Ms. Trump`: an honorific names a person, whatever
         // the tagger took the name for.
-        let honorific = name
-            .value
-            .split_whitespace()
-            .next()
-            .is_some_and(is_honorific);
         let kind = match name.source.votes_for() {
             EntityKind::Person if org_like[i] => EntityKind::Org,
-            _ if honorific => EntityKind::Person,
+            _ if is_titled_person(name) => EntityKind::Person,
             kind => kind,
         };
         if name.source != Source::Speaker {
@@ -247,6 +249,18 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
             [EntityKind::Person, EntityKind::Org, EntityKind::Place][best]
         })
         .collect()
+}
+
+/// `Mr. Hurt`, `Dr. Ford`: a name led by an honorific, or tagged a person
+/// and written so somewhere (the article's value may have dropped it).
+fn is_titled_person(name: &Name) -> bool {
+    let led_by_honorific = |value: &str| {
+        let mut words = value.split_whitespace();
+        words.next().is_some_and(is_honorific) && words.next().is_some()
+    };
+    led_by_honorific(&name.value)
+        || (name.source == Source::Person
+            && name.spellings.iter().any(|(s, _)| led_by_honorific(s)))
 }
 
 /// A group named by its members in the plural (`the Houthis`), which the

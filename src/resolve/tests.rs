@@ -367,11 +367,21 @@ fn an_honorific_names_a_person_and_a_womans_keeps_her_apart() {
         person 300 Trump
         person 4 Mr. Trump
         place 2 Ms. Trump
-        place 3 Mr. Hurt",
+        place 3 Mr. Hurt
+        org 300 Ford
+        org 20 Dr. Ford",
     );
+    // An article that wrote only `Dr. Ford` gave it the value `Ford`.
+    let mut names = names;
+    let mut written_with_title = name(Source::Person, "Ford", 5);
+    written_with_title.spellings[0].0 = "Dr. Ford".to_owned();
+    names.push(written_with_title);
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "Mr. Trump").1, "Donald Trump");
     assert_eq!(group_of(&groups, "Ms. Trump").2, ["Ms. Trump"]);
     assert_eq!(group_of(&groups, "Ms. Trump").0, "person");
     assert_eq!(group_of(&groups, "Mr. Hurt").0, "person");
+    assert_eq!(group_of(&groups, "Dr. Ford").2, ["Dr. Ford", "Ford"]);
+    assert_eq!(group_of(&groups, "Dr. Ford").0, "person");
+    assert_eq!(groups.iter().filter(|g| g.0 == "org").count(), 1);
 }

@@ -248,3 +248,13 @@ fn a_company_cut_at_and_before_its_suffix_is_one_organisation() {
     assert!(has(&tags, "Standard and Poor's Corp", "org"), "{tags:?}");
     assert!(has(&tags, "Procter and Gamble Co", "org"), "{tags:?}");
 }
+
+#[test]
+fn a_name_after_an_honorific_is_a_person() {
+    let tags = tagged(
+        "Hearing\n\nDr. Ford testified on Thursday. Dr. Ford said she was terrified. \
+         Ford spoke for an hour, and Ford was questioned. Ford left.\n",
+    );
+    assert!(has(&tags, "Ford", "person"), "{tags:?}");
+    assert!(!has(&tags, "Ford", "org"), "{tags:?}");
+}
