@@ -148,7 +148,8 @@ pub fn is_acronym(name: &str) -> bool {
 pub(super) struct Found {
     /// Body byte range of the name.
     pub(super) range: Range<usize>,
-    name: String,
+    /// The name as written.
+    pub(super) name: String,
     /// Its kind, as tagged and then settled.
     pub(super) kind: EntityKind,
     /// The name's spelling skeleton, which variants share.

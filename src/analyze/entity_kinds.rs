@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use super::entities::{after_honorific, EntityKind, Found};
 use super::reading::View;
+use super::places::is_known_place;
 use super::wordlists::is_not_a_name_word;
 
 /// What may stand between two items of one list: `A, B, and C`, `A or B`.
@@ -51,7 +52,8 @@ fn companies_by_their_context(found: &mut [Vec<Found>], views: &[View<'_>]) {
         .iter()
         .zip(views)
         .flat_map(|(paragraph, view)| paragraph.iter().map(move |f| (f, view)))
-        .filter(|(f, view)| in_company_context(f, view))
+        // `Hong Kong shares`, `China stock`: a market, not a company.
+        .filter(|(f, view)| !is_known_place(&f.name) && in_company_context(f, view))
         .map(|(f, _)| f.key.clone())
         .collect();
     for f in found.iter_mut().flatten() {
@@ -245,6 +247,8 @@ mod tests {
         assert!(!has(&tags, "Quillr", "person"), "{tags:?}");
         assert!(has(&tags, "Quillr", "org"), "{tags:?}");
         assert!(has(&tags, "Brightly", "org"), "{tags:?}");
+        let tags = tagged("Markets\n\nHong Kong shares fell as Hong Kong reported losses.\n");
+        assert!(!has(&tags, "Hong Kong", "org"), "{tags:?}");
     }
 
     #[test]
