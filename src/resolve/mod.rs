@@ -237,6 +237,13 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
             }
         }
     }
+    // Every word of a person's full name in the index (`chelsea`, `clinton`).
+    let person_words: HashSet<&str> = names
+        .iter()
+        .zip(keys)
+        .filter(|(name, key)| name.source == Source::Person && key.len() >= 2)
+        .flat_map(|(_, key)| key.iter().map(String::as_str))
+        .collect();
     keys.iter()
         .map(|key| {
             let mut tally = votes.get(key.as_slice()).copied().unwrap_or_default();
@@ -245,7 +252,17 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
                 tally[1] += companies.get(word.as_str()).copied().unwrap_or(0);
             }
             // Ties go to the first kind: person, then organisation.
-            let best = (0..3).rev().max_by_key(|&k| tally[k]).unwrap_or(0);
+            let mut best = (0..3).rev().max_by_key(|&k| tally[k]).unwrap_or(0);
+            // `Twitter`, read as a person by a tagger that never saw it: a
+            // single word that is in no person's full name is the other
+            // kind it was tagged, when a fair share of its mentions say so.
+            if let [word] = key.as_slice() {
+                let other = if tally[1] >= tally[2] { 1 } else { 2 };
+                let fair_share = tally[other] * 4 >= tally[0];
+                if best == 0 && !person_words.contains(word.as_str()) && fair_share {
+                    best = other;
+                }
+            }
             [EntityKind::Person, EntityKind::Org, EntityKind::Place][best]
         })
         .collect()

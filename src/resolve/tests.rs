@@ -385,3 +385,22 @@ fn an_honorific_names_a_person_and_a_womans_keeps_her_apart() {
     assert_eq!(group_of(&groups, "Dr. Ford").0, "person");
     assert_eq!(groups.iter().filter(|g| g.0 == "org").count(), 1);
 }
+
+#[test]
+fn a_single_word_in_no_persons_name_takes_its_other_kind_when_a_fair_share_says_so() {
+    let names = names(
+        "person 30 Quillr
+        org 10 Quillr
+        person 30 Dana
+        org 10 Dana
+        person 5 Dana Whitcombe
+        person 40 Orvel
+        org 2 Orvel",
+    );
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "Quillr").0, "org");
+    // A given name of a known person, and a name its other kind barely
+    // claims, stay people.
+    assert_eq!(group_of(&groups, "Dana").0, "person");
+    assert_eq!(group_of(&groups, "Orvel").0, "person");
+}
