@@ -6,8 +6,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::entities::{after_honorific, EntityKind, Found};
-use super::reading::View;
 use super::places::is_known_place;
+use super::reading::View;
 use super::wordlists::is_not_a_name_word;
 
 /// What may stand between two items of one list: `A, B, and C`, `A or B`.

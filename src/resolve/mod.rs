@@ -24,8 +24,9 @@
 //! 4. An acronym (`U.S.`, `UN`) joins the name of its own kind whose
 //!    initials it is, word for word, under the same condition; a name whose
 //!    company suffix gives the last initial only when no other does.
-//! 5. A place's area named after it (`Gaza Strip`), or a US state's news
-//!    abbreviation (`Calif.`), joins the place.
+//! 5. A place's area named after it (`Gaza Strip`), a US state's news
+//!    abbreviation (`Calif.`) or a country's other name (`Britain`) joins
+//!    the place.
 //! 6. A group named in the plural that was voted a place (`Houthis`), whose
 //!    singular is a name too, is an organisation with its singular.
 
@@ -34,6 +35,7 @@ mod keys;
 mod sets;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use crate::analyze::{
     is_division_word, is_honorific, is_known_place, is_not_a_name_word, is_org_word, is_short_form,
@@ -543,7 +545,8 @@ fn join_acronyms_written_as_words(names: &[&Name], kinds: &[EntityKind], sets: &
 
 /// Rule 5: a place's area named after it (`Gaza Strip`, `Anbar Province`)
 /// is that place, when the index names the place alone; so is a US state's
-/// news abbreviation (`Calif.`), when both were taken for places.
+/// news abbreviation (`Calif.`) and a country's other name (`Britain`),
+/// when both were taken for places.
 fn join_divisions(
     names: &[&Name],
     spelling_keys: &[String],
@@ -560,10 +563,14 @@ fn join_divisions(
         if kinds[i] != EntityKind::Place {
             continue;
         }
-        let place = match name.value.trim().rsplit_once(' ') {
-            Some((place, last)) if is_division_word(last) => spelling_key(place),
-            Some(_) => continue,
-            None => match state_abbreviated(&name.value) {
+        let place = match (
+            other_place_name(&name.value),
+            name.value.trim().rsplit_once(' '),
+        ) {
+            (Some(place), _) => spelling_key(place),
+            (None, Some((place, last))) if is_division_word(last) => spelling_key(place),
+            (None, Some(_)) => continue,
+            (None, None) => match state_abbreviated(&name.value) {
                 Some(state) => spelling_key(state),
                 None => continue,
             },
@@ -572,6 +579,20 @@ fn join_divisions(
             sets.join(i, j);
         }
     }
+}
+
+/// The name a country's other name stands for (`Britain` → `united
+/// kingdom`), from `data/words/other_place_names.txt`.
+fn other_place_name(value: &str) -> Option<&'static str> {
+    static NAMES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        include_str!("../analyze/data/words/other_place_names.txt")
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| line.split_once('\t'))
+            .collect()
+    });
+    names.get(value.trim().to_lowercase().as_str()).copied()
 }
 
 #[cfg(test)]

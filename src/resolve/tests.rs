@@ -404,3 +404,20 @@ fn a_single_word_in_no_persons_name_takes_its_other_kind_when_a_fair_share_says_
     assert_eq!(group_of(&groups, "Dana").0, "person");
     assert_eq!(group_of(&groups, "Orvel").0, "person");
 }
+
+#[test]
+fn a_countrys_other_name_is_the_country() {
+    let names = names(
+        "place 300 United Kingdom
+        place 200 Britain
+        place 20 Great Britain
+        place 40 Myanmar
+        place 9 Burma
+        place 30 Holland",
+    );
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "Britain").1, "United Kingdom");
+    assert_eq!(group_of(&groups, "Great Britain").1, "United Kingdom");
+    assert_eq!(group_of(&groups, "Burma").1, "Myanmar");
+    assert_eq!(group_of(&groups, "Holland").2, ["Holland"]);
+}
