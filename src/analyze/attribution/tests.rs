@@ -241,6 +241,7 @@ fn nouns_of_speech_after_a_name_and_datelines_name_no_speaker() {
         "Boston (AFP) – Democrat Nora Quill has taken a swipe at her rival’s stance, saying that “bombastic comments” do harm.",
         "That would create a \"summer of agony\" for Ortiz leading up to the convention, forcing her to fend off both rivals, said Brad Dunmore, a Democratic pollster and consultant.",
         "“It’s an invasion, in our estimation, of the state domain,” Scott Pruell, the attorney general of Oklahoma, one of the states suing the agency, said at an event.",
+        "The rejection signals \"the beginning of the end\" for the union, said Geert Wildman, founder of the Freedom Party.",
         "Putting the show together, Butler said, allowed him to “get in touch with the feminine within myself,” too.",
     ]);
     let expect = [
@@ -251,6 +252,7 @@ fn nouns_of_speech_after_a_name_and_datelines_name_no_speaker() {
         ("summer of agony", "Brad Dunmore"),
         ("get in touch", "Butler"),
         ("It’s an invasion", "Scott Pruell"),
+        ("the beginning of the end", "Geert Wildman"),
     ];
     assert_speakers(&found, &expect);
 }

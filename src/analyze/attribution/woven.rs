@@ -86,7 +86,8 @@ impl Frame<'_, '_> {
 
     /// An attribution closing the sentence after a comma at or after
     /// token `from`: the last comma, or the one before it when an
-    /// apposition closes the sentence (`..., said X, a Democratic pollster.`).
+    /// apposition closes the sentence (`..., said X, a Democratic pollster.`,
+    /// `..., said X, founder of the party.`).
     pub(super) fn closing_attribution_from(&self, from: usize) -> Option<Candidate> {
         let mut commas = (from..self.sentence.end)
             .rev()
@@ -95,9 +96,11 @@ impl Frame<'_, '_> {
         let last = commas.next()?;
         self.attribution_after_comma(last, 6).or_else(|| {
             let before = commas.next()?;
+            // `, a Democratic pollster`, `, founder of the party`: a
+            // description in lower case, not a clause or another name.
             let apposition = self
                 .word(last + 1)
-                .is_some_and(|w| matches!(w, "a" | "an" | "the"));
+                .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
             apposition
                 .then(|| self.attribution_after_comma(before, 15))
                 .flatten()
