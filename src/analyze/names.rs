@@ -179,7 +179,7 @@ fn mention(
     // sentence right before a reporting verb is a surname, even one that
     // is also a function word.
     let surname_before_verb = |i: usize| {
-        !sentence_start
+        (i > 0 || !sentence_start)
             && i + 1 == words.len()
             && tokens.get(run.end).is_some_and(|t| {
                 t.kind == TokenKind::Word && reporting_lemma(t.text(text)).is_some()
@@ -365,9 +365,9 @@ mod tests {
 
     #[test]
     fn a_function_word_before_a_reporting_verb_is_a_surname() {
-        let found = names("The column ran, Will wrote. Will they come?");
+        let found = names("The column ran, Will wrote. Will they come? While Will admits it.");
         let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(found, ["Will"]);
+        assert_eq!(found, ["Will", "Will"]);
     }
 
     #[test]
