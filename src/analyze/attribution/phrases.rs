@@ -29,7 +29,14 @@ impl Frame<'_, '_> {
     /// found a person, so `Bank of America` stays one name.
     pub(super) fn person_of(&self, m: usize) -> Option<usize> {
         let start = self.view.mentions[self.s][m].start;
-        let before = start.checked_sub(1)?;
+        let mut before = start.checked_sub(1)?;
+        // `George Zornick of The Nation`: past the article.
+        if self
+            .word(before)
+            .is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        {
+            before = before.checked_sub(1)?;
+        }
         if self.is_punct(before, ",") {
             // `..., South Carolina`: the place before the comma.
             let place = self.mention_ending(before.checked_sub(1)?)?;

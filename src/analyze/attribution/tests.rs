@@ -265,3 +265,16 @@ fn honorific_after_the_quotation_names_its_speaker() {
     ]);
     assert_speakers(&found, &[("It's all about", "John King")]);
 }
+
+#[test]
+fn a_speaker_of_a_publication_or_with_an_apposition_before_a_colon() {
+    let found = speakers(&[
+        "George Zorn of The Nation wrote, “If you want people to know you care, show it.”",
+        "Jeff Bechtel, chairman of America Rising (a Republican PAC), tweeted: “People wore the shirts.”",
+    ]);
+    let expect = [
+        ("If you want", "George Zorn"),
+        ("People wore", "Jeff Bechtel"),
+    ];
+    assert_speakers(&found, &expect);
+}
