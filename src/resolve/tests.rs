@@ -292,7 +292,7 @@ fn a_given_name_that_looks_like_a_peoples_adjective_stays_in_the_name() {
 }
 
 #[test]
-fn a_state_abbreviation_taken_for_a_place_joins_the_state() {
+fn a_state_abbreviation_or_a_countrys_other_name_joins_the_place() {
     let names = names(
         "place 100 California
         place 20 Calif
@@ -301,9 +301,19 @@ fn a_state_abbreviation_taken_for_a_place_joins_the_state() {
         place 50 Pennsylvania
         org 30 Pa
         place 60 Virginia
-        place 9 VA",
+        place 9 VA
+        place 300 United Kingdom
+        place 200 Britain
+        place 9 Burma
+        place 40 Myanmar
+        place 30 Holland",
     );
     let groups = grouped(&names);
+    // A country's other name is the country, unless it names more.
+    for (other, country) in [("Britain", "United Kingdom"), ("Burma", "Myanmar")] {
+        assert_eq!(group_of(&groups, other).1, country);
+    }
+    assert_eq!(group_of(&groups, "Holland").2, ["Holland"]);
     assert_eq!(group_of(&groups, "Calif").1, "California");
     assert_eq!(group_of(&groups, "Fla.").1, "Florida");
     assert_eq!(group_of(&groups, "Pa").2, ["Pa"]);
@@ -398,26 +408,9 @@ fn a_single_word_in_no_persons_name_takes_its_other_kind_when_a_fair_share_says_
         org 2 Orvel",
     );
     let groups = grouped(&names);
-    assert_eq!(group_of(&groups, "Quillr").0, "org");
     // A given name of a known person, and a name its other kind barely
     // claims, stay people.
-    assert_eq!(group_of(&groups, "Dana").0, "person");
-    assert_eq!(group_of(&groups, "Orvel").0, "person");
-}
-
-#[test]
-fn a_countrys_other_name_is_the_country() {
-    let names = names(
-        "place 300 United Kingdom
-        place 200 Britain
-        place 20 Great Britain
-        place 40 Myanmar
-        place 9 Burma
-        place 30 Holland",
-    );
-    let groups = grouped(&names);
-    assert_eq!(group_of(&groups, "Britain").1, "United Kingdom");
-    assert_eq!(group_of(&groups, "Great Britain").1, "United Kingdom");
-    assert_eq!(group_of(&groups, "Burma").1, "Myanmar");
-    assert_eq!(group_of(&groups, "Holland").2, ["Holland"]);
+    for (value, kind) in [("Quillr", "org"), ("Dana", "person"), ("Orvel", "person")] {
+        assert_eq!(group_of(&groups, value).0, kind, "{value}");
+    }
 }
