@@ -247,8 +247,12 @@ mod tests {
         assert!(!has(&tags, "Quillr", "person"), "{tags:?}");
         assert!(has(&tags, "Quillr", "org"), "{tags:?}");
         assert!(has(&tags, "Brightly", "org"), "{tags:?}");
-        let tags = tagged("Markets\n\nHong Kong shares fell as Hong Kong reported losses.\n");
+        let tags = tagged(
+            "Markets\n\nShares of Hong Kong fell as Hong Kong reported losses. \
+             Dana Quill shares a video.\n",
+        );
         assert!(!has(&tags, "Hong Kong", "org"), "{tags:?}");
+        assert!(!has(&tags, "Dana Quill", "org"), "{tags:?}");
     }
 
     #[test]

@@ -260,7 +260,7 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
             // kind it was tagged, when a fair share of its mentions say so.
             if let [word] = key.as_slice() {
                 let other = if tally[1] >= tally[2] { 1 } else { 2 };
-                let fair_share = tally[other] * 4 >= tally[0];
+                let fair_share = tally[other] > 0 && tally[other] * 4 >= tally[0];
                 if best == 0 && !person_words.contains(word.as_str()) && fair_share {
                     best = other;
                 }

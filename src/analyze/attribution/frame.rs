@@ -7,7 +7,8 @@ use super::Candidate;
 use crate::analyze::lexer::TokenKind;
 use crate::analyze::reading::View;
 use crate::analyze::speech_words::{
-    is_phrase_opener, is_reporting_phrase, is_scene_preposition, is_verb_companion, reporting_lemma,
+    is_phrase_opener, is_reporting_phrase, is_scene_preposition, is_speech_noun, is_verb_companion,
+    reporting_lemma,
 };
 use crate::analyze::wordlists::is_function_word;
 
@@ -83,19 +84,21 @@ impl Frame<'_, '_> {
             self.word(p)
                 .is_some_and(|w| is_phrase_opener(w) || w.ends_with("'s") || w.ends_with("’s"))
         };
-        // `a Twitter comment`: a name between a determiner and the word
-        // makes a compound noun of them.
+        // `a Twitter comment`: a name between a determiner and a noun for
+        // speech makes a compound noun of them (but `the Pentagon said`
+        // is a verb).
         let after_name_after_determiner = || {
-            t.checked_sub(2).is_some_and(|d| {
-                self.word(d).is_some_and(|w| {
-                    matches!(
-                        w,
-                        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our"
-                    )
-                }) && self
-                    .word(d + 1)
-                    .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
-            })
+            is_speech_noun(word)
+                && t.checked_sub(2).is_some_and(|d| {
+                    self.word(d).is_some_and(|w| {
+                        matches!(
+                            w,
+                            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our"
+                        )
+                    }) && self
+                        .word(d + 1)
+                        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+                })
         };
         let after_determiner = t.checked_sub(1).is_some_and(determiner)
             || after_name_after_determiner()

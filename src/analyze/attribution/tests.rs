@@ -218,17 +218,17 @@ fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
 #[test]
 fn titles_of_shows_and_verbs_after_a_fragment_leave_the_speaker_named_before() {
     let found = speakers(&[
-        "On \"Meet the Voters,\" Sen. Dana Welk (Vt.), who lost the primaries to Ortiz, named fatigue as a reason. \"The younger people are tired of it.\"",
-        "Nina Vorel, the city attorney, said in the letter that the advertisement “unmistakably and wrongfully” suggests that Ostrava supports the campaign.",
-        "The council may be reluctant to act while Secretary of State Lee Park  negotiates with Ruritania over Syldavia, Tilden said. \"The other factor is ... would it look bad? I don't think so.\"",
-        "“The class is in thrall,” writes Kevin D. Willard, a critic on staff. Willard assails in scoffing prose what he calls the “immoral” “lie” of the moment.",
+        "On \"Morning Ledger,\" Sen. Dana Welk (Vt.), who lost the runoff to Ortiz, named the tariffs as a cause. \"Farmers have carried this for years.\"",
+        "Nina Vorel, the city attorney, wrote in a memo that the flyer “plainly and falsely” implies that Ostrava endorses the plan.",
+        "The board may hold off while Treasurer Lee Park  reviews the bids, Tilden said. \"Timing matters ... do we rush it? I would not.\"",
+        "“The budget is a fiction,” writes Kevin D. Willard, an analyst at the institute. Willard mocks what he calls the “cosmetic” “cuts” of the plan.",
     ]);
     let expect = [
-        ("The younger people", "Dana Welk"),
-        ("unmistakably", "Nina Vorel"),
-        ("The other factor", "Tilden"),
-        ("immoral", "Kevin D. Willard"),
-        ("lie", "Kevin D. Willard"),
+        ("Farmers have carried", "Dana Welk"),
+        ("plainly", "Nina Vorel"),
+        ("Timing matters", "Tilden"),
+        ("cosmetic", "Kevin D. Willard"),
+        ("cuts", "Kevin D. Willard"),
     ];
     assert_speakers(&found, &expect);
 }
@@ -236,23 +236,25 @@ fn titles_of_shows_and_verbs_after_a_fragment_leave_the_speaker_named_before() {
 #[test]
 fn nouns_of_speech_after_a_name_and_datelines_name_no_speaker() {
     let found = speakers(&[
-        "Nora Quill immediately posted a Twitter comment of her own, saying, “We’re so excited to meet them!”",
-        "Dallin says his “friend and colleague” Tom Verity ran “an optimistic campaign focused on the future.”",
-        "Boston (AFP) – Democrat Nora Quill has taken a swipe at her rival’s stance, saying that “bombastic comments” do harm.",
-        "That would create a \"summer of agony\" for Ortiz leading up to the convention, forcing her to fend off both rivals, said Brad Dunmore, a Democratic pollster and consultant.",
-        "“It’s an invasion, in our estimation, of the state domain,” Scott Pruell, the attorney general of Oklahoma, one of the states suing the agency, said at an event.",
-        "The rejection signals \"the beginning of the end\" for the union, said Geert Wildman, founder of the Freedom Party.",
-        "Putting the show together, Butler said, allowed him to “get in touch with the feminine within myself,” too.",
+        "Nora Quill later posted a Twitter comment of her own, saying, “The bridge opens in May!”",
+        "Dallin says his “old ally” Tom Verity ran “a tidy and honest ministry.”",
+        "Boston (AFP) – Mayor Nora Quill has criticised the council’s budget, saying that “wishful numbers” will not balance it.",
+        "The delay would mean a \"long winter\" for the port, forcing it to borrow twice, said Brad Dunmore, a shipping analyst and consultant.",
+        "“The levy is a trespass, in our view, on county powers,” Scott Pruell, the attorney general of Ostland, one of the counties suing the state, said at a hearing.",
+        "The vote marks \"a turning point\" for the coalition, said Geert Wildman, leader of the Harbour Party.",
+        "Writing the novel, Butler said, let him “hear the sea again,” at last.",
+        "“We will keep the base open,” the Pentagon said.",
     ]);
     let expect = [
-        ("We’re so excited", "Nora Quill"),
-        ("friend and colleague", "Dallin"),
-        ("an optimistic campaign", "Dallin"),
-        ("bombastic comments", "Nora Quill"),
-        ("summer of agony", "Brad Dunmore"),
-        ("get in touch", "Butler"),
-        ("It’s an invasion", "Scott Pruell"),
-        ("the beginning of the end", "Geert Wildman"),
+        ("The bridge opens", "Nora Quill"),
+        ("old ally", "Dallin"),
+        ("a tidy and honest", "Dallin"),
+        ("wishful numbers", "Nora Quill"),
+        ("long winter", "Brad Dunmore"),
+        ("hear the sea", "Butler"),
+        ("The levy is a trespass", "Scott Pruell"),
+        ("a turning point", "Geert Wildman"),
+        ("We will keep", "Pentagon"),
     ];
     assert_speakers(&found, &expect);
 }
@@ -261,20 +263,20 @@ fn nouns_of_speech_after_a_name_and_datelines_name_no_speaker() {
 fn honorific_after_the_quotation_names_its_speaker() {
     let found = speakers(&[
         "John King, a lawyer, spoke first.",
-        "Mr. King and Mr. Varga are also taking part in \"Vote Day,\" a day on Nov. 1 that Mr. Varga championed. \"It's all about creating some enthusiasm,\" Mr. King added.",
+        "Mr. King and Mr. Varga are also taking part in \"Open Doors Day,\" a fair on June 3 that Mr. Varga began. \"It is about getting people in,\" Mr. King added.",
     ]);
-    assert_speakers(&found, &[("It's all about", "John King")]);
+    assert_speakers(&found, &[("It is about getting", "John King")]);
 }
 
 #[test]
 fn a_speaker_of_a_publication_or_with_an_apposition_before_a_colon() {
     let found = speakers(&[
-        "George Zorn of The Nation wrote, “If you want people to know you care, show it.”",
-        "Jeff Bechtel, chairman of America Rising (a Republican PAC), tweeted: “People wore the shirts.”",
+        "George Zorn of The Courier wrote, “Nobody on the council read the report.”",
+        "Jeff Bechtel, chairman of Harbour Watch (a residents’ group), tweeted: “The ferry is late again.”",
     ]);
     let expect = [
-        ("If you want", "George Zorn"),
-        ("People wore", "Jeff Bechtel"),
+        ("Nobody on the council", "George Zorn"),
+        ("The ferry is late", "Jeff Bechtel"),
     ];
     assert_speakers(&found, &expect);
 }

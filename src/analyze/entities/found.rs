@@ -122,9 +122,9 @@ fn names_a_product(view: &View<'_>, range: &Range<usize>) -> bool {
 
 /// `Stone & McCarthy Research`, `David Rubin & Partners`: names the tagger
 /// cut at an ampersand, one of them an organisation, are one
-/// organisation's. So are a company's names cut at `and` before its
-/// suffix (`Johnson and Johnson Inc`), and a company's first word that the
-/// tagger left out (`Standard and Poor's Corp`, `Procter and Gamble Co`).
+/// organisation's. So is a company's first word that the tagger left out
+/// before `and` (`Standard and Poor's Corp`, `Procter and Gamble Co`); a
+/// word it tagged stays a name of its own (`Ford and General Motors Corp`).
 fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
     let mut joined: Vec<Found> = Vec::with_capacity(found.len());
     for f in found {
@@ -138,14 +138,7 @@ fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
             .last()
             .is_some_and(|last| last.kind == EntityKind::Org || f.kind == EntityKind::Org);
         let company = f.kind == EntityKind::Org && ends_in_company_suffix(&f.name);
-        // `Apple Inc and Alphabet Inc` are two: a company's name ends at
-        // its suffix.
-        let left_open = joined
-            .last()
-            .is_some_and(|last| !ends_in_company_suffix(&last.name));
-        let joins =
-            between.is_some_and(|b| b.trim() == "&" || (company && left_open && b.trim() == "and"));
-        if org_side && joins {
+        if org_side && between.is_some_and(|b| b.trim() == "&") {
             if let Some(last) = joined.pop() {
                 let range = last.range.start..f.range.end;
                 let name = &view.text[range.start - view.base..range.end - view.base];
@@ -184,8 +177,8 @@ pub(in crate::analyze) fn after_honorific(view: &View<'_>, start: usize) -> bool
         .is_some_and(is_honorific)
 }
 
-/// Where a span that lists a company and another name cuts: before the
-/// first ` and ` that follows a company's suffix.
+/// Where a span that lists a company and another name cuts: before its
+/// first ` and `, when a company's suffix ends the words before it.
 fn companies_listed(name: &str) -> Option<usize> {
     let cut = name.find(" and ")?;
     ends_in_company_suffix(&name[..cut]).then_some(cut)

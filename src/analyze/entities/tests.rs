@@ -240,11 +240,12 @@ fn a_company_cut_at_and_before_its_suffix_is_one_organisation() {
     let tags = tagged(
         "Ratings\n\nStandard and Poor's Corp cut the rating. Procter and Gamble Co agreed. \
          Shares of Apple Inc and Alphabet Inc rose. Digital Equipment Corp and Systems \
-         Industries Inc said they settled.\n",
+         Industries Inc said they settled. Talks between Ford and General Motors Corp ended.\n",
     );
     assert!(has(&tags, "Apple Inc", "org"), "{tags:?}");
     assert!(has(&tags, "Alphabet Inc", "org"), "{tags:?}");
     assert!(has(&tags, "Systems Industries Inc", "org"), "{tags:?}");
+    assert!(has(&tags, "General Motors Corp", "org"), "{tags:?}");
     assert!(has(&tags, "Standard and Poor's Corp", "org"), "{tags:?}");
     assert!(has(&tags, "Procter and Gamble Co", "org"), "{tags:?}");
 }
