@@ -103,9 +103,9 @@ fn pronouns_descriptions_and_continuations() {
 #[test]
 fn a_place_that_ends_the_paragraph_before_is_no_speaker() {
     let found = speakers(&[
-        "In his address, Graham said he will tell the critics among his own \
-         Republican constituents in South Carolina to \"shut up.\"",
-        "\"The answer to me is just focusing on what it means to be an American.\"",
+        "In his speech, Harlan said he will tell the doubters among his own \
+         Republican voters in South Carolina to \"sit down.\"",
+        "\"The answer is to focus on what it means to be a neighbour.\"",
     ]);
     let speaker = speaker_of(&found, "The answer");
     assert_ne!(speaker.as_deref(), Some("South Carolina"));
@@ -139,7 +139,7 @@ fn clause_ends_conjunctions_according_to_and_sentences_before() {
 
 #[test]
 fn brackets_that_do_not_match_in_the_sentence_end_the_search() {
-    let found = speakers(&["Rep. Gregory Meeks (D-N.Y.) said Ann Lee reassured them that all “were not going to lose.”"]);
+    let found = speakers(&["Rep. Gregory Marsh (D-N.Y.) said Ann Lee told them that all “would keep their seats.”"]);
     assert_eq!(found.len(), 1);
     let found = speakers(&["Lee said) it was “fine” (really"]);
     assert_eq!(found.len(), 1);
@@ -182,35 +182,35 @@ fn colons_bylines_possessives_and_closing_attributions() {
 #[test]
 fn titled_names_end_before_their_place_and_full_stops_end_sentences() {
     let found = speakers(&[
-        "\"We should debate it,\" said Sen. Tom Carper of Delaware. \"There is a middle ground.\"",
+        "\"We should vote on it,\" said Sen. Tom Harlow of Delaware. \"There is a fair compromise.\"",
         "\"Go home,\" Dan Moss shot back.",
         "\"It is sad,\" Dan Moss told reporters. \"It is the culture.\" Gov. Ann Kim said she would act.",
         "\"We won,\" Maria Lopez said of the Republican front-runner.",
-        "\"The winner was the network,\" said Joel Pollak of Breitbart California.",
-        "Speaker Paul D. Ryan of Wisconsin lamented the \"disheartened\" state of the campaign.",
+        "\"The winner was the moderator,\" said Jon Petra of Harbor News California.",
+        "Speaker Paul D. Rennet of Wisconsin lamented the \"weary\" state of the party.",
         "Ann Kim said that she called Dan Moss to praise what she called \"a fine campaign.\"",
-        "Stacy Baker of Columbia, South Carolina says Cruz will keep \"doing what he is doing.\"",
+        "Stacy Barker of Columbia, South Carolina says Ruiz will keep \"building what he is building.\"",
         "Critics noted Ann Kim privately saying \"pray for him\" in response.",
-        "Bill Maher stated that the report \"was not good.\" Adding, \"It is always how they handle it.\"",
-        "Corey Lewandowski went on, taking to Twitter to call Fields \"totally delusional\" for it.",
-        "In a statement, Brian Fallon, a spokesman for the campaign, said: \"We have cooperated.\"",
-        "Sen. Marco Rubio said that once the Senate goes on recess, \"I intend to help.\"",
+        "Bill Marlow stated that the audit \"was not thorough.\" Adding, \"It is always how they count it.\"",
+        "Corey Lindqvist went on, taking to Twitter to call Farris \"plainly confused\" for it.",
+        "In a statement, Brian Falk, a spokesman for the campaign, said: \"We have complied.\"",
+        "Sen. Marco Riva said that once the Senate goes on recess, \"I intend to campaign.\"",
     ]);
     let expect = [
-        ("We should debate", "Tom Carper"),
-        ("There is a middle", "Tom Carper"),
+        ("We should vote", "Tom Harlow"),
+        ("There is a fair", "Tom Harlow"),
         ("Go home", "Dan Moss"),
         ("It is the culture", "Dan Moss"),
         ("We won", "Maria Lopez"),
-        ("The winner", "Joel Pollak"),
-        ("disheartened", "Paul D. Ryan"),
+        ("The winner", "Jon Petra"),
+        ("weary", "Paul D. Rennet"),
         ("a fine campaign", "Ann Kim"),
-        ("doing what", "Stacy Baker"),
+        ("building what", "Stacy Barker"),
         ("pray for him", "Ann Kim"),
-        ("It is always", "Bill Maher"),
-        ("totally delusional", "Corey Lewandowski"),
-        ("We have cooperated", "Brian Fallon"),
-        ("I intend to help", "Marco Rubio"),
+        ("It is always", "Bill Marlow"),
+        ("plainly confused", "Corey Lindqvist"),
+        ("We have complied", "Brian Falk"),
+        ("I intend to campaign", "Marco Riva"),
     ];
     assert_speakers(&found, &expect);
 }
