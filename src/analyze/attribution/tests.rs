@@ -139,7 +139,9 @@ fn clause_ends_conjunctions_according_to_and_sentences_before() {
 
 #[test]
 fn brackets_that_do_not_match_in_the_sentence_end_the_search() {
-    let found = speakers(&["Rep. Gregory Marsh (D-N.Y.) said Ann Lee told them that all “would keep their seats.”"]);
+    let found = speakers(&[
+        "Rep. Gregory Marsh (D-N.Y.) said Ann Lee told them that all “would keep their seats.”",
+    ]);
     assert_eq!(found.len(), 1);
     let found = speakers(&["Lee said) it was “fine” (really"]);
     assert_eq!(found.len(), 1);
