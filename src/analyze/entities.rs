@@ -423,8 +423,7 @@ fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
                 let run = &view.text[view.tokens[mention.start].range.start..mention.range.end];
                 let acronym = word(after + 1).filter(|a| is_acronym(a));
                 let expansion = acronym.and_then(|a| {
-                    let letters = a.replace('.', "");
-                    if run != name && initials(run) == letters {
+                    if run != name && acronym_letters(&initials(run)) == acronym_letters(a) {
                         Some(run)
                     } else {
                         abbreviates(a, name).then_some(name)
@@ -457,5 +456,4 @@ fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
 pub(super) mod tests;
 
 mod found;
-pub(super) use found::after_honorific;
 use found::found_in_paragraph;

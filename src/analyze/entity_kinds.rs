@@ -5,7 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::entities::{after_honorific, EntityKind, Found};
+use super::entities::{EntityKind, Found};
+use super::names::is_honorific;
 use super::places::is_known_place;
 use super::reading::View;
 use super::wordlists::is_not_a_name_word;
@@ -61,6 +62,21 @@ fn companies_by_their_context(found: &mut [Vec<Found>], views: &[View<'_>]) {
             f.kind = EntityKind::Org;
         }
     }
+}
+
+/// Whether the word before body offset `start` is an honorific (`Dr.`,
+/// `Ms`), written with or without its dot.
+fn after_honorific(view: &View<'_>, start: usize) -> bool {
+    let Some(before) = start
+        .checked_sub(view.base)
+        .and_then(|at| view.text.get(..at))
+    else {
+        return false;
+    };
+    before
+        .strip_suffix(' ')
+        .and_then(|rest| rest.rsplit([' ', '\n', '(', '"', '“']).next())
+        .is_some_and(is_honorific)
 }
 
 /// Words before (`shares of`) and after (`said its`) a company's name.

@@ -14,7 +14,7 @@ use super::speech_words::reporting_lemma;
 use super::wordlists::{
     is_calendar_word, is_dotted_abbreviation, is_function_word, is_geographic_word, is_given_name,
     is_name_connector, is_name_particle, is_org_word, is_person_role, is_place_joiner,
-    is_title_head, is_title_word, WordSet,
+    is_title_head, is_title_word, lowercase, WordSet,
 };
 pub use crate::text::fold;
 use crate::text::is_apostrophe;
@@ -316,7 +316,7 @@ static HONORIFICS: WordSet = WordSet::new(include_str!("data/words/honorifics.tx
 /// True for `Mr`, `Ms.`, `Mrs` and the like, in any case, with or without
 /// the dot.
 pub(crate) fn is_honorific(word: &str) -> bool {
-    HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase())
+    HONORIFICS.contains(&lowercase(word.trim_end_matches('.')))
 }
 
 static FEMALE_HONORIFICS: WordSet = WordSet::new(include_str!("data/words/female_honorifics.txt"));
@@ -324,7 +324,7 @@ static FEMALE_HONORIFICS: WordSet = WordSet::new(include_str!("data/words/female
 /// True for `Ms`, `Mrs.`, `Miss` and the like, in any case, with or without
 /// the dot.
 pub(crate) fn is_female_honorific(word: &str) -> bool {
-    FEMALE_HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase())
+    FEMALE_HONORIFICS.contains(&lowercase(word.trim_end_matches('.')))
 }
 
 fn span_text(text: &str, tokens: &[Token], span: Range<usize>) -> String {

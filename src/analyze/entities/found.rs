@@ -6,7 +6,6 @@
 use std::ops::Range;
 
 use super::{EntityKind, Found};
-use crate::analyze::names::is_honorific;
 use crate::analyze::places::is_known_place;
 use crate::analyze::reading::{Reading, View};
 use crate::analyze::tagger::NameLabel;
@@ -31,13 +30,6 @@ pub(super) fn found_in_paragraph(reading: &Reading<'_>, view: &View<'_>) -> Vec<
             .map_or(0, |(first, _)| first.len() + 1);
         let range = tagged.range.start + likeness..tagged.range.end;
         let name = &full[likeness..];
-        // `Dr. Ford testified`: whatever the tagger read, a name right
-        // after an honorific is a person's.
-        let kind = if after_honorific(view, range.start) {
-            EntityKind::Person
-        } else {
-            kind
-        };
         if initials_words(name).is_some()
             || names_a_document(name, kind)
             || (kind == EntityKind::Person && names_a_product(view, &range))
@@ -160,21 +152,6 @@ fn joined_by_ampersands(view: &View<'_>, found: Vec<Found>) -> Vec<Found> {
         }
     }
     joined
-}
-
-/// Whether the word before body offset `start` is an honorific (`Dr.`,
-/// `Ms`), written with or without its dot.
-pub(in crate::analyze) fn after_honorific(view: &View<'_>, start: usize) -> bool {
-    let Some(before) = start
-        .checked_sub(view.base)
-        .and_then(|at| view.text.get(..at))
-    else {
-        return false;
-    };
-    before
-        .strip_suffix(' ')
-        .and_then(|rest| rest.rsplit([' ', '\n', '(', '"', '“']).next())
-        .is_some_and(is_honorific)
 }
 
 /// Where a span that lists a company and another name cuts: before its
