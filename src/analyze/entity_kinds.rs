@@ -30,16 +30,29 @@ pub(super) fn settle_kinds(mut found: Vec<Vec<Found>>, views: &[View<'_>]) -> Ve
 /// honorific is a person's throughout, unless the article also names a
 /// company by it (the rules after this one).
 fn people_by_their_honorifics(found: &mut [Vec<Found>], views: &[View<'_>]) {
-    let people: HashSet<String> = found
+    give_kind_where(found, views, EntityKind::Person, |f, view| {
+        after_honorific(view, f.range.start)
+    });
+}
+
+/// Gives `kind` to every mention of each name (by key) that `written_so`
+/// finds in one place of the article.
+fn give_kind_where(
+    found: &mut [Vec<Found>],
+    views: &[View<'_>],
+    kind: EntityKind,
+    written_so: impl Fn(&Found, &View<'_>) -> bool,
+) {
+    let keys: HashSet<String> = found
         .iter()
         .zip(views)
         .flat_map(|(paragraph, view)| paragraph.iter().map(move |f| (f, view)))
-        .filter(|(f, view)| after_honorific(view, f.range.start))
+        .filter(|(f, view)| written_so(f, view))
         .map(|(f, _)| f.key.clone())
         .collect();
     for f in found.iter_mut().flatten() {
-        if people.contains(&f.key) {
-            f.kind = EntityKind::Person;
+        if keys.contains(&f.key) {
+            f.kind = kind;
         }
     }
 }
@@ -49,19 +62,10 @@ fn people_by_their_honorifics(found: &mut [Vec<Found>], views: &[View<'_>]) {
 /// throughout the article, however the tagger, trained on news from before
 /// such companies, read it.
 fn companies_by_their_context(found: &mut [Vec<Found>], views: &[View<'_>]) {
-    let companies: HashSet<String> = found
-        .iter()
-        .zip(views)
-        .flat_map(|(paragraph, view)| paragraph.iter().map(move |f| (f, view)))
-        // `Hong Kong shares`, `China stock`: a market, not a company.
-        .filter(|(f, view)| !is_known_place(&f.name) && in_company_context(f, view))
-        .map(|(f, _)| f.key.clone())
-        .collect();
-    for f in found.iter_mut().flatten() {
-        if companies.contains(&f.key) {
-            f.kind = EntityKind::Org;
-        }
-    }
+    // `Shares of Hong Kong`: a market, not a company.
+    give_kind_where(found, views, EntityKind::Org, |f, view| {
+        !is_known_place(&f.name) && in_company_context(f, view)
+    });
 }
 
 /// Whether the word before body offset `start` is an honorific (`Dr.`,
