@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+use super::companies::is_known_company;
 use super::entities::{EntityKind, Found};
 use super::names::is_honorific;
 use super::places::is_known_place;
@@ -23,6 +24,7 @@ pub(super) fn settle_kinds(mut found: Vec<Vec<Found>>, views: &[View<'_>]) -> Ve
     people_by_their_honorifics(&mut found, views);
     companies_by_their_short_names(&mut found);
     companies_by_their_context(&mut found, views);
+    known_companies(&mut found, views);
     one_kind_per_name(found)
 }
 
@@ -65,6 +67,15 @@ fn companies_by_their_context(found: &mut [Vec<Found>], views: &[View<'_>]) {
     // `Shares of Hong Kong`: a market, not a company.
     give_kind_where(found, views, EntityKind::Org, |f, view| {
         !is_known_place(&f.name) && in_company_context(f, view)
+    });
+}
+
+/// `Facebook`, `Goldman Sachs`: a name the list of companies holds
+/// (`data/words/companies.txt`) is an organisation throughout the
+/// article, whatever the tagger read it as.
+fn known_companies(found: &mut [Vec<Found>], views: &[View<'_>]) {
+    give_kind_where(found, views, EntityKind::Org, |f, _| {
+        is_known_company(&f.name)
     });
 }
 
@@ -273,6 +284,14 @@ mod tests {
         );
         assert!(!has(&tags, "Hong Kong", "org"), "{tags:?}");
         assert!(!has(&tags, "Dana Quill", "org"), "{tags:?}");
+    }
+
+    #[test]
+    fn a_listed_company_is_an_organisation_whatever_it_was_tagged() {
+        // Without the list, the tagger reads this `Facebook` as a person.
+        let tags = tagged("Posts\n\nFacebook met Twitter in court. Facebook lost.\n");
+        assert!(!has(&tags, "Facebook", "person"), "{tags:?}");
+        assert!(has(&tags, "Facebook", "org"), "{tags:?}");
     }
 
     #[test]

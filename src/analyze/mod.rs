@@ -13,6 +13,7 @@
 //! - `wordlists`: general English word lists (reporting verbs, titles).
 
 mod attribution;
+mod companies;
 mod dates;
 mod entities;
 mod entity_kinds;
