@@ -9,7 +9,7 @@
 pub(crate) use crate::analyze::acronym_letters;
 use crate::analyze::{
     is_acronym, is_calendar_word, is_demonym, is_female_honorific, is_given_name, is_known_place,
-    is_name_connector, is_not_a_name_word, is_title_word, name_key, name_words, skeleton,
+    is_name_connector, is_not_a_name_word, is_title_word, name_key, name_words, skeleton, WordSet,
 };
 
 /// The words a person's name is grouped and matched by.
@@ -89,7 +89,42 @@ pub fn spelling_key(name: &str) -> String {
         _ => trimmed,
     };
     // `Standard & Poor's`, `Standard and Poor's`: one name.
-    skeleton(&without_suffix.replace(" & ", " and "))
+    skeleton(&head_first(&without_suffix.replace(" & ", " and ")))
+}
+
+/// Heads of names that English writes last or first with `of`.
+static INVERTED_HEADS: WordSet =
+    WordSet::new(include_str!("../analyze/data/words/inverted_heads.txt"));
+
+/// A name in the order that puts its head first (`Justice Department` →
+/// `Department of Justice`), so that both orders key alike. A leading
+/// place or acronym stays in front (`U.S. Agriculture Department` →
+/// `U.S. Department of Agriculture`), and `of the` reads as `of`
+/// (`Department of the Treasury`).
+fn head_first(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let is = |word: &str, lower: &str| word.eq_ignore_ascii_case(lower);
+    if let Some((head, rest)) = words.split_last() {
+        let front = rest
+            .iter()
+            .take_while(|w| is_acronym(w) || is_known_place(w))
+            .count();
+        let inverts = INVERTED_HEADS.contains(&head.to_lowercase())
+            && front < rest.len()
+            && !rest.iter().any(|w| is(w, "of"));
+        if inverts {
+            let mut ordered = rest[..front].to_vec();
+            ordered.extend([*head, "of"]);
+            ordered.extend(&rest[front..]);
+            return ordered.join(" ");
+        }
+    }
+    let after_of = |i: usize| i > 0 && is(words[i - 1], "of");
+    let kept: Vec<&str> = (0..words.len())
+        .filter(|&i| !(is(words[i], "the") && after_of(i)))
+        .map(|i| words[i])
+        .collect();
+    kept.join(" ")
 }
 
 /// The initials of a name spelled out, word for word (`United States` →
@@ -190,6 +225,28 @@ mod tests {
         );
         assert!(!is_acronym("Us"));
         assert!(!is_acronym("Iraq"));
+    }
+
+    #[test]
+    fn a_head_written_last_or_first_with_of_keys_alike() {
+        let same = [
+            ("Quorn Department", "Department of Quorn"),
+            ("Treasury Department", "Department of the Treasury"),
+            ("U.S. Quorn Department", "U.S. Department of Quorn"),
+            ("Tarva Ministry", "Ministry of Tarva"),
+            ("Appeals Court", "Court of Appeals"),
+        ];
+        for (last, first) in same {
+            assert_eq!(spelling_key(last), spelling_key(first), "{last}");
+        }
+        // The qualifier in front is part of the name.
+        assert_ne!(
+            spelling_key("U.S. Quorn Department"),
+            spelling_key("Department of Quorn")
+        );
+        // Only listed heads turn: `World Bank` is no `Bank of World`.
+        assert_ne!(spelling_key("Quorn Bank"), spelling_key("Bank of Quorn"));
+        assert_eq!(spelling_key("Department"), spelling_key("department"));
     }
 
     #[test]
