@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::keys::without_lead_in;
-use super::{Name, Source, Usage};
+use super::{other_name, Name, Source, Usage};
 use crate::analyze::{is_acronym, EntityKind};
 
 /// The kind most of an entity's passages give its names.
@@ -63,7 +63,10 @@ struct Form {
 /// What makes a form a better canonical name, in order of importance.
 fn rank(kind: EntityKind, (text, form): &(&str, Form)) -> (bool, bool, bool, Usage, usize) {
     let words = text.split_whitespace().count();
-    let full = !is_acronym(text) && (kind != EntityKind::Person || words >= 2);
+    // An acronym or another name (`Fed`) stands for the name in full.
+    let full = !is_acronym(text)
+        && other_name(text).is_none()
+        && (kind != EntityKind::Person || words >= 2);
     let mixed_case = text.chars().any(char::is_lowercase);
     (full, form.tagged, mixed_case, form.usage, words)
 }

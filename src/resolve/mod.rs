@@ -180,6 +180,7 @@ fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
     join_short_forms(keys, &kinds, &org_like, &mut sets);
     join_acronyms(names, &kinds, &mut sets);
     join_divisions(names, &spelling_keys, &kinds, &mut sets);
+    join_other_names(names, &spelling_keys, &kinds, &mut sets);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..names.len() {
         members.entry(sets.root(i)).or_default().push(i);
@@ -545,8 +546,7 @@ fn join_acronyms_written_as_words(names: &[&Name], kinds: &[EntityKind], sets: &
 
 /// Rule 5: a place's area named after it (`Gaza Strip`, `Anbar Province`)
 /// is that place, when the index names the place alone; so is a US state's
-/// news abbreviation (`Calif.`) and a country's other name (`Britain`),
-/// when both were taken for places.
+/// news abbreviation (`Calif.`), when both were taken for places.
 fn join_divisions(
     names: &[&Name],
     spelling_keys: &[String],
@@ -563,14 +563,10 @@ fn join_divisions(
         if kinds[i] != EntityKind::Place {
             continue;
         }
-        let place = match (
-            other_place_name(&name.value),
-            name.value.trim().rsplit_once(' '),
-        ) {
-            (Some(place), _) => spelling_key(place),
-            (None, Some((place, last))) if is_division_word(last) => spelling_key(place),
-            (None, Some(_)) => continue,
-            (None, None) => match state_abbreviated(&name.value) {
+        let place = match name.value.trim().rsplit_once(' ') {
+            Some((place, last)) if is_division_word(last) => spelling_key(place),
+            Some(_) => continue,
+            None => match state_abbreviated(&name.value) {
                 Some(state) => spelling_key(state),
                 None => continue,
             },
@@ -581,18 +577,48 @@ fn join_divisions(
     }
 }
 
-/// The name a country's other name stands for (`Britain` → `united
-/// kingdom`), from `data/words/other_place_names.txt`.
-fn other_place_name(value: &str) -> Option<&'static str> {
-    static NAMES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+/// Rule 5 too: a country's or an organisation's other name (`Britain`,
+/// `Fed`) is the one it stands for, when the index took both for the same
+/// kind.
+fn join_other_names(
+    names: &[&Name],
+    spelling_keys: &[String],
+    kinds: &[EntityKind],
+    sets: &mut DisjointSets,
+) {
+    let by_key: HashMap<(&str, EntityKind), usize> = spelling_keys
+        .iter()
+        .zip(kinds)
+        .enumerate()
+        .filter(|(_, (_, kind))| **kind != EntityKind::Person)
+        .map(|(i, (key, kind))| ((key.as_str(), *kind), i))
+        .collect();
+    for (i, name) in names.iter().enumerate() {
+        let Some(other) = other_name(&name.value).filter(|_| kinds[i] != EntityKind::Person) else {
+            continue;
+        };
+        if let Some(&j) = by_key.get(&(spelling_key(other).as_str(), kinds[i])) {
+            sets.join(i, j);
+        }
+    }
+}
+
+/// The name another name stands for (`Britain` → `united kingdom`, `Fed`
+/// → `federal reserve`), from `data/words/other_names.txt`. A name in
+/// capitals matches only an entry written so (`GOP`, not `FED`).
+pub(super) fn other_name(value: &str) -> Option<&'static str> {
+    static NAMES: OnceLock<HashMap<String, (&'static str, &'static str)>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
-        include_str!("../analyze/data/words/other_place_names.txt")
+        include_str!("../analyze/data/words/other_names.txt")
             .lines()
             .filter(|line| !line.starts_with('#'))
             .filter_map(|line| line.split_once('\t'))
+            .map(|(other, name)| (other.to_lowercase(), (other, name)))
             .collect()
     });
-    names.get(value.trim().to_lowercase().as_str()).copied()
+    let value = value.trim();
+    let &(written, name) = names.get(value.to_lowercase().as_str())?;
+    (!is_acronym(value) || value == written).then_some(name)
 }
 
 #[cfg(test)]

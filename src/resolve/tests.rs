@@ -320,6 +320,31 @@ fn a_state_abbreviation_or_a_countrys_other_name_joins_the_place() {
 }
 
 #[test]
+fn an_organisations_other_name_joins_it_when_of_the_same_kind() {
+    let names = names(
+        "org 300 Fed
+        org 100 Federal Reserve
+        org 50 Federal Reserve Board
+        org 80 Labour Party
+        person 9 Labour
+        org 7 FED
+        org 40 Republican Party
+        org 30 GOP",
+    );
+    let groups = grouped(&names);
+    assert_eq!(group_of(&groups, "Fed").1, "Federal Reserve");
+    assert_eq!(
+        group_of(&groups, "Federal Reserve Board").1,
+        "Federal Reserve"
+    );
+    assert_eq!(group_of(&groups, "GOP").1, "Republican Party");
+    // In capitals, only as the list writes it: `FED` may be initials.
+    assert_eq!(group_of(&groups, "FED").2, ["FED"]);
+    // Taken for a person, it is not the party.
+    assert_eq!(group_of(&groups, "Labour").2, ["Labour"]);
+}
+
+#[test]
 fn a_company_suffix_is_no_initial_of_an_acronym() {
     let names = names(
         "org 300 FBI
