@@ -63,7 +63,7 @@ impl Continued<'_, '_> {
         if let Some(speaker) = open_quote.and_then(|q| q.speaker.clone()) {
             return Some(speaker);
         }
-        // `"...," X tells Breitbart News.` ¶ `"..."`: X goes on, not the
+        // `"...," X tells Quorn Daily.` ¶ `"..."`: X goes on, not the
         // name X spoke to.
         self.last_sentence_speaker(previous_view, previous_quotes)
             .or_else(|| self.previous_person(previous_view))

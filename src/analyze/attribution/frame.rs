@@ -53,7 +53,7 @@ impl Frame<'_, '_> {
     }
 
     /// A comma, or a quotation that takes the comma inside its marks
-    /// (`On "Face the Nation," Sanders argued`).
+    /// (`On "Meet the Morning," Ferrand argued`).
     fn is_comma_or_closes_on_one(&self, t: usize) -> bool {
         self.is_punct(t, ",") || self.quoted(t).is_some_and(|q| q.trim_end().ends_with(','))
     }
@@ -66,7 +66,7 @@ impl Frame<'_, '_> {
         if capitalized && t != self.sentence.start {
             return None; // `United States` does not state anything
         }
-        // `"...," Trump shot back`, `Trump went on, "..."`; but not `the
+        // `"...," Ferrand shot back`, `Ferrand went on, "..."`; but not `the
         // Senate goes on recess`: the phrase ends the clause.
         let phrase = || {
             let ends = || {
@@ -137,7 +137,7 @@ impl Frame<'_, '_> {
         while self.is_punct(t, ",—–―-") {
             t += 1;
         }
-        // `"leading from behind" and Trump says ...`: a new clause, whose
+        // `"playing for time" and Ferrand says ...`: a new clause, whose
         // speaker is its own.
         if self
             .word(t)
@@ -145,9 +145,9 @@ impl Frame<'_, '_> {
         {
             return None;
         }
-        // `"... attacks." Ohio Gov. John Kasich said he would have ...`: a
+        // `"... attacks." Utah Gov. Rob Ferrand said he would have ...`: a
         // quotation ending in a full stop ends its sentence, unless a short
-        // attribution closes it (`"We are ready." Trump said.`).
+        // attribution closes it (`"We are ready." Ferrand said.`).
         let closes = self.ends_with_full_stop(q);
         let attribution_ends = |t: usize| !closes || self.ends_attribution(t);
         if self.reporting_verb(t).is_some() {
@@ -192,8 +192,8 @@ impl Frame<'_, '_> {
         }) {
             return self.phrase_right(to + 1).map(Found::Candidate);
         }
-        // The nearest verb with someone to belong to: in `Ryan said the
-        // protests demands that ...`, `demands` has no speaker, `said` does.
+        // The nearest verb with someone to belong to: in `Holm said the
+        // strikers demands that ...`, `demands` has no speaker, `said` does.
         (self.sentence.start..q)
             .rev()
             .filter(|&t| self.reporting_verb(t).is_some())
@@ -207,8 +207,8 @@ impl Frame<'_, '_> {
             return self.phrase_right(verb + 2).map(Found::Candidate);
         }
         if word.ends_with("ing") && verb.checked_sub(1).and_then(|p| self.word(p)) != Some("was") {
-            // `Ryan saying he was "encouraged" and Trump calling it ...`:
-            // a name right before the participle (`Carson privately saying`)
+            // `Holm saying he was "heartened" and Ferrand calling it ...`:
+            // a name right before the participle (`Vell privately saying`)
             // is its own speaker.
             let named = verb
                 .checked_sub(1)
@@ -220,7 +220,7 @@ impl Frame<'_, '_> {
                     mention: m,
                 }));
             }
-            // `..., Nefzi said, adding, "..."`: the verb the participle
+            // `..., Quill said, adding, "..."`: the verb the participle
             // follows names the speaker.
             let owner = (self.sentence.start..verb)
                 .rev()
@@ -268,7 +268,7 @@ impl Frame<'_, '_> {
                 !(self.sentence.start..comma).any(|t| self.reporting_verb(t).is_some())
                     // `X hammered Y, calling it ...`: a clause, not a lead-in.
                     && !self.word(comma + 1).is_some_and(|w| w.ends_with("ing"))
-                    // `Bush, however, interjected`: the name is the subject.
+                    // `Lind, however, interjected`: the name is the subject.
                     && self.mention_starting(self.sentence.start).is_none()
             });
         let start = intro_end
@@ -326,7 +326,7 @@ impl Frame<'_, '_> {
         matches!(self.view.tokens[t].kind, TokenKind::Quote(_))
     }
 
-    /// The token after a bracketed aside starting at `t` (`Ryan (R-Wis.) said`).
+    /// The token after a bracketed aside starting at `t` (`Holm (R-Wis.) said`).
     pub(super) fn skip_bracket_right(&self, t: usize) -> usize {
         if !self.is_punct(t, "(") {
             return t;
@@ -337,7 +337,7 @@ impl Frame<'_, '_> {
             .map_or(t, |c| c + 1)
     }
 
-    /// The token before a bracketed aside ending at `t` (`Pence (R-IN)`).
+    /// The token before a bracketed aside ending at `t` (`Vell (R-IN)`).
     pub(super) fn skip_bracket_left(&self, t: usize) -> usize {
         if !self.is_punct(t, ")") {
             return t;

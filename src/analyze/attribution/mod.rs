@@ -11,12 +11,12 @@
 //!    claimed`), infinitives (`led the X faction to declare`, `X went on to
 //!    say`), passives (`described by X`), participles (`..., saying "..."`)
 //!    and `according to X` (`frame.rs`);
-//! 3. for a fragment, a possessive and a noun for speech (`Romney's "47
+//! 3. for a fragment, a possessive and a noun for speech (`Holm's "30
 //!    percent" comment`), or a closing `, X added.` (`woven.rs`);
 //! 4. the sentence's subject, when the sentence reports speech or weaves
 //!    the fragment into what a person did;
 //! 5. a colon: the clause before it names the speaker, in the sentence or
-//!    closing the previous paragraph (`Cruz continued:`, `woven.rs`);
+//!    closing the previous paragraph (`Quill continued:`, `woven.rs`);
 //! 6. a quotation opening a sentence or paragraph with no attribution of
 //!    its own continues the previous speaker (news style, `continued.rs`);
 //! 7. a paragraph signed `- Name.` gives the quotations before it their
@@ -159,7 +159,7 @@ impl Context<'_, '_> {
                 let quotation = &view.quotations[q];
                 let kind = quote_kind(view, sentence.clone(), t);
                 let frame = Frame::new(view, s);
-                // `"Like Oakland," Trump said` is speech, though it reads as a name.
+                // `"Like Oakland," Ferrand said` is speech, though it reads as a name.
                 let term = is_term(&view.text[quotation.inner.clone()]) && frame.after(t).is_none();
                 let speaker = if term {
                     None
@@ -233,7 +233,7 @@ impl Context<'_, '_> {
         kind: QuoteKind,
     ) -> Option<Candidate> {
         let view = frame.view;
-        // `Speaking in Salem, New Hampshire, Trump went after Bush`: the
+        // `Speaking in Salem, New Hampshire, Ferrand went after Lind`: the
         // first person named before the quotation, past places.
         let first_person = || {
             (frame.sentence.start..q)
@@ -244,7 +244,7 @@ impl Context<'_, '_> {
         };
         if frame.reports_speech() {
             // After a quotation ending in a full stop, the sentence is
-            // someone else's (`"..." Kasich said he would ...`).
+            // someone else's (`"..." Ferrand said he would ...`).
             let subject = frame
                 .subject()
                 .filter(|c| !frame.ends_with_full_stop(q) || frame.first_token(c) < q)?;
@@ -257,7 +257,7 @@ impl Context<'_, '_> {
                 subject => Some(subject),
             };
         }
-        // Speech set off by a comma after what a person did (`Trump
+        // Speech set off by a comma after what a person did (`Ferrand
         // issued a statement, "..."`) is theirs too.
         let set_off =
             kind == QuoteKind::Direct && q.checked_sub(1).is_some_and(|c| frame.is_punct(c, ","));
@@ -274,7 +274,7 @@ impl Context<'_, '_> {
             .or_else(first_person)
     }
 
-    /// `- Hillary Clinton.`: a paragraph that opens with a dash and a
+    /// `- Amara Lind.`: a paragraph that opens with a dash and a
     /// name signs the quotations of the paragraph before it.
     fn byline(&mut self, view: &View<'_>) -> Option<Speaker> {
         let dash = view.tokens.first()?;
@@ -296,8 +296,8 @@ impl Context<'_, '_> {
     }
 
     /// A quotation after a colon is the speech of whoever the clause
-    /// before the colon names: in its sentence (`Trump boomed: "..."`), or
-    /// closing the previous paragraph (`Cruz continued:` ¶ `"..."`).
+    /// before the colon names: in its sentence (`Ferrand boomed: "..."`), or
+    /// closing the previous paragraph (`Quill continued:` ¶ `"..."`).
     fn after_colon(
         &mut self,
         view: &View<'_>,
@@ -324,8 +324,8 @@ impl Context<'_, '_> {
     }
 
     /// A quotation that opens a sentence after one whose subject is a person
-    /// (`Clinton touted her credentials. "We need ..."`), or that closes
-    /// with an attribution (`..., Schiff said. "..."`), is that person's.
+    /// (`Lind touted her credentials. "We need ..."`), or that closes
+    /// with an attribution (`..., Holm said. "..."`), is that person's.
     fn previous_subject(
         &mut self,
         view: &View<'_>,
@@ -336,7 +336,7 @@ impl Context<'_, '_> {
         let opens = kind == QuoteKind::Direct && view.sentences[s].start == q;
         let before = s.checked_sub(1).filter(|_| opens)?;
         let frame = Frame::new(view, before);
-        // A quoted title (`On "Face the Nation," X argued`) is no speech.
+        // A quoted title (`On "Meet the Morning," X argued`) is no speech.
         let quoted = frame.sentence.clone().any(|t| match view.tokens[t].kind {
             TokenKind::Quote(q) => !is_term(&view.text[view.quotations[q].inner.clone()]),
             _ => false,
@@ -344,7 +344,7 @@ impl Context<'_, '_> {
         if quoted {
             return None;
         }
-        // `..., Schiff said. "..."`: the one who closes the sentence
+        // `..., Holm said. "..."`: the one who closes the sentence
         // before goes on speaking.
         let subject = frame
             .closing_attribution_from(frame.sentence.start)
@@ -384,8 +384,8 @@ fn is_term(quoted: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect();
-    // Titles take the sentence's comma inside the marks (`“Face the Nation,”`),
-    // and a title-case slogan may end with a full stop (`Peace Through Strength.`).
+    // Titles take the sentence's comma inside the marks (`“Meet the Morning,”`),
+    // and a title-case slogan may end with a full stop (`Growth Through Work.`).
     let ends_like_speech =
         quoted.ends_with(['!', '?']) || (quoted.ends_with('.') && words.len() < 2);
     !words.is_empty()

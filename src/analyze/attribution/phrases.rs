@@ -23,14 +23,14 @@ impl Frame<'_, '_> {
             .position(|m| m.tokens.end == t + 1)
     }
 
-    /// `Sen. Tom Carper of Delaware`, `Stacy Baker of Columbia, South
+    /// `Sen. Rob Ferrand of Delaware`, `Marta Vell of Columbia, South
     /// Carolina`: the person a place or organisation after `of` belongs
     /// to. Names are cut at `of` only after a title or where the tagger
     /// found a person, so `Bank of America` stays one name.
     pub(super) fn person_of(&self, m: usize) -> Option<usize> {
         let start = self.view.mentions[self.s][m].start;
         let mut before = start.checked_sub(1)?;
-        // `George Zornick of The Nation`: past the article.
+        // `Tobin Achebe of The Nation`: past the article.
         if self
             .word(before)
             .is_some_and(|w| w.eq_ignore_ascii_case("the"))
@@ -46,7 +46,7 @@ impl Frame<'_, '_> {
         self.mention_ending(of.checked_sub(1)?)
     }
 
-    /// `White House press secretary Josh Earnest`: after an organisation's
+    /// `White House press secretary Dana Quill`: after an organisation's
     /// name, a role in lower case and then a person's name.
     pub(super) fn named_after_role(&self, t: usize) -> Option<(Candidate, usize)> {
         let mut saw_role = false;
@@ -62,7 +62,7 @@ impl Frame<'_, '_> {
                 ));
             }
             let word = self.word(n)?;
-            // `Sanders said of the Republican front-runner`: the verb
+            // `Ferrand said of the Republican front-runner`: the verb
             // ends the name's phrase.
             if !word.chars().next().is_some_and(char::is_lowercase)
                 || self.reporting_verb(n).is_some()
@@ -214,7 +214,7 @@ impl Frame<'_, '_> {
                 break;
             };
             let candidate = self.phrase_left(self.skip_bracket_left(before));
-            // `In a statement, Brian Fallon, a spokesman ..., said`: a
+            // `In a statement, Dana Quill, a spokesman ..., said`: a
             // description farther out does not replace a name.
             let named = matches!(best, Some(Candidate::Name { .. }));
             let gives_way = |c: &Candidate| named && matches!(c, Candidate::Description { .. });

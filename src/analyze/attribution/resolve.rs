@@ -25,7 +25,7 @@ impl Context<'_, '_> {
         let body = view.base + range.start..view.base + range.end;
         match self.reading.label_at(&body) {
             Some(label) => label == NameLabel::Person,
-            // A form the tagger passed over here (`Trump later defended
+            // A form the tagger passed over here (`Ferrand later defended
             // ...`) is a person when the article's other forms of the
             // name are.
             None => {
@@ -41,7 +41,7 @@ impl Context<'_, '_> {
     /// Whether the tagger took a candidate's name for a place, or took a
     /// phrase of several words for no entity (an adjective, an event):
     /// `N.Y.` or `Central Asian` say nothing. A single word it took for an
-    /// adjective may still be a surname (`Cuban said`).
+    /// adjective may still be a surname (`French said`).
     pub(super) fn is_no_speaker(&self, view: &View<'_>, s: usize, m: usize) -> bool {
         let mention = &view.mentions[s][m];
         if mention.role_only {
@@ -50,7 +50,7 @@ impl Context<'_, '_> {
         }
         let range = view.base + mention.range.start..view.base + mention.range.end;
         match self.reading.label_at(&range) {
-            // `Dayton says` after `Gov. Mark Dayton`: a surname that is
+            // `Camden says` after `Gov. Rob Camden`: a surname that is
             // also a town.
             Some(NameLabel::Place) => {
                 mention.tokens.len() > 1
@@ -81,7 +81,7 @@ impl Context<'_, '_> {
                     return None;
                 }
                 let mention = &view.mentions[s][m];
-                // `Amy Pope`: a person's name whose last word is a title.
+                // `Dana Pope`: a person's name whose last word is a title.
                 let named = mention.tokens.clone().any(|t| {
                     let word = view.tokens[t].text(view.text);
                     view.tokens[t].kind == TokenKind::Word
@@ -142,14 +142,14 @@ impl Context<'_, '_> {
         }
     }
 
-    /// `Clinton said that she called Sanders to praise what she called
+    /// `Amara Lind said that she called Ferrand to praise what she called
     /// "..."`: a person pronoun inside a sentence whose subject is a
     /// person before it refers to that subject.
     fn binding_subject(&self, view: &View<'_>, t: usize) -> Option<Candidate> {
         let s = view.sentences.partition_point(|r| r.end <= t);
         view.sentences.get(s).filter(|r| r.contains(&t))?;
         let frame = Frame::new(view, s);
-        // `Clinton, whom he called ...`: a pronoun in a relative clause on
+        // `Lind, whom he called ...`: a pronoun in a relative clause on
         // the subject itself speaks of someone else.
         let relative_on = |c: &Candidate| {
             let Candidate::Name { sentence, mention } = *c else {

@@ -1,6 +1,6 @@
 //! Attributions that are not a reporting verb beside the quotation: a
-//! colon (`Trump boomed: "..."`), a possessive and a noun for speech
-//! (`Romney's "47 percent" comment`), a closing `, X said.` over a whole
+//! colon (`Ferrand boomed: "..."`), a possessive and a noun for speech
+//! (`Holm's "30 percent" comment`), a closing `, X said.` over a whole
 //! sentence, and the full stop that ends a sentence inside a quotation.
 
 use super::frame::Frame;
@@ -9,12 +9,12 @@ use crate::analyze::speech_words::{is_attribution_tail, is_speech_noun, is_verb_
 use crate::analyze::wordlists::is_calendar_word;
 
 impl Frame<'_, '_> {
-    /// Who a colon at `colon` introduces (`As John Cornyn put it: "..."`,
-    /// `Clinton: "..."`): the first name, pronoun or description before
+    /// Who a colon at `colon` introduces (`As Tobin Achebe put it: "..."`,
+    /// `Lind: "..."`): the first name, pronoun or description before
     /// it that does not set the scene, else the first that does (`More
-    /// from Jones:`).
+    /// from Vell:`).
     pub(super) fn before_colon(&self, colon: usize) -> Option<Candidate> {
-        // `When Trump suggested ..., Rubio fired back:`: the clause that
+        // `When Ferrand suggested ..., Quill fired back:`: the clause that
         // ends in the colon first.
         let clause = (self.sentence.start..colon)
             .rev()
@@ -58,8 +58,8 @@ impl Frame<'_, '_> {
             .is_some_and(|w| is_calendar_word(w) || is_verb_companion(w) || is_attribution_tail(w))
     }
 
-    /// `Mitt Romney's "47 percent" comment`, `Trump's assertion that
-    /// "thousands" ...`: a possessive name whose noun, before or right after
+    /// `Rob Holm's "30 percent" comment`, `Ferrand's assertion that
+    /// "hundreds" ...`: a possessive name whose noun, before or right after
     /// the quotation, is something said.
     pub(super) fn possessive_speech(&self, q: usize) -> Option<Candidate> {
         let start = q.saturating_sub(8).max(self.sentence.start);
@@ -78,7 +78,7 @@ impl Frame<'_, '_> {
         said.then_some(candidate)
     }
 
-    /// `Sanders "has a right to contest ...," just as Clinton did, Rendell
+    /// `Ferrand "has every right to appeal ...," just as Lind did, Holm
     /// added.`: an attribution closing the sentence after a comma.
     pub(super) fn closing_attribution(&self, q: usize) -> Option<Candidate> {
         self.closing_attribution_from(q + 1)
