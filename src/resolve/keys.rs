@@ -6,6 +6,8 @@
 //!   never meets `EA` and `AIDS` never meets `ADS`.
 //! - Other names: the spelling skeleton (`Kata'ib`, `Kataeb`).
 
+use std::borrow::Cow;
+
 pub(crate) use crate::analyze::acronym_letters;
 use crate::analyze::{
     is_acronym, is_calendar_word, is_demonym, is_female_honorific, is_given_name, is_known_place,
@@ -101,9 +103,18 @@ static INVERTED_HEADS: WordSet =
 /// place or acronym stays in front (`U.S. Agriculture Department` →
 /// `U.S. Department of Agriculture`), and `of the` reads as `of`
 /// (`Department of the Treasury`).
-fn head_first(name: &str) -> String {
-    let words: Vec<&str> = name.split_whitespace().collect();
+fn head_first(name: &str) -> Cow<'_, str> {
     let is = |word: &str, lower: &str| word.eq_ignore_ascii_case(lower);
+    // Most names have neither: they key as they are, with nothing built.
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    let has_of_the = name
+        .as_bytes()
+        .windows(8)
+        .any(|w| w.eq_ignore_ascii_case(b" of the "));
+    if !has_of_the && !INVERTED_HEADS.contains(&last.to_lowercase()) {
+        return Cow::Borrowed(name);
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
     if let Some((head, rest)) = words.split_last() {
         let front = rest
             .iter()
@@ -116,7 +127,7 @@ fn head_first(name: &str) -> String {
             let mut ordered = rest[..front].to_vec();
             ordered.extend([*head, "of"]);
             ordered.extend(&rest[front..]);
-            return ordered.join(" ");
+            return Cow::Owned(ordered.join(" "));
         }
     }
     let after_of = |i: usize| i > 0 && is(words[i - 1], "of");
@@ -124,7 +135,7 @@ fn head_first(name: &str) -> String {
         .filter(|&i| !(is(words[i], "the") && after_of(i)))
         .map(|i| words[i])
         .collect();
-    kept.join(" ")
+    Cow::Owned(kept.join(" "))
 }
 
 /// The initials of a name spelled out, word for word (`United States` →
