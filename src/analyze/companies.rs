@@ -7,19 +7,12 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::names::fold;
+use super::names::{fold, folded_entries};
 
 /// The listed names, folded.
 fn companies() -> &'static HashSet<String> {
     static COMPANIES: OnceLock<HashSet<String>> = OnceLock::new();
-    COMPANIES.get_or_init(|| {
-        include_str!("data/words/companies.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .map(fold)
-            .collect()
-    })
+    COMPANIES.get_or_init(|| folded_entries(include_str!("data/words/companies.txt")))
 }
 
 /// True when `name` is a listed company, however it is written (case,

@@ -17,6 +17,16 @@ use super::wordlists::{
     is_title_head, is_title_word, lowercase, WordSet,
 };
 pub use crate::text::fold;
+
+/// The entries of a list of names (one per line, `#` comments), folded:
+/// what the place and company lists are looked up by.
+pub(super) fn folded_entries(text: &str) -> std::collections::HashSet<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(fold)
+        .collect()
+}
 use crate::text::is_apostrophe;
 
 /// What kind of thing a name names, as far as the text tells.

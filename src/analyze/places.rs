@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use super::names::fold;
+use super::names::{fold, folded_entries};
 use super::wordlists::is_people_word;
 
 /// The text of `data/places.tsv`.
@@ -14,13 +14,7 @@ pub const PLACES_TEXT: &str = include_str!("data/places.tsv");
 
 fn places() -> &'static HashSet<String> {
     static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
-    PLACES.get_or_init(|| {
-        PLACES_TEXT
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| fold(l.trim()))
-            .collect()
-    })
+    PLACES.get_or_init(|| folded_entries(PLACES_TEXT))
 }
 
 /// True when the name is a known place.

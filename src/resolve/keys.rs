@@ -105,24 +105,23 @@ static INVERTED_HEADS: WordSet =
 /// (`Department of the Treasury`).
 fn head_first(name: &str) -> Cow<'_, str> {
     let is = |word: &str, lower: &str| word.eq_ignore_ascii_case(lower);
-    // Most names have neither: they key as they are, with nothing built.
-    let last = name.rsplit(' ').next().unwrap_or(name);
+    let last = name.split_whitespace().next_back().unwrap_or(name);
+    let head_listed = INVERTED_HEADS.contains(&last.to_lowercase());
     let has_of_the = name
         .as_bytes()
         .windows(8)
         .any(|w| w.eq_ignore_ascii_case(b" of the "));
-    if !has_of_the && !INVERTED_HEADS.contains(&last.to_lowercase()) {
+    // Most names have neither: they key as they are, with nothing built.
+    if !head_listed && !has_of_the {
         return Cow::Borrowed(name);
     }
     let words: Vec<&str> = name.split_whitespace().collect();
-    if let Some((head, rest)) = words.split_last() {
+    if let Some((head, rest)) = words.split_last().filter(|_| head_listed) {
         let front = rest
             .iter()
             .take_while(|w| is_acronym(w) || is_known_place(w))
             .count();
-        let inverts = INVERTED_HEADS.contains(&head.to_lowercase())
-            && front < rest.len()
-            && !rest.iter().any(|w| is(w, "of"));
+        let inverts = front < rest.len() && !rest.iter().any(|w| is(w, "of"));
         if inverts {
             let mut ordered = rest[..front].to_vec();
             ordered.extend([*head, "of"]);
