@@ -10,6 +10,8 @@ use dossier::analyze::{DateValue, EntityKind};
 use dossier::render::ColorWhen;
 use dossier::search::{parse_date_argument, DateRange, Filters};
 
+use crate::commands;
+
 /// Search folders of news articles and policy analyses by passage.
 #[derive(Parser)]
 #[command(name = "dossier", version, about, max_term_width = 100)]
@@ -40,71 +42,15 @@ pub(crate) enum Command {
         memory: usize,
     },
     /// Search passages: words, "phrases", "phrase"~N, +must, -not, OR, field:value.
-    Search {
-        /// The query; several words are joined with spaces.
-        #[arg(required = true)]
-        query: Vec<String>,
-        /// Number of passages to show.
-        #[arg(short = 'n', long = "max", default_value_t = 10, value_parser = limit())]
-        limit: usize,
-        #[command(flatten)]
-        filters: FilterArgs,
-        /// Count matching passages per speaker, person, organisation, place and date.
-        #[arg(long)]
-        facets: bool,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
+    Search(commands::SearchArgs),
     /// Find the passages that state a claim, and whether their numbers, dates and names agree.
-    Check {
-        /// The claim, in any words; several arguments are joined with spaces.
-        #[arg(required = true)]
-        claim: Vec<String>,
-        /// Number of passages to show.
-        #[arg(short = 'n', long = "max", default_value_t = 5, value_parser = limit())]
-        limit: usize,
-        #[command(flatten)]
-        filters: FilterArgs,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
+    Check(commands::CheckArgs),
     /// List quotations with their speakers, ranked by QUERY over the quoted text.
-    Quotes {
-        /// Words to look for in the quotations; without it, all in document order.
-        query: Vec<String>,
-        #[command(flatten)]
-        filters: FilterArgs,
-        /// Number of quotations to show.
-        #[arg(short = 'n', long = "max", default_value_t = 20, value_parser = limit())]
-        limit: usize,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
+    Quotes(commands::QuotesArgs),
     /// List people, organisations and places with how many passages name them.
-    Entities {
-        /// Only entities of this kind.
-        #[arg(long = "type", value_enum, value_name = "TYPE")]
-        kind: Option<KindArg>,
-        /// Count only in passages matching this query.
-        query: Vec<String>,
-        /// Number of entities to show.
-        #[arg(short = 'n', long = "max", default_value_t = 50, value_parser = limit())]
-        limit: usize,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
+    Entities(commands::EntitiesArgs),
     /// Count passages per year or month of their dates, as a histogram.
-    Dates {
-        /// Count only passages matching this query.
-        query: Vec<String>,
-        /// Count per year or per month.
-        #[arg(long, value_enum, default_value_t = PeriodArg::Year)]
-        by: PeriodArg,
-        #[command(flatten)]
-        filters: FilterArgs,
-        #[command(flatten)]
-        output: OutputArgs,
-    },
+    Dates(commands::DatesArgs),
     /// List speakers with their number of quotations and the spellings seen.
     Speakers {
         #[command(flatten)]
@@ -158,7 +104,7 @@ pub(crate) enum Command {
 const MAX_RESULTS: u64 = 100_000;
 
 /// Reads `-n`, which clap refuses past [`MAX_RESULTS`].
-fn limit() -> RangedU64ValueParser<usize> {
+pub(crate) fn limit() -> RangedU64ValueParser<usize> {
     RangedU64ValueParser::new().range(0..=MAX_RESULTS)
 }
 

@@ -1,18 +1,23 @@
 //! What each command does: glue from parsed arguments to the library and
-//! the renderers.
+//! the renderers. The arguments of the reading commands (`search`,
+//! `quotes`, `check`, `entities`, `dates`) are declared at the end of this
+//! module, the only one that reads their fields; `args.rs` holds the rest
+//! of the command line.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use clap::Args;
 use termcolor::{BufferedStandardStream, WriteColor};
 
 use dossier::analyze::EntityKind;
 use dossier::check::CheckResults;
 use dossier::index::{self, IndexOptions};
 use dossier::render;
-use dossier::search::{Filters, QuoteResults, SearchResults, Searcher};
+use dossier::search::{QuoteResults, SearchResults, Searcher};
 use dossier::{analyze, ingest, Error};
 
+use crate::args::{limit, FilterArgs, KindArg, OutputArgs, PeriodArg};
 use crate::{Found, DEFAULT_CORPUS};
 
 pub(crate) fn index_paths(
@@ -49,15 +54,26 @@ fn ensure_index(dir: &Path) -> anyhow::Result<()> {
     index_paths(dir, &[PathBuf::from(DEFAULT_CORPUS)], false, memory).map(|_| ())
 }
 
+/// Standard output, in colour where it is a terminal that wants it.
+pub(crate) type Output = BufferedStandardStream;
+
 /// Where a reading command reads and what it prints to: the index, and
 /// standard output as text or as JSON Lines.
-pub(crate) struct Reader<'a> {
-    pub(crate) index: &'a Path,
-    pub(crate) json: bool,
-    pub(crate) out: &'a mut BufferedStandardStream,
+struct Reader<'a> {
+    index: &'a Path,
+    json: bool,
+    out: &'a mut Output,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    fn new(index: &'a Path, output: &OutputArgs, out: &'a mut Output) -> Self {
+        Reader {
+            index,
+            json: output.json,
+            out,
+        }
+    }
+
     /// The index, built from the default corpus first if there is none.
     fn searcher(&self) -> anyhow::Result<Searcher> {
         open_searcher(self.index)
@@ -82,63 +98,65 @@ impl Reader<'_> {
     }
 }
 
-pub(crate) fn search(
-    reader: &mut Reader<'_>,
-    query: &str,
-    filters: &Filters,
-    (limit, facets): (usize, bool),
-) -> anyhow::Result<Found> {
-    let results = reader.searcher()?.search(query, limit, filters, facets)?;
+pub(crate) fn search(index: &Path, out: &mut Output, args: SearchArgs) -> anyhow::Result<Found> {
+    let reader = &mut Reader::new(index, &args.output, out);
+    let (query, filters) = (args.query.join(" "), args.filters.into());
+    let results = reader
+        .searcher()?
+        .search(&query, args.limit, &filters, args.facets)?;
     let (json, text) = (render::json::write_results, render::human::write_results);
     reader.report(&results, json, text)
 }
 
-pub(crate) fn quotes(
-    reader: &mut Reader<'_>,
-    query: &str,
-    filters: &Filters,
-    limit: usize,
-) -> anyhow::Result<Found> {
-    let results = reader.searcher()?.quotes(optional(query), limit, filters)?;
+pub(crate) fn quotes(index: &Path, out: &mut Output, args: QuotesArgs) -> anyhow::Result<Found> {
+    let reader = &mut Reader::new(index, &args.output, out);
+    let query = args.query.join(" ");
+    let results = reader
+        .searcher()?
+        .quotes(optional(&query), args.limit, &args.filters.into())?;
     let (json, text) = (render::json::write_quotes, render::human::write_quotes);
     reader.report(&results, json, text)
 }
 
-pub(crate) fn check(
-    reader: &mut Reader<'_>,
-    claim: &str,
-    filters: &Filters,
-    limit: usize,
-) -> anyhow::Result<Found> {
-    let results = dossier::check::check(&reader.searcher()?, claim, limit, filters)?;
+pub(crate) fn check(index: &Path, out: &mut Output, args: CheckArgs) -> anyhow::Result<Found> {
+    let reader = &mut Reader::new(index, &args.output, out);
+    let claim = args.claim.join(" ");
+    let filters = args.filters.into();
+    let results = dossier::check::check(&reader.searcher()?, &claim, args.limit, &filters)?;
     reader.report(&results, render::json::write_checks, render::write_checks)
 }
 
 pub(crate) fn entities(
-    reader: &mut Reader<'_>,
-    kind: Option<EntityKind>,
-    query: &str,
-    limit: usize,
+    index: &Path,
+    out: &mut Output,
+    args: EntitiesArgs,
 ) -> anyhow::Result<Found> {
-    let entities = reader.searcher()?.entities(kind, optional(query), limit)?;
+    let reader = &mut Reader::new(index, &args.output, out);
+    let (kind, query) = (args.kind.map(EntityKind::from), args.query.join(" "));
+    let entities = reader
+        .searcher()?
+        .entities(kind, optional(&query), args.limit)?;
     let (json, text) = (render::json::write_entities, render::human::write_entities);
     reader.report(entities.as_slice(), json, text)
 }
 
-pub(crate) fn dates(
-    reader: &mut Reader<'_>,
-    query: &str,
-    by_month: bool,
-    filters: &Filters,
-) -> anyhow::Result<Found> {
+pub(crate) fn dates(index: &Path, out: &mut Output, args: DatesArgs) -> anyhow::Result<Found> {
+    let reader = &mut Reader::new(index, &args.output, out);
+    let (query, filters) = (args.query.join(" "), args.filters.into());
+    let by_month = matches!(args.by, PeriodArg::Month);
     let counts = reader
         .searcher()?
-        .dates(optional(query), by_month, filters)?;
+        .dates(optional(&query), by_month, &filters)?;
     let (json, text) = (render::json::write_dates, render::human::write_dates);
     reader.report(counts.as_slice(), json, text)
 }
 
-pub(crate) fn speakers(reader: &mut Reader<'_>) -> anyhow::Result<Found> {
+pub(crate) fn speakers(
+    index: &Path,
+    out: &mut Output,
+    output: OutputArgs,
+) -> anyhow::Result<Found> {
+    let reader = &mut Reader::new(index, &output, out);
     let speakers = reader.searcher()?.speakers()?;
     let (json, text) = (render::json::write_speakers, render::human::write_speakers);
     reader.report(speakers.as_slice(), json, text)
@@ -309,4 +327,80 @@ fn write_analysis(
     } else {
         render::human::write_analysis(out as &mut dyn WriteColor, analysis)
     }
+}
+
+/// The arguments of `dossier search`.
+#[derive(Args)]
+pub(crate) struct SearchArgs {
+    /// The query; several words are joined with spaces.
+    #[arg(required = true)]
+    query: Vec<String>,
+    /// Number of passages to show.
+    #[arg(short = 'n', long = "max", default_value_t = 10, value_parser = limit())]
+    limit: usize,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Count matching passages per speaker, person, organisation, place and date.
+    #[arg(long)]
+    facets: bool,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// The arguments of `dossier quotes`.
+#[derive(Args)]
+pub(crate) struct QuotesArgs {
+    /// Words to look for in the quotations; without it, all in document order.
+    query: Vec<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Number of quotations to show.
+    #[arg(short = 'n', long = "max", default_value_t = 20, value_parser = limit())]
+    limit: usize,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// The arguments of `dossier check`.
+#[derive(Args)]
+pub(crate) struct CheckArgs {
+    /// The claim, in any words; several arguments are joined with spaces.
+    #[arg(required = true)]
+    claim: Vec<String>,
+    /// Number of passages to show.
+    #[arg(short = 'n', long = "max", default_value_t = 5, value_parser = limit())]
+    limit: usize,
+    #[command(flatten)]
+    filters: FilterArgs,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// The arguments of `dossier entities`.
+#[derive(Args)]
+pub(crate) struct EntitiesArgs {
+    /// Only entities of this kind.
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    kind: Option<KindArg>,
+    /// Count only in passages matching this query.
+    query: Vec<String>,
+    /// Number of entities to show.
+    #[arg(short = 'n', long = "max", default_value_t = 50, value_parser = limit())]
+    limit: usize,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+/// The arguments of `dossier dates`.
+#[derive(Args)]
+pub(crate) struct DatesArgs {
+    /// Count only passages matching this query.
+    query: Vec<String>,
+    /// Count per year or per month.
+    #[arg(long, value_enum, default_value_t = PeriodArg::Year)]
+    by: PeriodArg,
+    #[command(flatten)]
+    filters: FilterArgs,
+    #[command(flatten)]
+    output: OutputArgs,
 }

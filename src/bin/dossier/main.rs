@@ -4,13 +4,11 @@
 //! was, 2 on an error. A closed output pipe ends the program quietly.
 
 use std::io::Write;
-use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 use termcolor::BufferedStandardStream;
 
-use dossier::analyze::EntityKind;
 use dossier::render::ColorWhen;
 use dossier::search::Filters;
 use dossier::Error;
@@ -18,10 +16,10 @@ use dossier::Error;
 mod args;
 mod commands;
 
-use args::{Cli, Command, FormatArg, OutputArgs, PeriodArg, WhatArg};
+use args::{Cli, Command, FormatArg, OutputArgs, WhatArg};
 use commands::{
     analyze_paths, check, dates, entities, export_matches, index_paths, optional, quotes, search,
-    serve, speakers, Reader,
+    serve, speakers,
 };
 
 /// Whether a command found something (exit 0) or not (exit 1).
@@ -58,19 +56,6 @@ fn main() -> ExitCode {
     }
 }
 
-/// What a reading command reads and prints to.
-fn reader<'a>(
-    index: &'a Path,
-    output: &OutputArgs,
-    out: &'a mut BufferedStandardStream,
-) -> Reader<'a> {
-    Reader {
-        index,
-        json: output.json,
-        out,
-    }
-}
-
 fn run(cli: Cli) -> anyhow::Result<Found> {
     let mut out = BufferedStandardStream::stdout(ColorWhen::from(cli.color).choice());
     let found = match cli.command {
@@ -85,54 +70,12 @@ fn run(cli: Cli) -> anyhow::Result<Found> {
                 Found::Partly
             }
         }
-        Command::Search {
-            query,
-            limit,
-            filters,
-            facets,
-            output,
-        } => {
-            let reader = &mut reader(&cli.index, &output, &mut out);
-            search(reader, &query.join(" "), &filters.into(), (limit, facets))?
-        }
-        Command::Entities {
-            kind,
-            query,
-            limit,
-            output,
-        } => {
-            let reader = &mut reader(&cli.index, &output, &mut out);
-            entities(reader, kind.map(EntityKind::from), &query.join(" "), limit)?
-        }
-        Command::Check {
-            claim,
-            limit,
-            filters,
-            output,
-        } => {
-            let reader = &mut reader(&cli.index, &output, &mut out);
-            check(reader, &claim.join(" "), &filters.into(), limit)?
-        }
-        Command::Quotes {
-            query,
-            filters,
-            limit,
-            output,
-        } => {
-            let reader = &mut reader(&cli.index, &output, &mut out);
-            quotes(reader, &query.join(" "), &filters.into(), limit)?
-        }
-        Command::Dates {
-            query,
-            by,
-            filters,
-            output,
-        } => {
-            let by_month = matches!(by, PeriodArg::Month);
-            let reader = &mut reader(&cli.index, &output, &mut out);
-            dates(reader, &query.join(" "), by_month, &filters.into())?
-        }
-        Command::Speakers { output } => speakers(&mut reader(&cli.index, &output, &mut out))?,
+        Command::Search(args) => search(&cli.index, &mut out, args)?,
+        Command::Entities(args) => entities(&cli.index, &mut out, args)?,
+        Command::Check(args) => check(&cli.index, &mut out, args)?,
+        Command::Quotes(args) => quotes(&cli.index, &mut out, args)?,
+        Command::Dates(args) => dates(&cli.index, &mut out, args)?,
+        Command::Speakers { output } => speakers(&cli.index, &mut out, output)?,
         Command::Analyze {
             paths,
             output: OutputArgs { json },
