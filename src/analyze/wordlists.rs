@@ -128,48 +128,49 @@ pub fn singular(word: &str) -> Cow<'_, str> {
     Cow::Borrowed(word.strip_suffix('s').unwrap_or(word))
 }
 
-/// Words that make a capitalized phrase an organisation.
-static ORG_WORDS: WordSet = WordSet::new(include_str!("data/words/org_words.txt"));
+/// Declares, for each list file of `data/words/`, the static that holds it
+/// and the test that asks it in any case: one line a list, so that a new
+/// list is one more line.
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $list:ident $file:literal => $test:ident;)*) => {$(
+        static $list: WordSet = WordSet::new(include_str!(concat!("data/words/", $file)));
 
-/// True for a word that marks an organisation's name (`Forces`, `Council`).
-pub fn is_org_word(word: &str) -> bool {
-    ORG_WORDS.contains(&lowercase(word))
+        $(#[$doc])*
+        pub fn $test(word: &str) -> bool {
+            $list.contains(&lowercase(word))
+        }
+    )*};
 }
 
-/// Places whose bare `Republic of` name is another state than the place:
-/// the Republic of China (Taiwan), of Korea (the South), of the Congo.
-static DIVIDED_STATES: WordSet = WordSet::new(include_str!("data/words/divided_states.txt"));
-
-/// True for a place of [`DIVIDED_STATES`].
-pub fn is_divided_state(place: &str) -> bool {
-    DIVIDED_STATES.contains(&lowercase(place))
-}
-
-/// Words that name a place's administrative area after its name, so that
-/// `Anbar Province` is Anbar and `Gaza Strip` is Gaza; unlike `Jordan
-/// Valley` or `Red Sea`, which are other places.
-static DIVISIONS: WordSet = WordSet::new(include_str!("data/words/divisions.txt"));
-
-/// True for a word of [`DIVISIONS`].
-pub fn is_division_word(word: &str) -> bool {
-    DIVISIONS.contains(&lowercase(word))
-}
-
-/// Words that make a name a place (`Jordan Valley`, `Anbar province`).
-static GEOGRAPHIC: WordSet = WordSet::new(include_str!("data/words/geographic.txt"));
-
-/// True for a word that makes a name a place (`Valley`, `province`).
-pub fn is_geographic_word(word: &str) -> bool {
-    GEOGRAPHIC.contains(&lowercase(word))
-}
-
-/// Peoples, and faiths used as adjectives, whose names do not come from a
-/// place's name by a regular ending (`French`, `Arab`, `Sunni`).
-static PEOPLE_WORDS: WordSet = WordSet::new(include_str!("data/words/people_words.txt"));
-
-/// True for a people's or faith's adjective or noun (`French`, `Arab`).
-pub fn is_people_word(word: &str) -> bool {
-    PEOPLE_WORDS.contains(&lowercase(word))
+word_lists! {
+    /// True for a word that makes a capitalized phrase an organisation's
+    /// name (`Forces`, `Council`).
+    ORG_WORDS "org_words.txt" => is_org_word;
+    /// True for a place whose bare `Republic of` name is another state
+    /// than the place: the Republic of China (Taiwan), of Korea (the
+    /// South), of the Congo.
+    DIVIDED_STATES "divided_states.txt" => is_divided_state;
+    /// True for a word that names a place's administrative area after its
+    /// name, so that `Anbar Province` is Anbar and `Gaza Strip` is Gaza;
+    /// unlike `Jordan Valley` or `Red Sea`, which are other places.
+    DIVISIONS "divisions.txt" => is_division_word;
+    /// True for a word that makes a name a place (`Valley`, `province`).
+    GEOGRAPHIC "geographic.txt" => is_geographic_word;
+    /// True for a people's or faith's adjective or noun whose name does not
+    /// come from a place's name by a regular ending (`French`, `Arab`,
+    /// `Sunni`).
+    PEOPLE_WORDS "people_words.txt" => is_people_word;
+    /// True for a word that says a figure went up (`rose`).
+    RISE_WORDS "rise_words.txt" => is_rise_word;
+    /// True for a word that says a figure went down (`fell`).
+    FALL_WORDS "fall_words.txt" => is_fall_word;
+    /// True for a word that opens people's names (`Julian`, `Herman`). The
+    /// list is made from CoNLL-2003's training set by
+    /// `scripts/make_given_names.py`.
+    GIVEN_NAMES "given_names.txt" => is_given_name;
+    /// True for a word whose dot does not end a sentence (`Mr.`, `gen`,
+    /// `Inc`), written without its dot.
+    DOTTED_ABBREVIATIONS "dotted_abbreviations.txt" => is_dotted_abbreviation;
 }
 
 /// Pronouns that refer back to a person.
@@ -180,42 +181,6 @@ pub fn is_person_pronoun(word: &str) -> bool {
 /// Pronouns that refer back to a group or organisation.
 pub fn is_group_pronoun(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "they" | "it")
-}
-
-/// Words that say a figure went up.
-static RISE_WORDS: WordSet = WordSet::new(include_str!("data/words/rise_words.txt"));
-
-/// Words that say a figure went down.
-static FALL_WORDS: WordSet = WordSet::new(include_str!("data/words/fall_words.txt"));
-
-/// True for a lowercase word that says a figure went up (`rose`).
-pub fn is_rise_word(lower: &str) -> bool {
-    RISE_WORDS.contains(lower)
-}
-
-/// True for a lowercase word that says a figure went down (`fell`).
-pub fn is_fall_word(lower: &str) -> bool {
-    FALL_WORDS.contains(lower)
-}
-
-/// Given names (`data/words/given_names.txt`, made from CoNLL-2003's
-/// training set by `scripts/make_given_names.py`).
-static GIVEN_NAMES: WordSet = WordSet::new(include_str!("data/words/given_names.txt"));
-
-/// True for a word that opens people's names (`Julian`, `Herman`), in any
-/// case.
-pub fn is_given_name(word: &str) -> bool {
-    GIVEN_NAMES.contains(&lowercase(word))
-}
-
-/// Abbreviations whose dot does not end a sentence (`Mr.`, `Inc.`).
-static DOTTED_ABBREVIATIONS: WordSet =
-    WordSet::new(include_str!("data/words/dotted_abbreviations.txt"));
-
-/// True for a lower-case word whose dot does not end a sentence (`mr`,
-/// `gen`, `inc`).
-pub fn is_dotted_abbreviation(lower: &str) -> bool {
-    DOTTED_ABBREVIATIONS.contains(lower)
 }
 
 /// Initials that news writes for common nouns, with their words.
