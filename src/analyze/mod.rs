@@ -26,6 +26,8 @@ mod reading;
 mod register;
 mod speech_words;
 pub mod tagger;
+#[cfg(test)]
+mod test_cases;
 mod wordlists;
 
 use std::ops::Range;

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::analyze::quotations::{find, Quotation};
+use crate::analyze::test_cases;
 
 fn speakers(paragraphs: &[&str]) -> Vec<(String, Option<String>, QuoteKind)> {
     let text = paragraphs.join("\n");
@@ -44,48 +45,13 @@ fn speaker_of(found: &[(String, Option<String>, QuoteKind)], quote_start: &str) 
         .and_then(|(_, s, _)| s.clone())
 }
 
-/// A case of `cases.txt`: its name, its paragraphs, and each quotation's
-/// start with the speaker it must get.
-struct Case<'a> {
-    name: &'a str,
-    paragraphs: Vec<&'a str>,
-    expect: Vec<(&'a str, &'a str)>,
-}
-
-/// The cases of a file in the format that `cases.txt` describes.
-fn cases(text: &str) -> Vec<Case<'_>> {
-    let mut cases: Vec<Case<'_>> = Vec::new();
-    for line in text
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with("# "))
-    {
-        if let Some(name) = line.strip_prefix("## ") {
-            let (paragraphs, expect) = (Vec::new(), Vec::new());
-            cases.push(Case {
-                name,
-                paragraphs,
-                expect,
-            });
-            continue;
-        }
-        let case = cases.last_mut().expect("a case opens with `## name`");
-        match line.strip_prefix("=> ") {
-            Some(check) => case
-                .expect
-                .push(check.split_once(" | ").expect("quote | speaker")),
-            None => case.paragraphs.push(line),
-        }
-    }
-    cases
-}
-
 #[test]
 fn every_case_gets_its_speakers() {
-    let cases = cases(include_str!("cases.txt"));
+    let cases = test_cases::read(include_str!("cases.txt"));
     assert!(cases.len() >= 9 && cases.iter().all(|c| !c.expect.is_empty()));
     let mut wrong = Vec::new();
     for case in &cases {
-        let found = speakers(&case.paragraphs);
+        let found = speakers(&case.lines);
         for &(quote, speaker) in &case.expect {
             let got = speaker_of(&found, quote);
             if got.as_deref() != Some(speaker) {
