@@ -22,6 +22,13 @@ pub(in crate::analyze) fn tagged(text: &str) -> Vec<(String, String, &'static st
         .collect()
 }
 
+/// Asserts that each (text as written, kind) is among `tags`.
+fn assert_has(tags: &[(String, String, &str)], expect: &[(&str, &str)]) {
+    for (written, kind) in expect {
+        assert!(has(tags, written, kind), "{written} as {kind}: {tags:?}");
+    }
+}
+
 pub(in crate::analyze) fn has(tags: &[(String, String, &str)], written: &str, kind: &str) -> bool {
     tags.iter().any(|(w, _, k)| w == written && *k == kind)
 }
@@ -32,8 +39,7 @@ fn a_surname_alone_is_the_person_named_in_full_before() {
         "Results\n\nHillary Clinton spoke in Ohio on Monday. Later, Clinton \
          flew to Washington.\n",
     );
-    assert!(has(&tags, "Hillary Clinton", "person"), "{tags:?}");
-    assert!(has(&tags, "Ohio", "place"), "{tags:?}");
+    assert_has(&tags, &[("Hillary Clinton", "person"), ("Ohio", "place")]);
     let clinton = tags.iter().find(|(w, _, _)| w == "Clinton");
     assert_eq!(
         clinton.map(|(_, entity, kind)| (entity.as_str(), *kind)),
@@ -67,8 +73,10 @@ fn a_likeness_is_no_part_of_the_name() {
 #[test]
 fn lists_of_names_count_even_in_a_line_without_lower_case() {
     let tags = tagged("Scorers\n\nRomania - Cosmin Contra ( 31st ) , Mihai Tararache ( 75th )\n");
-    assert!(has(&tags, "Cosmin Contra", "person"), "{tags:?}");
-    assert!(has(&tags, "Mihai Tararache", "person"), "{tags:?}");
+    assert_has(
+        &tags,
+        &[("Cosmin Contra", "person"), ("Mihai Tararache", "person")],
+    );
 }
 
 #[test]
@@ -77,9 +85,14 @@ fn descriptions_days_and_events_stay_out_of_names() {
         "Report\n\nThe American Dennis Mitchell beat A. Okafor on Friday at the \
          Hong Kong Open, and Coach Berti Vogts watched. South Koreans cheered.\n",
     );
-    assert!(has(&tags, "Dennis Mitchell", "person"), "{tags:?}");
-    assert!(has(&tags, "A. Okafor", "person"), "{tags:?}");
-    assert!(has(&tags, "Berti Vogts", "person"), "{tags:?}");
+    assert_has(
+        &tags,
+        &[
+            ("Dennis Mitchell", "person"),
+            ("A. Okafor", "person"),
+            ("Berti Vogts", "person"),
+        ],
+    );
     let written: Vec<&str> = tags.iter().map(|(w, _, _)| w.as_str()).collect();
     assert!(
         !written
@@ -92,8 +105,7 @@ fn descriptions_days_and_events_stay_out_of_names() {
 #[test]
 fn a_bracketed_acronym_must_match_the_name() {
     let tags = tagged("Results\n\nTim Okafor ( U.S. ) beat Doug Flachs ( Canada ) 6-3.\n");
-    assert!(has(&tags, "Tim Okafor", "person"), "{tags:?}");
-    assert!(has(&tags, "U.S.", "place"), "{tags:?}");
+    assert_has(&tags, &[("Tim Okafor", "person"), ("U.S.", "place")]);
 }
 
 #[test]
@@ -201,8 +213,7 @@ fn an_organisation_named_by_its_head_word_is_the_one_longer_name() {
 #[test]
 fn two_places_joined_by_a_hyphen_are_two_mentions() {
     let tags = tagged("Talks\n\nThe rift risks a breakdown in Cairo-Tehran relations.\n");
-    assert!(has(&tags, "Cairo", "place"), "{tags:?}");
-    assert!(has(&tags, "Tehran", "place"), "{tags:?}");
+    assert_has(&tags, &[("Cairo", "place"), ("Tehran", "place")]);
     assert!(!tags.iter().any(|(w, _, _)| w.contains('-')), "{tags:?}");
 }
 
@@ -228,8 +239,7 @@ fn a_name_headed_by_a_noun_for_a_text_names_the_text() {
          the Nordic Council said under the U.N. Charter. Jude Law, who studied at \
          the Harvard School of Law, agreed.\n",
     );
-    assert!(has(&tags, "Norway", "place"), "{tags:?}");
-    assert!(has(&tags, "Jude Law", "person"), "{tags:?}");
+    assert_has(&tags, &[("Norway", "place"), ("Jude Law", "person")]);
     for text in ["Arms Export Control Act", "Treaty of Rome", "U.N. Charter"] {
         assert!(!tags.iter().any(|(w, _, _)| w == text), "{text}: {tags:?}");
     }
@@ -242,12 +252,17 @@ fn a_company_cut_at_and_before_its_suffix_is_one_organisation() {
          Shares of Apple Inc and Alphabet Inc rose. Digital Equipment Corp and Systems \
          Industries Inc said they settled. Talks between Ford and General Motors Corp ended.\n",
     );
-    assert!(has(&tags, "Apple Inc", "org"), "{tags:?}");
-    assert!(has(&tags, "Alphabet Inc", "org"), "{tags:?}");
-    assert!(has(&tags, "Systems Industries Inc", "org"), "{tags:?}");
-    assert!(has(&tags, "General Motors Corp", "org"), "{tags:?}");
-    assert!(has(&tags, "Standard and Poor's Corp", "org"), "{tags:?}");
-    assert!(has(&tags, "Procter and Gamble Co", "org"), "{tags:?}");
+    assert_has(
+        &tags,
+        &[
+            ("Apple Inc", "org"),
+            ("Alphabet Inc", "org"),
+            ("Systems Industries Inc", "org"),
+            ("General Motors Corp", "org"),
+            ("Standard and Poor's Corp", "org"),
+            ("Procter and Gamble Co", "org"),
+        ],
+    );
 }
 
 #[test]
