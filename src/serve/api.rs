@@ -7,7 +7,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::extract::rejection::QueryRejection;
-use axum::extract::{Query, State};
+use axum::extract::{FromRequestParts, Query, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -90,6 +91,34 @@ impl From<QueryRejection> for ApiError {
 }
 
 type Answer = Result<Json<Value>, ApiError>;
+
+/// A request's query string read into [`Params`]. One that does not parse
+/// (an unknown parameter, `n=abc`) is a 400 whose message names it.
+struct ApiParams(Params);
+
+impl<S: Send + Sync> FromRequestParts<S> for ApiParams {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Query(params) = Query::<Params>::from_request_parts(parts, state).await?;
+        Ok(ApiParams(params))
+    }
+}
+
+/// A listing's answer: its records under `key`, the number of matches in
+/// all, and the notes for the user.
+fn listing<'a>(
+    key: &str,
+    records: impl Iterator<Item = Record<'a>>,
+    total: usize,
+    notes: &[String],
+) -> Answer {
+    let mut answer = serde_json::Map::new();
+    answer.insert(key.to_owned(), json!(records.collect::<Vec<_>>()));
+    answer.insert("total".to_owned(), json!(total));
+    answer.insert("notes".to_owned(), json!(notes));
+    Ok(Json(Value::Object(answer)))
+}
 
 /// The filters every listing takes; empty values count as absent.
 #[derive(Debug, Default, Deserialize)]
@@ -202,11 +231,7 @@ where
     }
 }
 
-async fn search(
-    State(shared): State<Arc<Shared>>,
-    params: Result<Query<Params>, QueryRejection>,
-) -> Answer {
-    let Query(params) = params?;
+async fn search(State(shared): State<Arc<Shared>>, ApiParams(params): ApiParams) -> Answer {
     let query = params
         .query()?
         .ok_or_else(|| ApiError::bad("q is required: the words to search for"))?
@@ -235,11 +260,7 @@ async fn search(
     })))
 }
 
-async fn quotes(
-    State(shared): State<Arc<Shared>>,
-    params: Result<Query<Params>, QueryRejection>,
-) -> Answer {
-    let Query(params) = params?;
+async fn quotes(State(shared): State<Arc<Shared>>, ApiParams(params): ApiParams) -> Answer {
     let query = params.query()?.map(str::to_owned);
     let filters = params.filters()?;
     let limit = params.limit(20);
@@ -247,41 +268,25 @@ async fn quotes(
         s.quotes(query.as_deref(), limit, &filters)
     })
     .await?;
-    let quotes: Vec<Record> = results.hits.iter().map(Record::QuoteHit).collect();
-    Ok(Json(json!({
-        "quotes": quotes,
-        "total": results.total,
-        "notes": results.notes,
-    })))
+    let quotes = results.hits.iter().map(Record::QuoteHit);
+    listing("quotes", quotes, results.total, &results.notes)
 }
 
-async fn check(
-    State(shared): State<Arc<Shared>>,
-    params: Result<Query<Params>, QueryRejection>,
-) -> Answer {
-    let Query(params) = params?;
+async fn check(State(shared): State<Arc<Shared>>, ApiParams(params): ApiParams) -> Answer {
     let claim = text_param("claim", params.claim.as_deref())?
         .ok_or_else(|| ApiError::bad("claim is required: the claim to check"))?
         .to_owned();
-    let filters = params.filters()?;
     let limit = params.limit(5);
+    let filters = params.filters()?;
     let results = run(&shared, move |s| {
         crate::check::check(s, &claim, limit, &filters)
     })
     .await?;
-    let hits: Vec<Record> = results.hits.iter().map(Record::CheckedHit).collect();
-    Ok(Json(json!({
-        "hits": hits,
-        "total": results.total,
-        "notes": results.notes,
-    })))
+    let hits = results.hits.iter().map(Record::CheckedHit);
+    listing("hits", hits, results.total, &results.notes)
 }
 
-async fn entities(
-    State(shared): State<Arc<Shared>>,
-    params: Result<Query<Params>, QueryRejection>,
-) -> Answer {
-    let Query(params) = params?;
+async fn entities(State(shared): State<Arc<Shared>>, ApiParams(params): ApiParams) -> Answer {
     let kind = match params.kind.as_deref().filter(|k| !k.is_empty()) {
         None => None,
         Some("person") => Some(EntityKind::Person),
@@ -300,11 +305,7 @@ async fn entities(
     Ok(Json(json!({ "entities": records })))
 }
 
-async fn speakers(
-    State(shared): State<Arc<Shared>>,
-    params: Result<Query<Params>, QueryRejection>,
-) -> Answer {
-    let Query(params) = params?;
+async fn speakers(State(shared): State<Arc<Shared>>, ApiParams(params): ApiParams) -> Answer {
     let limit = params.limit(MAX_RESULTS);
     let speakers = run(&shared, |s| s.speakers()).await?;
     let records: Vec<Record> = speakers.iter().take(limit).map(Record::Speaker).collect();
@@ -313,11 +314,7 @@ async fn speakers(
     ))
 }
 
-async fn dates(
-    State(shared): State<Arc<Shared>>,
-    params: Result<Query<Params>, QueryRejection>,
-) -> Answer {
-    let Query(params) = params?;
+async fn dates(State(shared): State<Arc<Shared>>, ApiParams(params): ApiParams) -> Answer {
     let by_month = match params.by.as_deref() {
         None | Some("") | Some("year") => false,
         Some("month") => true,
@@ -337,11 +334,7 @@ async fn dates(
     Ok(Json(json!({ "dates": records })))
 }
 
-async fn article(
-    State(shared): State<Arc<Shared>>,
-    params: Result<Query<Params>, QueryRejection>,
-) -> Answer {
-    let Query(params) = params?;
+async fn article(State(shared): State<Arc<Shared>>, ApiParams(params): ApiParams) -> Answer {
     let doc = text_param("doc", params.doc.as_deref())?
         .ok_or_else(|| ApiError::bad("doc is required: an article id from a hit"))?
         .to_owned();
