@@ -62,6 +62,32 @@ fn group_of<'a>(
         .expect("every name is in a group")
 }
 
+/// Asserts that each (name, canonical name) is so grouped.
+fn assert_canonical(groups: &[(&'static str, String, Vec<String>)], expect: &[(&str, &str)]) {
+    for (value, canonical) in expect {
+        assert_eq!(group_of(groups, value).1, *canonical, "{value}");
+    }
+}
+
+/// Asserts that each (name, kind) is so grouped.
+fn assert_kinds(groups: &[(&'static str, String, Vec<String>)], expect: &[(&str, &str)]) {
+    for (value, kind) in expect {
+        assert_eq!(group_of(groups, value).0, *kind, "{value}");
+    }
+}
+
+/// Asserts that two names are in one group.
+fn assert_together(groups: &[(&'static str, String, Vec<String>)], a: &str, b: &str) {
+    assert_eq!(group_of(groups, a), group_of(groups, b), "{a} and {b}");
+}
+
+/// Asserts that each name is a group of its own.
+fn assert_alone(groups: &[(&'static str, String, Vec<String>)], values: &[&str]) {
+    for value in values {
+        assert_eq!(group_of(groups, value).2, [*value], "{value}");
+    }
+}
+
 #[test]
 fn a_surname_joins_the_dominant_full_name_and_the_kind_is_voted() {
     let names = names(
@@ -80,8 +106,7 @@ fn a_surname_joins_the_dominant_full_name_and_the_kind_is_voted() {
     assert_eq!(trump.1, "Donald Trump");
     assert!(trump.2.contains(&"Donald J. Trump".to_owned()));
     assert_eq!(trump.2.iter().filter(|v| *v == "Trump").count(), 3);
-    assert_eq!(group_of(&groups, "Ivanka Trump").1, "Ivanka Trump");
-    assert_eq!(group_of(&groups, "George W. Bush").2, ["George W. Bush"]);
+    assert_alone(&groups, &["Ivanka Trump", "George W. Bush"]);
 }
 
 #[test]
@@ -100,8 +125,7 @@ fn a_surname_shared_by_two_known_people_stays_apart() {
     let groups = grouped(&names);
     assert_eq!(groups.len(), 8);
     assert_eq!(group_of(&groups, "Hillary").1, "Hillary Clinton");
-    assert_eq!(group_of(&groups, "Bill").2, ["Bill"]);
-    assert_eq!(group_of(&groups, "Clinton").2, ["Clinton"]);
+    assert_alone(&groups, &["Bill", "Clinton"]);
     // A woman's honorific keeps the surname from any man's full name; the
     // article that writes `Hillary Clinton` has already resolved its own.
     assert_eq!(group_of(&groups, "Mrs. Clinton").2, ["Mrs. Clinton"]);
@@ -137,9 +161,14 @@ fn acronyms_join_their_expansion_and_nothing_that_only_looks_alike() {
     let us = group_of(&groups, "US");
     assert_eq!(us.1, "United States");
     assert_eq!(us.2.len(), 4);
-    assert_eq!(group_of(&groups, "UN").1, "United Nations");
-    assert_eq!(group_of(&groups, "EU").1, "European Union");
-    assert_eq!(group_of(&groups, "Gaza Strip").1, "Gaza");
+    assert_canonical(
+        &groups,
+        &[
+            ("UN", "United Nations"),
+            ("EU", "European Union"),
+            ("Gaza Strip", "Gaza"),
+        ],
+    );
     assert_eq!(group_of(&groups, "Jordan Valley").2, ["Jordan Valley"]);
     for alone in [
         "EIA",
@@ -164,8 +193,7 @@ fn an_acronym_joins_only_a_name_of_its_own_kind() {
     );
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "R.I.").1, "Rhode Island");
-    assert_eq!(group_of(&groups, "Reuters Inc").2, ["Reuters Inc"]);
-    assert_eq!(group_of(&groups, "SK").2, ["SK"]);
+    assert_alone(&groups, &["Reuters Inc", "SK"]);
 }
 
 #[test]
@@ -180,12 +208,14 @@ fn canonical_names_drop_titles_and_demonyms_and_prefer_the_common_form() {
         person 2 SANDERS",
     );
     let groups = grouped(&names);
-    assert_eq!(group_of(&groups, "Sanders").1, "Bernie Sanders");
-    assert_eq!(group_of(&groups, "SANDERS").1, "Bernie Sanders");
-    assert_eq!(group_of(&groups, "Brett Kavanaugh").1, "Brett Kavanaugh");
-    assert_eq!(
-        group_of(&groups, "Exchequer Gordon Brown").1,
-        "Gordon Brown"
+    assert_canonical(
+        &groups,
+        &[
+            ("Sanders", "Bernie Sanders"),
+            ("SANDERS", "Bernie Sanders"),
+            ("Brett Kavanaugh", "Brett Kavanaugh"),
+            ("Exchequer Gordon Brown", "Gordon Brown"),
+        ],
     );
 }
 
@@ -238,12 +268,9 @@ fn a_family_in_the_plural_leaves_its_member_a_person_and_a_group_does_not() {
         person 3 Houthi",
     );
     let groups = grouped(&names);
-    assert_eq!(group_of(&groups, "Trump").0, "person");
-    assert_eq!(group_of(&groups, "Trump").1, "Donald Trump");
-    assert_eq!(group_of(&groups, "Houthis").0, "org");
-    assert!(group_of(&groups, "Houthis")
-        .2
-        .contains(&"Houthi".to_owned()));
+    assert_together(&groups, "Trump", "Donald Trump");
+    assert_together(&groups, "Houthis", "Houthi");
+    assert_kinds(&groups, &[("Trump", "person"), ("Houthis", "org")]);
 }
 
 #[test]
@@ -255,9 +282,7 @@ fn a_company_short_name_votes_with_its_full_name() {
     );
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "Chrysler").0, "org");
-    assert!(group_of(&groups, "Chrysler")
-        .2
-        .contains(&"Chrysler Corp.".to_owned()));
+    assert_together(&groups, "Chrysler", "Chrysler Corp.");
 }
 
 #[test]
@@ -287,8 +312,7 @@ fn a_given_name_that_looks_like_a_peoples_adjective_stays_in_the_name() {
         person 10 Julian Castro",
     );
     let groups = grouped(&names);
-    assert_eq!(group_of(&groups, "Julian Castro").2, ["Julian Castro"]);
-    assert_eq!(group_of(&groups, "Castro").2, ["Castro"]);
+    assert_alone(&groups, &["Julian Castro", "Castro"]);
 }
 
 #[test]
@@ -312,11 +336,10 @@ fn a_state_abbreviation_or_a_countrys_other_name_joins_the_place() {
     for (other, country) in [("Britain", "United Kingdom"), ("Burma", "Myanmar")] {
         assert_eq!(group_of(&groups, other).1, country);
     }
-    assert_eq!(group_of(&groups, "Calif").1, "California");
-    assert_eq!(group_of(&groups, "Fla.").1, "Florida");
-    assert_eq!(group_of(&groups, "Pa").2, ["Pa"]);
-    // In capitals, `VA` is more often Veterans Affairs.
-    assert_eq!(group_of(&groups, "VA").2, ["VA"]);
+    assert_canonical(&groups, &[("Calif", "California"), ("Fla.", "Florida")]);
+    // An organisation is no state, and in capitals `VA` is more often
+    // Veterans Affairs.
+    assert_alone(&groups, &["Pa", "VA"]);
 }
 
 #[test]
@@ -332,16 +355,17 @@ fn an_organisations_other_name_joins_it_when_of_the_same_kind() {
         org 30 GOP",
     );
     let groups = grouped(&names);
-    assert_eq!(group_of(&groups, "Fed").1, "Federal Reserve");
-    assert_eq!(
-        group_of(&groups, "Federal Reserve Board").1,
-        "Federal Reserve"
+    assert_canonical(
+        &groups,
+        &[
+            ("Fed", "Federal Reserve"),
+            ("Federal Reserve Board", "Federal Reserve"),
+            ("GOP", "Republican Party"),
+        ],
     );
-    assert_eq!(group_of(&groups, "GOP").1, "Republican Party");
-    // In capitals, only as the list writes it: `FED` may be initials.
-    assert_eq!(group_of(&groups, "FED").2, ["FED"]);
-    // Taken for a person, it is not the party.
-    assert_eq!(group_of(&groups, "Labour").2, ["Labour"]);
+    // In capitals, only as the list writes it (`FED` may be initials);
+    // and `Labour` taken for a person is not the party.
+    assert_alone(&groups, &["FED", "Labour"]);
 }
 
 #[test]
@@ -413,8 +437,7 @@ fn an_honorific_names_a_person_and_a_womans_keeps_her_apart() {
     let groups = grouped(&names);
     assert_eq!(group_of(&groups, "Mr. Trump").1, "Donald Trump");
     assert_eq!(group_of(&groups, "Ms. Trump").2, ["Ms. Trump"]);
-    assert_eq!(group_of(&groups, "Ms. Trump").0, "person");
-    assert_eq!(group_of(&groups, "Mr. Hurt").0, "person");
+    assert_kinds(&groups, &[("Ms. Trump", "person"), ("Mr. Hurt", "person")]);
     assert_eq!(group_of(&groups, "Dr. Ford").2, ["Dr. Ford", "Ford"]);
     assert_eq!(group_of(&groups, "Dr. Ford").0, "person");
     assert_eq!(groups.iter().filter(|g| g.0 == "org").count(), 1);
