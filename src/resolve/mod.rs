@@ -179,8 +179,7 @@ fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
     join_same_keys(keys, &spelling_keys, &kinds, &mut sets);
     join_short_forms(keys, &kinds, &org_like, &mut sets);
     join_acronyms(names, &kinds, &mut sets);
-    join_divisions(names, &spelling_keys, &kinds, &mut sets);
-    join_other_names(names, &spelling_keys, &kinds, &mut sets);
+    join_stand_ins(names, &spelling_keys, &kinds, &mut sets);
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for i in 0..names.len() {
         members.entry(sets.root(i)).or_default().push(i);
@@ -544,43 +543,13 @@ fn join_acronyms_written_as_words(names: &[&Name], kinds: &[EntityKind], sets: &
     }
 }
 
-/// Rule 5: a place's area named after it (`Gaza Strip`, `Anbar Province`)
-/// is that place, when the index names the place alone; so is a US state's
-/// news abbreviation (`Calif.`), when both were taken for places.
-fn join_divisions(
-    names: &[&Name],
-    spelling_keys: &[String],
-    kinds: &[EntityKind],
-    sets: &mut DisjointSets,
-) {
-    let place_keys: HashMap<&str, usize> = spelling_keys
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| kinds[*i] == EntityKind::Place)
-        .map(|(i, key)| (key.as_str(), i))
-        .collect();
-    for (i, name) in names.iter().enumerate() {
-        if kinds[i] != EntityKind::Place {
-            continue;
-        }
-        let place = match name.value.trim().rsplit_once(' ') {
-            Some((place, last)) if is_division_word(last) => spelling_key(place),
-            Some(_) => continue,
-            None => match state_abbreviated(&name.value) {
-                Some(state) => spelling_key(state),
-                None => continue,
-            },
-        };
-        if let Some(&j) = place_keys.get(place.as_str()) {
-            sets.join(i, j);
-        }
-    }
-}
-
-/// Rule 5 too: a country's or an organisation's other name (`Britain`,
-/// `Fed`) is the one it stands for, when the index took both for the same
-/// kind.
-fn join_other_names(
+/// Rule 5: a name joins the one it stands for, when the index took both
+/// for the same kind, never persons: a place's area named after it (`Gaza
+/// Strip`, `Anbar Province`) is that place when the index names the place
+/// alone, so is a US state's news abbreviation (`Calif.`), and a
+/// country's or an organisation's other name (`Britain`, `Fed`) is the
+/// name it stands for.
+fn join_stand_ins(
     names: &[&Name],
     spelling_keys: &[String],
     kinds: &[EntityKind],
@@ -594,13 +563,32 @@ fn join_other_names(
         .map(|(i, (key, kind))| ((key.as_str(), *kind), i))
         .collect();
     for (i, name) in names.iter().enumerate() {
-        let Some(other) = other_name(&name.value).filter(|_| kinds[i] != EntityKind::Person) else {
+        let Some(key) = stands_for(&name.value, kinds[i]) else {
             continue;
         };
-        if let Some(&j) = by_key.get(&(spelling_key(other).as_str(), kinds[i])) {
+        if let Some(&j) = by_key.get(&(key.as_str(), kinds[i])) {
             sets.join(i, j);
         }
     }
+}
+
+/// The spelling key of the name that `value`, taken for `kind`, stands
+/// for under rule 5.
+fn stands_for(value: &str, kind: EntityKind) -> Option<String> {
+    if kind == EntityKind::Person {
+        return None;
+    }
+    if kind == EntityKind::Place {
+        let divided = value.trim().rsplit_once(' ');
+        let place = match divided {
+            Some((place, last)) => Some(place).filter(|_| is_division_word(last)),
+            None => state_abbreviated(value),
+        };
+        if let Some(place) = place {
+            return Some(spelling_key(place));
+        }
+    }
+    other_name(value).map(spelling_key)
 }
 
 /// The name another name stands for (`Britain` → `united kingdom`, `Fed`
