@@ -86,6 +86,11 @@ impl Article {
         &self.body.as_str()[range]
     }
 
+    /// The text of each paragraph, in reading order.
+    pub fn paragraph_texts(&self) -> impl Iterator<Item = &str> {
+        self.paragraphs.iter().map(|p| self.text(p.range.clone()))
+    }
+
     /// The file byte range of a range of the body.
     pub fn file_range(&self, range: Range<usize>) -> Range<usize> {
         self.body.file_offset(range.start)..self.body.file_end(range.end)

@@ -398,11 +398,7 @@ mod tests {
     #[test]
     fn visible_text_is_kept_in_paragraphs() {
         let article = &read(PAGE.as_bytes(), "p.html").articles[0];
-        let texts: Vec<&str> = article
-            .paragraphs
-            .iter()
-            .map(|p| article.text(p.range.clone()))
-            .collect();
+        let texts: Vec<&str> = article.paragraph_texts().collect();
         assert_eq!(
             texts,
             [
@@ -430,11 +426,7 @@ mod tests {
     #[test]
     fn malformed_markup_does_not_stop_the_text() {
         let article = &read(b"<p>One <i>unclosed <p>Two < three & four <b", "m.html").articles[0];
-        let all: Vec<&str> = article
-            .paragraphs
-            .iter()
-            .map(|p| article.text(p.range.clone()))
-            .collect();
+        let all: Vec<&str> = article.paragraph_texts().collect();
         assert_eq!(all, ["One unclosed", "Two < three & four"]);
     }
 }

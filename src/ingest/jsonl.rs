@@ -235,11 +235,7 @@ mod tests {
     fn body_offsets_point_at_the_escaped_text_in_the_file() {
         let out = read(FILE.as_bytes(), "n.jsonl");
         let article = &out.articles[0];
-        let texts: Vec<&str> = article
-            .paragraphs
-            .iter()
-            .map(|p| article.text(p.range.clone()))
-            .collect();
+        let texts: Vec<&str> = article.paragraph_texts().collect();
         assert_eq!(texts, ["He said \"yes\".", "Second été para."]);
         let range = article.file_range(article.paragraphs[0].range.clone());
         assert_eq!(&FILE[range], r#"He said \"yes\"."#);
