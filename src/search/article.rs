@@ -14,14 +14,14 @@ use crate::index::schema::PASSAGE;
 /// An article and its passages, in the order of the file.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct ArticleView {
-    /// Article id.
-    pub doc: String,
-    /// File path.
-    pub path: String,
     /// Title.
     pub title: String,
     /// Publication date (ISO), when known.
     pub published: Option<String>,
+    /// Article id.
+    pub doc: String,
+    /// File path.
+    pub path: String,
     /// The passages, first to last, as search hits without a score.
     pub passages: Vec<Hit>,
 }
