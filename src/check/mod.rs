@@ -18,7 +18,7 @@ pub mod numbers;
 mod rank;
 
 use std::collections::{HashMap, HashSet};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use serde::Serialize;
 
@@ -26,7 +26,7 @@ pub use facts::{Check, Claim};
 
 use crate::analyze::{abbreviations, initials_words};
 use crate::error::{Error, Result};
-use crate::search::{plain_words, Filters, Hit, Searcher};
+use crate::search::{plain_words, Filters, Hit, Ranked, Searcher};
 use crate::text::fold;
 
 /// Candidates ranked again: enough to hold the target of a paraphrase.
@@ -102,18 +102,9 @@ pub struct CheckedHit {
     pub signals: Signals,
 }
 
-/// The passages found for a claim.
-#[derive(Debug, Clone)]
-pub struct CheckResults {
-    /// Best first.
-    pub hits: Vec<CheckedHit>,
-    /// Candidates weighed.
-    pub total: usize,
-    /// Notes for the user (a filter that matches several entities).
-    pub notes: Vec<String>,
-    /// Time spent.
-    pub elapsed: Duration,
-}
+/// The passages found for a claim, best first, with the number of
+/// candidates weighed.
+pub type CheckResults = Ranked<CheckedHit>;
 
 /// Finds the passages that state `claim`, best first.
 pub fn check(
@@ -202,6 +193,7 @@ pub fn check(
     Ok(CheckResults {
         hits: shown,
         total,
+        facets: Vec::new(),
         notes: found.notes,
         elapsed: started.elapsed(),
     })

@@ -49,7 +49,7 @@ pub use entity_counts::{EntityCount, FacetCount, SpeakerCount};
 pub use filters::Filters;
 pub use highlight::Highlighter;
 pub use query::plain_words;
-pub use results::{Citation, EntityRef, Hit, QuoteHit, QuoteResults, SearchResults};
+pub use results::{Citation, EntityRef, Hit, QuoteHit, QuoteResults, Ranked, SearchResults};
 
 use crate::analyze::EntityKind;
 use crate::error::Result;
@@ -233,6 +233,7 @@ impl Searcher {
         Ok(QuoteResults {
             hits,
             total,
+            facets: Vec::new(),
             notes,
             elapsed: started.elapsed(),
         })

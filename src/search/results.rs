@@ -100,20 +100,8 @@ pub struct EntityRef {
     pub kind: EntityKind,
 }
 
-/// The hits of one query.
-#[derive(Debug, Clone)]
-pub struct SearchResults {
-    /// The best hits, best first.
-    pub hits: Vec<Hit>,
-    /// How many passages match in all.
-    pub total: usize,
-    /// Counts per facet value, when asked for.
-    pub facets: Vec<FacetCount>,
-    /// Notes for the user: a name filter that matches several entities.
-    pub notes: Vec<String>,
-    /// Time spent searching.
-    pub elapsed: Duration,
-}
+/// The hits of one `dossier search`.
+pub type SearchResults = Ranked<Hit>;
 
 /// A quotation found by `dossier quotes`.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -137,15 +125,21 @@ pub struct QuoteHit {
     pub score: Option<f32>,
 }
 
-/// The quotations of one `dossier quotes`.
+/// The hits of a ranked listing: passages, quotations or passages
+/// checked against a claim.
 #[derive(Debug, Clone)]
-pub struct QuoteResults {
-    /// Quotations, best or first first.
-    pub hits: Vec<QuoteHit>,
-    /// How many match in all.
+pub struct Ranked<H> {
+    /// Best first; quotations without a query in the order of the files.
+    pub hits: Vec<H>,
+    /// How many match in all (for a claim, the candidates weighed).
     pub total: usize,
+    /// Counts per facet value, when a search asked for them.
+    pub facets: Vec<FacetCount>,
     /// Notes for the user: a name filter that matches several entities.
     pub notes: Vec<String>,
     /// Time spent.
     pub elapsed: Duration,
 }
+
+/// The quotations of one `dossier quotes`.
+pub type QuoteResults = Ranked<QuoteHit>;

@@ -11,10 +11,9 @@ use clap::Args;
 use termcolor::{BufferedStandardStream, WriteColor};
 
 use dossier::analyze::EntityKind;
-use dossier::check::CheckResults;
 use dossier::index::{self, IndexOptions};
 use dossier::render;
-use dossier::search::{QuoteResults, SearchResults, Searcher};
+use dossier::search::{Ranked, Searcher};
 use dossier::{analyze, ingest, Error};
 
 use crate::args::{limit, FilterArgs, KindArg, OutputArgs, PeriodArg};
@@ -250,20 +249,14 @@ trait Answer {
 }
 
 /// A query's results: hits, with notes on what its filters matched.
-macro_rules! ranked_answer {
-    ($($results:ty),*) => {$(
-        impl Answer for $results {
-            fn notes(&self) -> &[String] {
-                &self.notes
-            }
-            fn found_any(&self) -> bool {
-                !self.hits.is_empty()
-            }
-        }
-    )*};
+impl<H> Answer for Ranked<H> {
+    fn notes(&self) -> &[String] {
+        &self.notes
+    }
+    fn found_any(&self) -> bool {
+        !self.hits.is_empty()
+    }
 }
-
-ranked_answer!(SearchResults, QuoteResults, CheckResults);
 
 /// A listing: entities, speakers, date counts.
 impl<T> Answer for [T] {
