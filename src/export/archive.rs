@@ -143,7 +143,7 @@ pub fn write(
     let mut out = BufWriter::new(file);
     let bulk = export.format == Format::Opensearch;
     let mut written = 0;
-    searcher.each_passage(export.query, export.filters, |hit| {
+    searcher.each(export.query, export.filters, |hit: Hit| {
         let document = document(&hit);
         if bulk {
             let action = json!({ "index": { "_index": INDEX_NAME, "_id": passage_id(&hit) } });

@@ -8,7 +8,7 @@
 //!   table, and the Quickwit and OpenSearch files made from it.
 //!
 //! Every export streams: one record is read from the index, converted and
-//! written at a time (see [`Searcher::each_passage`]).
+//! written at a time (see [`Searcher::each`]).
 
 mod archive;
 mod table;
@@ -21,7 +21,7 @@ pub use archive::{ArchiveField, FieldType, ARCHIVE_FIELDS, INDEX_NAME};
 
 use crate::error::{Error, Result};
 use crate::render::json::{write_record, Record};
-use crate::search::{Filters, Searcher};
+use crate::search::{Filters, Hit, QuoteHit, Searcher};
 
 /// The format an export is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -215,12 +215,12 @@ fn stream(
 ) -> Result<()> {
     match export.what {
         What::Passages => {
-            searcher.each_passage(export.query, export.filters, |hit| {
+            searcher.each(export.query, export.filters, |hit: Hit| {
                 each(Item::Passage(&hit))
             })?;
         }
         What::Quotes => {
-            searcher.each_quote(export.query, export.filters, |quote| {
+            searcher.each(export.query, export.filters, |quote: QuoteHit| {
                 each(Item::Quote(&quote))
             })?;
         }

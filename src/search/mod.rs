@@ -50,6 +50,7 @@ pub use filters::Filters;
 pub use highlight::Highlighter;
 pub use query::plain_words;
 pub use results::{Citation, EntityRef, Hit, QuoteHit, QuoteResults, Ranked, SearchResults};
+pub use stream::Streamed;
 
 use crate::analyze::EntityKind;
 use crate::error::Result;

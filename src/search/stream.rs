@@ -11,6 +11,31 @@ use crate::index::schema::{PASSAGE, QUOTE};
 /// Stored documents read ahead per segment: exports read them in order.
 const STORE_BLOCKS_CACHED: usize = 16;
 
+/// A record that [`Searcher::each`] streams: a passage or a quotation.
+pub trait Streamed: Sized {
+    /// The record type of its documents in the index.
+    const RECORD: u64;
+
+    /// The record of a stored document, without a score or highlights.
+    fn read(searcher: &Searcher, document: &TantivyDocument) -> Self;
+}
+
+impl Streamed for Hit {
+    const RECORD: u64 = PASSAGE;
+
+    fn read(searcher: &Searcher, document: &TantivyDocument) -> Self {
+        searcher.hit(document, 0.0, &highlight::Terms::default())
+    }
+}
+
+impl Streamed for QuoteHit {
+    const RECORD: u64 = QUOTE;
+
+    fn read(searcher: &Searcher, document: &TantivyDocument) -> Self {
+        searcher.quote_hit(document, None)
+    }
+}
+
 impl Searcher {
     /// How many passages match `query` (all without one) and `filters`.
     pub fn count_passages(&self, query: Option<&str>, filters: &Filters) -> Result<usize> {
@@ -21,32 +46,18 @@ impl Searcher {
             .search(restricted.as_ref(), &tantivy::collector::Count)?)
     }
 
-    /// Calls `each` with every passage matching `query` (all without one)
-    /// and `filters`, in index order, and returns how many there were.
-    pub fn each_passage(
+    /// Calls `each` with every record of type `T` (a passage [`Hit`] or a
+    /// [`QuoteHit`]) matching `query` (all without one) and `filters`, in
+    /// index order, and returns how many there were.
+    pub fn each<T: Streamed>(
         &self,
         query: Option<&str>,
         filters: &Filters,
-        mut each: impl FnMut(Hit) -> Result<()>,
+        mut each: impl FnMut(T) -> Result<()>,
     ) -> Result<u64> {
-        let (restricted, _) = self.restrict(self.parse_optional(query)?, PASSAGE, filters)?;
-        let no_terms = highlight::Terms::default();
+        let (restricted, _) = self.restrict(self.parse_optional(query)?, T::RECORD, filters)?;
         self.each_match(restricted.as_ref(), |document| {
-            each(self.hit(document, 0.0, &no_terms))
-        })
-    }
-
-    /// Calls `each` with every quotation matching `query` (all without one)
-    /// and `filters`, in index order, and returns how many there were.
-    pub fn each_quote(
-        &self,
-        query: Option<&str>,
-        filters: &Filters,
-        mut each: impl FnMut(QuoteHit) -> Result<()>,
-    ) -> Result<u64> {
-        let (restricted, _) = self.restrict(self.parse_optional(query)?, QUOTE, filters)?;
-        self.each_match(restricted.as_ref(), |document| {
-            each(self.quote_hit(document, None))
+            each(T::read(self, document))
         })
     }
 
