@@ -4,8 +4,9 @@
 //! The body is decoded from its JSON string with a map back to the file, so
 //! passages inside it still cite exact byte offsets and the line.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
-use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use super::article::Article;
@@ -14,23 +15,10 @@ use super::offsets::{LineIndex, MappedText};
 use super::paragraphs::split;
 use super::FileArticles;
 
-#[derive(Deserialize)]
-struct Line<'a> {
-    #[serde(borrow, default)]
-    title: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    body: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    text: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    date: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    id: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    source: Option<&'a RawValue>,
-    #[serde(borrow, default)]
-    url: Option<&'a RawValue>,
-}
+/// A line's fields, each as the raw JSON it holds, so that a value's
+/// offset in the line can be kept. Only `title`, `body` (or `text`),
+/// `date`, `id`, `source` and `url` are read; other fields are ignored.
+type Fields<'a> = HashMap<String, &'a RawValue>;
 
 /// One line of the file: its 1-based number, byte offset and content.
 struct RawLine<'a> {
@@ -85,30 +73,27 @@ fn read_line(line: &RawLine<'_>, path: &str) -> Result<Option<Article>, String> 
     let at = |message: String| format!("{path}:{}: {message}", line.number);
     let content =
         std::str::from_utf8(line.content).map_err(|e| at(format!("not valid UTF-8 ({e})")))?;
-    // serde reads a struct from an array too, field by field: `[1, 2]`
-    // would be an article with title 1 and body 2.
+    // An array or a scalar is no article: say so in plain words rather
+    // than in serde's.
     if !content.trim_start().starts_with('{') {
         return Err(at("not a JSON object".into()));
     }
-    let fields: Line<'_> =
+    let fields: Fields<'_> =
         serde_json::from_str(content).map_err(|e| at(format!("not valid JSON: {e}")))?;
+    // A `null` field is an absent one, as it was to an `Option` field.
+    let field = |name: &str| fields.get(name).copied().filter(|raw| raw.get() != "null");
     let offset_of =
         |raw: &RawValue| line.offset + (raw.get().as_ptr() as usize - content.as_ptr() as usize);
-    let Some(body_raw) = fields
-        .body
-        .or(fields.text)
-        .filter(|raw| raw.get() != "null")
-    else {
+    let Some(body_raw) = field("body").or(field("text")) else {
         return Err(at("no `body` or `text` field".into()));
     };
     let body = decode_string(body_raw.get(), offset_of(body_raw))
         .ok_or_else(|| at("`body` is not a string".into()))?;
     let text_of = |raw: Option<&RawValue>| raw.and_then(|r| scalar_text(r.get()));
-    let id = text_of(fields.id).unwrap_or_else(|| line.number.to_string());
+    let id = text_of(field("id")).unwrap_or_else(|| line.number.to_string());
     let mut paragraphs = split(body.as_str());
     let opening = read_opening(body.as_str(), &mut paragraphs);
-    let date = fields
-        .date
+    let date = field("date")
         .and_then(|raw| Some((scalar_text(raw.get())?, offset_of(raw) + 1)))
         .and_then(|(d, at)| {
             d.get(..10)
@@ -127,11 +112,11 @@ fn read_line(line: &RawLine<'_>, path: &str) -> Result<Option<Article>, String> 
     Ok(Some(Article {
         doc: format!("{path}#{id}"),
         path: path.to_owned(),
-        title: text_of(fields.title)
+        title: text_of(field("title"))
             .filter(|t| !t.trim().is_empty())
             .unwrap_or(opening.title),
-        source: text_of(fields.source).or(opening.source),
-        url: text_of(fields.url),
+        source: text_of(field("source")).or(opening.source),
+        url: text_of(field("url")),
         published,
         published_span,
         body,
