@@ -228,9 +228,9 @@ mod tests {
 
     #[test]
     fn a_period_is_timestamped_at_its_first_day() {
-        assert_eq!(timestamp("2023-10-04"), "2023-10-04T00:00:00Z");
-        assert_eq!(timestamp("2023-10"), "2023-10-01T00:00:00Z");
-        assert_eq!(timestamp("2023"), "2023-01-01T00:00:00Z");
+        let stamps = ["2023-10-04", "2023-10", "2023"].map(timestamp);
+        let first_days = ["2023-10-04", "2023-10-01", "2023-01-01"];
+        assert_eq!(stamps, first_days.map(|day| format!("{day}T00:00:00Z")));
     }
 
     #[test]

@@ -133,14 +133,16 @@ pub fn layout(bytes: &[u8]) -> Option<Layout> {
         start = range.end;
         Some(range)
     };
+    let sections: Vec<std::ops::Range<usize>> = (0..6).map(&mut section).collect::<Option<_>>()?;
+    let [mentions, speakers, values, rows, text, docs] = <[_; 6]>::try_from(sections).ok()?;
     let layout = Layout {
         opstamp,
-        mentions: section(0)?,
-        speakers: section(1)?,
-        values: section(2)?,
-        rows: section(3)?,
-        text: section(4)?,
-        docs: section(5)?,
+        mentions,
+        speakers,
+        values,
+        rows,
+        text,
+        docs,
     };
     let whole = start == bytes.len()
         && [&layout.mentions, &layout.speakers, &layout.values]
