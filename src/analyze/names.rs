@@ -151,7 +151,7 @@ fn abbreviation_dot(text: &str, tokens: &[Token], at: usize, end: usize) -> bool
         return false;
     };
     let initial = before.chars().count() == 1 && before.chars().all(char::is_uppercase);
-    let abbreviation = is_dotted_abbreviation(&before.to_lowercase());
+    let abbreviation = is_dotted_abbreviation(before);
     at + 1 < end && dot.is_punct('.') && (initial || abbreviation) && is_name_word(text, next)
 }
 

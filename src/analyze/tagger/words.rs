@@ -185,7 +185,7 @@ fn is_abbreviation(text: &str) -> bool {
         .next()
         .unwrap_or("");
     let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
-    initial || is_dotted_abbreviation(&last.to_lowercase())
+    initial || is_dotted_abbreviation(last)
 }
 
 /// Where a possessive `'s` starts in a word (`Iraq’s` → 4).
