@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::entity_kinds::settle_kinds;
-use super::names::fold;
+use super::names::{fold, Mention};
 use super::places::is_known_place;
 use super::reading::{Reading, View};
 use super::register::{is_short_form, name_words};
@@ -438,10 +438,17 @@ fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
             let qualifier = mention.start.checked_sub(1).is_some_and(|c| is(c, ','));
             if is(after, ',') && word(after + 1) == Some("or") && !qualifier {
                 // `... in the United States, or CFIUS`: an acronym names
-                // the longer name before it, not the last words of it.
+                // the longer name before it, not the last words of it. The
+                // other name closes its clause (`, or CFIUS, reviews`);
+                // `China, the Soviet Union, or Europe to kill` is a list.
+                let closes = |m: &&Mention| {
+                    let t = m.tokens.end;
+                    !sentence.contains(&t) || [',', '.', ';', ')'].iter().any(|&c| is(t, c))
+                };
                 let next = mentions
                     .get(i + 1)
                     .filter(|m| m.start == after + 2 || m.tokens.start == after + 2)
+                    .filter(closes)
                     .map(|m| &view.text[m.range.clone()])
                     .filter(|other| !is_acronym(other) || abbreviates(other, name));
                 if let Some(other) = next {

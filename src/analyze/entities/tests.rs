@@ -123,6 +123,27 @@ fn an_acronym_after_or_must_match_the_name_too() {
 }
 
 #[test]
+fn a_name_after_or_that_does_not_close_its_clause_ends_a_list() {
+    let tags = tagged(
+        "Orders
+
+He could be sent to Laos, China, the Soviet Union, or Europe to fight.          The Pacific Rim Trade Council, or Pactrade, met.
+",
+    );
+    let entity = |written: &str| {
+        tags.iter()
+            .find(|(w, _, _)| w == written)
+            .map(|t| t.1.as_str())
+    };
+    assert_eq!(entity("Europe"), Some("Europe"), "{tags:?}");
+    assert_eq!(
+        entity("Pactrade"),
+        Some("Pacific Rim Trade Council"),
+        "{tags:?}"
+    );
+}
+
+#[test]
 fn spelling_skeletons_join_transliterations_and_british_spelling() {
     assert_eq!(skeleton("Jama’at Nasr"), skeleton("Jamaat Nasr"));
     assert_eq!(
