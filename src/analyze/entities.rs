@@ -59,13 +59,19 @@ pub struct EntityMention {
 /// The spelling skeleton of a name: folded, American spelling, each run of
 /// vowels reduced to its first, and particles and a leading `the` dropped.
 pub fn skeleton(name: &str) -> String {
-    let words: Vec<String> = fold(name)
+    let folded = fold(name);
+    // Written into one string: names are keyed by the hundred thousand.
+    let mut out = String::with_capacity(folded.len());
+    let words = folded
         .split(' ')
-        .filter(|w| !w.is_empty() && !is_name_particle(w) && *w != "the")
-        .map(|w| american_spelling(w).unwrap_or_else(|| w.to_owned()))
-        .map(|w| collapse_vowels(&w))
-        .collect();
-    words.join(" ")
+        .filter(|w| !w.is_empty() && !is_name_particle(w) && *w != "the");
+    for word in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        push_collapsed(&mut out, american_spelling(word).as_deref().unwrap_or(word));
+    }
+    out
 }
 
 /// An acronym's letters, lower case: `U. S.` → `us`.
@@ -87,8 +93,8 @@ pub(crate) fn name_key(name: &str) -> String {
     }
 }
 
-fn collapse_vowels(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
+/// Appends `word` with each run of vowels reduced to its first.
+fn push_collapsed(out: &mut String, word: &str) {
     let mut previous_vowel = false;
     for c in word.chars() {
         let vowel = "aeiou".contains(c);
@@ -97,7 +103,6 @@ fn collapse_vowels(word: &str) -> String {
         }
         previous_vowel = vowel;
     }
-    out
 }
 
 /// Initials of a name's capitalized words (`Kurdistan Region of Iraq` → `KRI`).
@@ -134,14 +139,19 @@ fn is_subsequence(part: &[char], whole: &[char]) -> bool {
 
 /// True for a name written as initials: `US`, `U.S.`, `U. S`, `UNESCO`.
 pub fn is_acronym(name: &str) -> bool {
-    let letters: Vec<char> = name.chars().filter(|c| c.is_alphanumeric()).collect();
-    (2..=6).contains(&letters.len())
-        && letters
-            .iter()
-            .all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || ". ".contains(c))
+    // One pass, no copy: it is asked of every name, often several times.
+    let mut letters = 0;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if !(c.is_uppercase() || c.is_ascii_digit()) || letters == 6 {
+                return false;
+            }
+            letters += 1;
+        } else if c != '.' && c != ' ' {
+            return false;
+        }
+    }
+    letters >= 2
 }
 
 /// A name found in a paragraph, before its entity is settled.
