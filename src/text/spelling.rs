@@ -36,6 +36,19 @@ const WORDS: [(&str, &str); 8] = [
 
 /// The American spelling of a lower-case word, if it differs.
 pub fn american_spelling(word: &str) -> Option<String> {
+    // Every British form above holds one of these pairs of letters (`is`,
+    // `ys`, `ur`, `re`, `nc`, `mm`); one pass over a word's bytes lets most
+    // words go before the two dozen comparisons below. It is asked of
+    // every word indexed.
+    let may_be_british = word.as_bytes().windows(2).any(|pair| {
+        matches!(
+            pair,
+            [b'i' | b'y', b's'] | [b'u', b'r'] | [b'r', b'e'] | [b'n', b'c'] | [b'm', b'm']
+        )
+    });
+    if !may_be_british {
+        return None;
+    }
     if let Some((_, american)) = WORDS.iter().find(|(british, _)| *british == word) {
         return Some((*american).to_owned());
     }
