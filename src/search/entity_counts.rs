@@ -184,7 +184,7 @@ pub fn top<'t>(
 ) -> Vec<(Entity<'t>, u64)> {
     let mut counted: Vec<(u32, u64)> = counts
         .into_iter()
-        .filter(|&(e, _)| table.get(e).is_some_and(|e| kinds.contains(&e.kind())))
+        .filter(|&(e, _)| table.kind(e).is_some_and(|kind| kinds.contains(&kind)))
         .collect();
     let order = |&(e, count): &(u32, u64)| (std::cmp::Reverse(count), e);
     if limit < counted.len() {
@@ -222,8 +222,8 @@ pub fn name_facets(
     let mut of_kind: [Vec<(u32, u64)>; 3] = Default::default();
     for (entity, count) in mentions.counted() {
         if let Some(i) = table
-            .get(entity)
-            .and_then(|e| all.iter().position(|&k| k == e.kind()))
+            .kind(entity)
+            .and_then(|kind| all.iter().position(|&k| k == kind))
         {
             of_kind[i].push((entity, count));
         }

@@ -222,6 +222,13 @@ pub fn pairs(map: &[u8]) -> impl Iterator<Item = (u64, u32)> + '_ {
         .filter_map(|pair| Some((u64_at(pair, 0)?, u32_at(pair, 8)?)))
 }
 
+/// The kind of the entity at index `i` of the rows section, read alone:
+/// facets ask it of every entity a query counts.
+pub fn kind_at(rows: &[u8], i: usize) -> Option<EntityKind> {
+    let at = i.checked_mul(ROW_BYTES)?.checked_add(32)?;
+    byte_kind(*rows.get(at)?)
+}
+
 /// The row at index `i` of the rows section.
 pub fn row(rows: &[u8], i: usize) -> Option<Row> {
     let at = i.checked_mul(ROW_BYTES)?;

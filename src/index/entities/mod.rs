@@ -161,6 +161,12 @@ impl EntityTable {
         (0..self.len() as u32).filter_map(|i| Some((i, self.get(i)?)))
     }
 
+    /// The kind of the entity at an index given by a lookup, without
+    /// reading its names.
+    pub fn kind(&self, index: u32) -> Option<EntityKind> {
+        file::kind_at(&self.bytes[self.layout.rows.clone()], index as usize)
+    }
+
     /// The entity at an index given by a lookup.
     pub fn get(&self, index: u32) -> Option<Entity<'_>> {
         let i = index as usize;
