@@ -129,14 +129,14 @@ pub fn singular(word: &str) -> Cow<'_, str> {
 }
 
 /// Declares, for each list file of `data/words/`, the static that holds it
-/// and the test that asks it in any case: one line a list, so that a new
+/// and the function that asks it in any case: one line a list, so that a new
 /// list is one more line.
 macro_rules! word_lists {
-    ($($(#[$doc:meta])* $list:ident $file:literal => $test:ident;)*) => {$(
+    ($($(#[$doc:meta])* $list:ident $file:literal => $ask:ident;)*) => {$(
         static $list: WordSet = WordSet::new(include_str!(concat!("data/words/", $file)));
 
         $(#[$doc])*
-        pub fn $test(word: &str) -> bool {
+        pub fn $ask(word: &str) -> bool {
             $list.contains(&lowercase(word))
         }
     )*};

@@ -113,11 +113,10 @@ fn listing<'a>(
     total: usize,
     notes: &[String],
 ) -> Answer {
-    let mut answer = serde_json::Map::new();
-    answer.insert(key.to_owned(), json!(records.collect::<Vec<_>>()));
-    answer.insert("total".to_owned(), json!(total));
-    answer.insert("notes".to_owned(), json!(notes));
-    Ok(Json(Value::Object(answer)))
+    let records: Vec<Record<'_>> = records.collect();
+    Ok(Json(
+        json!({ key: records, "total": total, "notes": notes }),
+    ))
 }
 
 /// The filters every listing takes; empty values count as absent.
