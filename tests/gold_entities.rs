@@ -1,11 +1,13 @@
 //! People, organisations and places of the seed articles against
 //! `tests/fixtures/seed-entities.tsv`: each listed entity found with its
 //! type, and the variants of it that occur collapsed into one value.
+//! `tests/fixtures/seed-entities-extra.tsv` lists, by hand, every other
+//! entity the seeds name, so that a value outside the gold list can be
+//! told apart as a real name the gold omits or a false positive.
 //!
-//! The tagger does not get every entity right yet; the test holds the
-//! floor it reaches and a ceiling on values outside the gold lists, and
-//! prints every miss and every such value, so that a change can only
-//! improve them.
+//! The tagger does not get every entity right yet; the tests hold the
+//! floors it reaches and a ceiling on false positives, and print every
+//! miss and every false positive, so that a change can only improve them.
 
 mod common;
 
@@ -14,20 +16,31 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use common::{gold_rows, of_type, Workspace};
 use dossier::analyze::fold_name;
 
-/// Entities (out of 61) that must be found with their type and one value.
-/// The rules before the trained tagger found 56, having been written on
-/// these very articles; the tagger, trained on other news, found 53, and
-/// with the entity table's kind voting and grouping 57; with kinds agreed
-/// within lists and plural group names 59 (it still takes `Nujaba` for a
-/// place and misses `ISIS`).
-const FLOOR: usize = 59;
+/// Entities (out of 61) that must be found with their type and one value
+/// of their own. The rules before the trained tagger found 56, having been
+/// written on these very articles; the tagger, trained on other news,
+/// found 53, and with the entity table's kind voting and grouping 57; with
+/// kinds agreed within lists and plural group names 59. That 59 counted
+/// `Hezbollah` found inside `Kataib Hezbollah`; since the test checks
+/// merges, and a name with an organisation's word has no surname, it is
+/// 58: the tagger takes `Hezbollah` for a person (and `Nujaba` for a
+/// place) and misses `ISIS`.
+const FLOOR: usize = 58;
 
-/// Values that may fall outside the gold lists. Most of them are real
-/// names the gold does not list (`Haifa`, `United Nations`); the rest are
-/// the tagger's false positives, which this bound keeps from growing.
-/// It was 36 before missiles (`Arqab cruise missiles`) stopped being
-/// people, and 33 before texts (`UN Charter`) stopped being organisations.
-const MAX_BEYOND_GOLD: usize = 32;
+/// Entities of the hand-made extra list (out of 27) that must be found
+/// with their type. It misses bases and towns the tagger does not know
+/// (`Ain al-Asad`, `Tower 22`, `Sulaymaniyah`), and takes longer names
+/// in part (`Global Coalition`, `Israeli Channel`).
+const EXTRA_FLOOR: usize = 20;
+
+/// Values that may be neither a listed spelling of a gold or extra entity
+/// of that kind: a fragment (`National Security` of `National Security
+/// Adviser`), a name split from its entity (`America`), a wrong kind
+/// (`Nujaba` as a place), or no entity at all. There were 16 when the
+/// extra list was made, and 32 values outside the gold list alone; 14
+/// once initials took the kind of the place they stand for (`KRI`) and an
+/// organisation quoted spoke under its own value.
+const MAX_FALSE_POSITIVES: usize = 14;
 
 struct GoldEntity {
     canonical: String,
@@ -35,8 +48,8 @@ struct GoldEntity {
     variants: Vec<String>,
 }
 
-fn gold() -> Vec<GoldEntity> {
-    gold_rows("seed-entities.tsv")
+fn entities_in(file: &str) -> Vec<GoldEntity> {
+    gold_rows(file)
         .into_iter()
         .map(|f| GoldEntity {
             canonical: f[0].clone(),
@@ -46,87 +59,196 @@ fn gold() -> Vec<GoldEntity> {
         .collect()
 }
 
-#[test]
-fn listed_entities_are_found_with_their_type_as_one_value() {
-    let gold = gold();
-    assert_eq!(gold.len(), 61);
+/// A value of `dossier entities`: its name, its kind and its spellings.
+struct Value {
+    name: String,
+    kind: String,
+    spellings: Vec<String>,
+}
+
+/// The values `dossier entities` gives for the seeds.
+fn seed_values() -> Vec<Value> {
     let workspace = Workspace::with_seeds();
     let lines = workspace.json(&["entities", "-n", "10000"]);
-    let entities = of_type(&lines, "entity");
+    of_type(&lines, "entity")
+        .into_iter()
+        .map(|entity| {
+            let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_owned();
+            let name = text(&entity["name"]);
+            let mut spellings: Vec<String> = entity["variants"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(text)
+                .collect();
+            spellings.push(name.clone());
+            Value {
+                name,
+                kind: text(&entity["kind"]),
+                spellings,
+            }
+        })
+        .collect()
+}
+
+/// For each of `entities`: `Ok` when one value of its type holds one of
+/// its spellings, else why not.
+fn judge(entities: &[GoldEntity], values: &[Value]) -> Vec<Result<(), String>> {
+    let spelled: HashMap<String, &str> = entities
+        .iter()
+        .flat_map(|g| {
+            g.variants
+                .iter()
+                .chain([&g.canonical])
+                .map(|v| (fold_name(v), g.kind.as_str()))
+        })
+        .collect();
     // Every spelling (folded) → the values (name, kind) it belongs to.
-    let mut values_of: HashMap<String, BTreeSet<(String, String)>> = HashMap::new();
-    for entity in &entities {
-        let value = (
-            entity["name"].as_str().unwrap_or_default().to_owned(),
-            entity["kind"].as_str().unwrap_or_default().to_owned(),
-        );
-        for variant in entity["variants"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .chain([&entity["name"]])
-        {
+    let mut values_of: HashMap<String, BTreeSet<(&str, &str)>> = HashMap::new();
+    for value in values {
+        for spelling in &value.spellings {
             values_of
-                .entry(fold_name(variant.as_str().unwrap_or_default()))
+                .entry(fold_name(spelling))
                 .or_default()
-                .insert(value.clone());
+                .insert((&value.name, &value.kind));
         }
     }
-    let mut misses = Vec::new();
-    for g in &gold {
-        let found: BTreeSet<(String, String)> = g
+    // A value holding the spelling of another listed entity of its kind
+    // merged the two (`Hezbollah` into `Kataib Hezbollah`).
+    let merged_into = |(name, kind): &(&str, &str), g: &GoldEntity| {
+        let own: HashSet<String> = g
+            .variants
+            .iter()
+            .chain([&g.canonical])
+            .map(|v| fold_name(v))
+            .collect();
+        let value = values.iter().find(|v| v.name == *name && v.kind == *kind)?;
+        value
+            .spellings
+            .iter()
+            .map(|s| fold_name(s))
+            .filter(|s| !own.contains(s))
+            .find(|s| spelled.get(s).is_some_and(|k| k == kind))
+    };
+    let judge_one = |g: &GoldEntity| {
+        let found: BTreeSet<(&str, &str)> = g
             .variants
             .iter()
             .chain([&g.canonical])
             .filter_map(|v| values_of.get(&fold_name(v)))
             .flatten()
-            .cloned()
+            .copied()
             .collect();
-        let right_kind: Vec<&(String, String)> =
-            found.iter().filter(|(_, kind)| *kind == g.kind).collect();
+        let right_kind: Vec<_> = found.iter().filter(|(_, kind)| *kind == g.kind).collect();
         match right_kind.as_slice() {
-            [_] => {}
-            [] => misses.push(format!(
-                "{} ({}): found as {:?}",
-                g.canonical, g.kind, found
-            )),
-            split => misses.push(format!(
-                "{} ({}): split into {:?}",
-                g.canonical, g.kind, split
+            [value] => match merged_into(value, g) {
+                Some(other) => Err(format!(
+                    "{} ({}): merged into {value:?}, which holds `{other}`",
+                    g.canonical, g.kind
+                )),
+                None => Ok(()),
+            },
+            [] => Err(format!("{} ({}): found as {found:?}", g.canonical, g.kind)),
+            split => Err(format!(
+                "{} ({}): split into {split:?}",
+                g.canonical, g.kind
             )),
         }
-    }
+    };
+    entities.iter().map(judge_one).collect()
+}
+
+fn misses(judged: &[Result<(), String>]) -> Vec<&str> {
+    judged
+        .iter()
+        .filter_map(|r| r.as_ref().err())
+        .map(String::as_str)
+        .collect()
+}
+
+#[test]
+fn listed_entities_are_found_with_their_type_as_one_value() {
+    let gold = entities_in("seed-entities.tsv");
+    assert_eq!(gold.len(), 61);
+    let values = seed_values();
+    let judged = judge(&gold, &values);
+    let misses = misses(&judged);
     let right = gold.len() - misses.len();
     println!(
         "{right}/{} entities found with their type as one value",
         gold.len()
     );
-    println!("{} values in all", entities.len());
-    // Values whose name no gold entity lists are counted below.
     for miss in &misses {
         println!("  miss: {miss}");
     }
-    let listed: HashSet<String> = gold
-        .iter()
-        .flat_map(|g| g.variants.iter().chain([&g.canonical]))
-        .map(|v| fold_name(v))
-        .collect();
-    let mut beyond = 0;
-    for entity in &entities {
-        let name = entity["name"].as_str().unwrap_or_default();
-        if !listed.contains(&fold_name(name)) {
-            println!("  beyond the gold: {name} ({})", entity["kind"]);
-            beyond += 1;
-        }
-    }
-    assert!(
-        beyond <= MAX_BEYOND_GOLD,
-        "{beyond} values beyond the gold lists, at most {MAX_BEYOND_GOLD} allowed"
-    );
     assert!(
         right >= FLOOR,
         "{right}/{} entities right, floor {FLOOR}:\n{}",
         gold.len(),
         misses.join("\n")
+    );
+}
+
+#[test]
+fn values_beyond_the_lists_are_few() {
+    let gold = entities_in("seed-entities.tsv");
+    let extra = entities_in("seed-entities-extra.tsv");
+    assert_eq!(extra.len(), 27);
+    let values = seed_values();
+
+    let judged = judge(&extra, &values);
+    let misses = misses(&judged);
+    let found = extra.len() - misses.len();
+    println!(
+        "{found}/{} unlisted entities found with their type",
+        extra.len()
+    );
+    for miss in &misses {
+        println!("  miss: {miss}");
+    }
+
+    let listed: HashSet<(String, &str)> = gold
+        .iter()
+        .chain(&extra)
+        .flat_map(|g| {
+            g.variants
+                .iter()
+                .chain([&g.canonical])
+                .map(|v| (fold_name(v), g.kind.as_str()))
+        })
+        .collect();
+    let mut beyond_gold = 0;
+    let mut false_positives = Vec::new();
+    for value in &values {
+        let folded = fold_name(&value.name);
+        if !gold.iter().any(|g| {
+            g.variants
+                .iter()
+                .chain([&g.canonical])
+                .any(|v| fold_name(v) == folded)
+        }) {
+            beyond_gold += 1;
+        }
+        if !listed.contains(&(folded, value.kind.as_str())) {
+            false_positives.push(format!("{} ({})", value.name, value.kind));
+        }
+    }
+    println!(
+        "{} values; {beyond_gold} outside the gold list; {} false positives:",
+        values.len(),
+        false_positives.len()
+    );
+    for value in &false_positives {
+        println!("  false positive: {value}");
+    }
+    assert!(
+        false_positives.len() <= MAX_FALSE_POSITIVES,
+        "{} false positives, at most {MAX_FALSE_POSITIVES} allowed",
+        false_positives.len()
+    );
+    assert!(
+        found >= EXTRA_FLOOR,
+        "{found}/{} unlisted entities found, floor {EXTRA_FLOOR}",
+        extra.len()
     );
 }

@@ -17,7 +17,7 @@ use super::names::{fold, Mention};
 use super::places::is_known_place;
 use super::reading::{Reading, View};
 use super::register::{is_short_form, name_words};
-use super::wordlists::{is_divided_state, is_name_connector, is_name_particle};
+use super::wordlists::{is_divided_state, is_name_connector, is_name_particle, is_org_word};
 use crate::text::american_spelling;
 
 /// What an entity is.
@@ -187,7 +187,9 @@ pub fn tag(reading: &Reading<'_>) -> Vec<Vec<EntityMention>> {
         .map(|view| found_in_paragraph(reading, view))
         .collect();
     let found = settle_kinds(found, &reading.views);
-    let values = Values::of(reading, found.iter().flatten());
+    let aliases = aliases_of(reading, found.iter().flatten());
+    let found = kinds_of_aliased(found, &aliases);
+    let values = Values::of(aliases, found.iter().flatten());
     found
         .into_iter()
         .map(|paragraph| {
@@ -206,24 +208,6 @@ pub fn tag(reading: &Reading<'_>) -> Vec<Vec<EntityMention>> {
         .collect()
 }
 
-/// `Islamic Republic of Iran`, `Republic of Iraq`, `Kingdom of Jordan`:
-/// the place a state's formal name stands for. Not where two states share
-/// the name (the Republic of China is Taiwan, the Republic of Korea the
-/// South), nor for a `Democratic People's Republic`.
-fn republic_of(name: &str) -> Option<&str> {
-    if !name.contains(" of ") || name.contains("Democratic People") {
-        return None;
-    }
-    let republic = name
-        .find("Republic of ")
-        .map(|i| &name[i + "Republic of ".len()..])
-        .filter(|place| name.contains(" Republic of ") || !is_divided_state(place));
-    let monarchy = ["Kingdom of ", "State of ", "Emirate of ", "Sultanate of "]
-        .iter()
-        .find_map(|marker| name.find(marker).map(|i| &name[i + marker.len()..]));
-    republic.or(monarchy).filter(|rest| is_known_place(rest))
-}
-
 /// The values of an article's entities.
 struct Values {
     /// Alias → the name it stands for (acronyms, `X, or Y`, `Republic of X`).
@@ -237,41 +221,10 @@ struct Values {
 }
 
 impl Values {
-    fn of<'f>(reading: &Reading<'_>, found: impl Iterator<Item = &'f Found> + Clone) -> Values {
-        let mut aliases = HashMap::new();
-        for view in &reading.views {
-            collect_aliases(view, &mut aliases);
-        }
-        for f in found.clone() {
-            if let Some(place) = republic_of(&f.name) {
-                aliases.insert(f.key.clone(), place.to_owned());
-            }
-        }
-        let (acronyms, spelled_out): (Vec<&Found>, Vec<&Found>) =
-            found.clone().partition(|f| is_acronym(&f.name));
-        let spelled_out: HashSet<(EntityKind, &str)> = spelled_out
-            .into_iter()
-            .filter(|_| !acronyms.is_empty())
-            .map(|f| (f.kind, f.name.as_str()))
-            .collect();
-        let mut by_initials: HashMap<(EntityKind, String), HashSet<&str>> = HashMap::new();
-        for (kind, name) in spelled_out {
-            by_initials
-                .entry((kind, initials(name)))
-                .or_default()
-                .insert(name);
-        }
-        for acronym in acronyms {
-            if aliases.contains_key(&acronym.key) {
-                continue;
-            }
-            let letters = acronym.name.replace('.', "");
-            if let Some(expansions) = by_initials.get(&(acronym.kind, letters)) {
-                if let [expansion] = Vec::from_iter(expansions).as_slice() {
-                    aliases.insert(acronym.key.clone(), (**expansion).to_owned());
-                }
-            }
-        }
+    fn of<'f>(
+        aliases: HashMap<String, String>,
+        found: impl Iterator<Item = &'f Found> + Clone,
+    ) -> Values {
         let mut counts: HashMap<(EntityKind, String), HashMap<String, usize>> = HashMap::new();
         let mut people = HashMap::new();
         let person_names = PersonNames::of(found.clone());
@@ -367,7 +320,11 @@ impl<'f> PersonNames<'f> {
     fn of(found: impl Iterator<Item = &'f Found>) -> Self {
         let mut by_last_word: HashMap<String, Vec<(Vec<String>, &'f str)>> = HashMap::new();
         let mut seen = HashSet::new();
-        for f in found.filter(|f| f.kind == EntityKind::Person) {
+        // A name with an organisation's word (`Kata'ib Hezbollah`, tagged a
+        // person) is no person's full name: `Hezbollah` is not its surname.
+        let is_full_name =
+            |f: &&Found| f.kind == EntityKind::Person && !f.name.split([' ', '-']).any(is_org_word);
+        for f in found.filter(is_full_name) {
             let words = name_words(&f.name);
             if let Some(last) = words.last().cloned() {
                 if seen.insert(f.name.as_str()) {
@@ -404,73 +361,10 @@ fn without_article(name: &str) -> &str {
         .unwrap_or(name)
 }
 
-/// The name `f` stands for, if an alias (an acronym defined in the text),
-/// and that name's skeleton.
-fn resolve_alias<'a>(aliases: &'a HashMap<String, String>, f: &'a Found) -> (&'a str, String) {
-    match aliases.get(&f.key) {
-        Some(name) => (name.as_str(), name_key(name)),
-        None => (f.name.as_str(), f.key.clone()),
-    }
-}
-
-/// `Long Name (LN)` and `Long Name, or Other Name` in a paragraph.
-fn collect_aliases(view: &View<'_>, aliases: &mut HashMap<String, String>) {
-    for (s, sentence) in view.sentences.iter().enumerate() {
-        let mentions = &view.mentions[s];
-        for (i, mention) in mentions.iter().enumerate() {
-            let name = &view.text[mention.range.clone()];
-            let after = mention.tokens.end;
-            let is = |t: usize, c: char| sentence.contains(&t) && view.tokens[t].is_punct(c);
-            let word = |t: usize| {
-                view.tokens
-                    .get(t)
-                    .filter(|_| sentence.contains(&t))
-                    .map(|tok| tok.text(view.text))
-            };
-            if is(after, '(') && is(after + 2, ')') {
-                // `the European Economic Area (EEA)`: the adjective the name
-                // was read without belongs to it when the letters say so.
-                let run = &view.text[view.tokens[mention.start].range.start..mention.range.end];
-                let acronym = word(after + 1).filter(|a| is_acronym(a));
-                let expansion = acronym.and_then(|a| {
-                    if run != name && acronym_letters(&initials(run)) == acronym_letters(a) {
-                        Some(run)
-                    } else {
-                        abbreviates(a, name).then_some(name)
-                    }
-                });
-                if let (Some(acronym), Some(expansion)) = (acronym, expansion) {
-                    aliases.insert(name_key(acronym), expansion.to_owned());
-                }
-            }
-            // `Orange County, California, or Loudoun County`: a name after a
-            // comma qualifies the one before it, and `or` goes on a list.
-            let qualifier = mention.start.checked_sub(1).is_some_and(|c| is(c, ','));
-            if is(after, ',') && word(after + 1) == Some("or") && !qualifier {
-                // `... in the United States, or CFIUS`: an acronym names
-                // the longer name before it, not the last words of it. The
-                // other name closes its clause (`, or CFIUS, reviews`);
-                // `China, the Soviet Union, or Europe to kill` is a list.
-                let closes = |m: &&Mention| {
-                    let t = m.tokens.end;
-                    !sentence.contains(&t) || [',', '.', ';', ')'].iter().any(|&c| is(t, c))
-                };
-                let next = mentions
-                    .get(i + 1)
-                    .filter(|m| m.start == after + 2 || m.tokens.start == after + 2)
-                    .filter(closes)
-                    .map(|m| &view.text[m.range.clone()])
-                    .filter(|other| !is_acronym(other) || abbreviates(other, name));
-                if let Some(other) = next {
-                    aliases.insert(name_key(other), name.to_owned());
-                }
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 pub(super) mod tests;
 
+mod aliases;
 mod found;
+use aliases::{aliases_of, kinds_of_aliased, resolve_alias};
 use found::found_in_paragraph;

@@ -30,6 +30,7 @@ pub mod tagger;
 mod test_cases;
 mod wordlists;
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub use attribution::{Quote, QuoteKind, Speaker};
@@ -105,8 +106,9 @@ pub fn analyze(article: Article) -> Analysis {
         .collect();
     let headings: Vec<bool> = article.paragraphs.iter().map(|p| p.heading).collect();
     let reading = reading::read(text, &ranges, &headings, &quotations);
-    let quotes = attribution::attribute(&reading);
+    let mut quotes = attribution::attribute(&reading);
     let mentions = entities::tag(&reading);
+    name_speakers_as_tagged(&mut quotes, &mentions);
     let published = publication(&article);
     let mut context = dates::Context::new(published.as_ref().map(|p| p.value));
     let dates: Vec<Vec<DateMention>> = ranges
@@ -172,6 +174,35 @@ fn publication(article: &Article) -> Option<Published> {
         value,
         span: Some(article.file_range(body_range)),
     })
+}
+
+/// A speaker that the tagger took for an organisation or a place is
+/// named by that entity's value in the article, as its mentions are:
+/// `Kataib Sayyid al-Shuhada said` speaks for `Kataeb Sayyid al-Shuhada`,
+/// the spelling the article names it by most. Only another spelling of
+/// the same name is replaced: a speaker the attribution resolved further
+/// (`Al-Fartousi` to `Kazem Al-Fartousi`, which the tagger may take for
+/// an organisation) keeps its name, and so do people.
+fn name_speakers_as_tagged(quotes: &mut [Vec<Quote>], mentions: &[Vec<EntityMention>]) {
+    let tagged: HashMap<usize, &EntityMention> = mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.kind != EntityKind::Person)
+        .map(|m| (m.range.start, m))
+        .collect();
+    for speaker in quotes
+        .iter_mut()
+        .flatten()
+        .filter_map(|q| q.speaker.as_mut())
+    {
+        let at = speaker.mention.as_ref().map(|range| range.start);
+        let Some(mention) = at.and_then(|start| tagged.get(&start)) else {
+            continue;
+        };
+        if skeleton(&speaker.name) == skeleton(&mention.entity) {
+            speaker.name.clone_from(&mention.entity);
+        }
+    }
 }
 
 /// The leading items that satisfy `keep`, taken off `items`. A paragraph
@@ -241,5 +272,31 @@ mod tests {
         assert_eq!(second.paragraph, 2);
         assert!(!second.heading);
         assert_eq!(analysis.quoted_speech(second), "It is done.");
+    }
+
+    #[test]
+    fn an_organisation_speaks_under_its_value_in_the_article() {
+        let file = "Headline\n\nSaraya al-Salam fighters deployed on Monday. \
+                    \"We will not withdraw,\" Saraya al-Salaam said in a statement.\n";
+        let article = parse(file.as_bytes(), "a.txt", Format::Text)
+            .articles
+            .remove(0);
+        let analysis = analyze(article);
+        let mentions: Vec<&EntityMention> =
+            analysis.passages.iter().flat_map(|p| &p.mentions).collect();
+        let speakers: Vec<&Speaker> = analysis
+            .passages
+            .iter()
+            .flat_map(|p| &p.quotes)
+            .filter_map(|q| q.speaker.as_ref())
+            .collect();
+        assert_eq!(speakers.len(), 1, "{speakers:?}");
+        let at = speakers[0].mention.clone().expect("named");
+        let mention = mentions
+            .iter()
+            .find(|m| m.range.start == at.start)
+            .expect("the speaker's name is tagged");
+        assert_ne!(mention.kind, EntityKind::Person, "{mentions:?}");
+        assert_eq!(speakers[0].name, mention.entity, "{mentions:?}");
     }
 }

@@ -25,7 +25,8 @@
 //! 4. An acronym (`U.S.`, `UN`) joins the name of its own kind whose
 //!    initials it is, word for word, under the same condition; a name whose
 //!    company suffix gives the last initial only when no other does.
-//! 5. A place's area named after it (`Gaza Strip`), a US state's news
+//! 5. A place's area named after it (`Gaza Strip`), a region named with
+//!    its country (`Kurdistan Region of Iraq`), a US state's news
 //!    abbreviation (`Calif.`) or a country's other name (`Britain`) joins
 //!    the place.
 //! 6. A group named in the plural that was voted a place (`Houthis`), whose

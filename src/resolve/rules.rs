@@ -10,7 +10,7 @@ use super::keys::{self, spelling_key};
 use super::sets::{dominant, DisjointSets};
 use super::Name;
 use crate::analyze::{
-    abbreviates, is_acronym, is_division_word, is_not_a_name_word, is_short_form,
+    abbreviates, is_acronym, is_division_word, is_known_place, is_not_a_name_word, is_short_form,
     state_abbreviated, EntityKind,
 };
 
@@ -230,7 +230,8 @@ fn join_acronyms_written_as_words(names: &[&Name], kinds: &[EntityKind], sets: &
 /// Rule 5: a name joins the one it stands for, when the index took both
 /// for the same kind, never persons: a place's area named after it (`Gaza
 /// Strip`, `Anbar Province`) is that place when the index names the place
-/// alone, so is a US state's news abbreviation (`Calif.`), and a
+/// alone, so is a region named with its country (`Kurdistan Region of
+/// Iraq`), a US state's news abbreviation (`Calif.`), and a
 /// country's or an organisation's other name (`Britain`, `Fed`) is the
 /// name it stands for.
 pub(super) fn join_stand_ins(
@@ -268,11 +269,18 @@ fn stands_for(value: &str, kind: EntityKind) -> Option<String> {
             Some((place, last)) => Some(place).filter(|_| is_division_word(last)),
             None => state_abbreviated(value),
         };
-        if let Some(place) = place {
+        if let Some(place) = place.or_else(|| region_of_country(value)) {
             return Some(spelling_key(place));
         }
     }
     other_name(value).map(spelling_key)
+}
+
+/// `Kurdistan Region of Iraq`: the region (`Kurdistan Region`) named
+/// with the known place it lies in.
+fn region_of_country(value: &str) -> Option<&str> {
+    let (region, country) = value.trim().rsplit_once(" of ")?;
+    (region.contains(' ') && is_known_place(country)).then_some(region)
 }
 
 /// The name another name stands for (`Britain` → `united kingdom`, `Fed`

@@ -469,3 +469,21 @@ fn a_single_word_in_no_persons_name_takes_its_other_kind_when_a_fair_share_says_
         assert_eq!(group_of(&groups, value).0, kind, "{value}");
     }
 }
+
+#[test]
+fn a_region_named_with_its_country_is_the_region() {
+    let names = names(
+        "place 40 Kurdistan Region
+        place 5 Kurdistan Region of Iraq
+        place 90 Iraq
+        place 3 Gulf of Mexico
+        place 2 Gulf",
+    );
+    let groups = grouped(&names);
+    assert_eq!(
+        group_of(&groups, "Kurdistan Region of Iraq").1,
+        "Kurdistan Region"
+    );
+    // A one-word head is too general to be the place.
+    assert_alone(&groups, &["Gulf of Mexico", "Gulf"]);
+}

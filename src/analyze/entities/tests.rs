@@ -1,5 +1,6 @@
 //! Unit tests of `entities.rs`, kept apart so that the module reads as code.
 
+use super::aliases::republic_of;
 use super::found::pair_of_places;
 use super::*;
 use crate::analyze::analyze;
@@ -294,4 +295,44 @@ fn a_name_after_an_honorific_is_a_person() {
     );
     assert!(has(&tags, "Ford", "person"), "{tags:?}");
     assert!(!has(&tags, "Ford", "org"), "{tags:?}");
+}
+
+#[test]
+fn initials_defined_in_the_text_take_the_kind_of_the_place_they_stand_for() {
+    let found = vec![vec![
+        Found::new(0..24, "Kurdistan Region of Iraq", EntityKind::Place),
+        Found::new(26..29, "KRI", EntityKind::Org),
+        Found::new(31..48, "Kata'ib Hezbollah", EntityKind::Person),
+        Found::new(50..52, "KH", EntityKind::Org),
+    ]];
+    let aliases = HashMap::from([
+        (name_key("KRI"), "Kurdistan Region of Iraq".to_owned()),
+        (name_key("KH"), "Kata'ib Hezbollah".to_owned()),
+    ]);
+    let kinds: Vec<EntityKind> = kinds_of_aliased(found, &aliases)[0]
+        .iter()
+        .map(|f| f.kind)
+        .collect();
+    // Initials are never a person's, whatever the name spelled out was
+    // tagged.
+    assert_eq!(
+        kinds,
+        [
+            EntityKind::Place,
+            EntityKind::Place,
+            EntityKind::Person,
+            EntityKind::Org
+        ]
+    );
+}
+
+#[test]
+fn a_name_with_an_organisations_word_has_no_surname() {
+    let tags = tagged(
+        "Results\n\nThe campaign against Hezbollah and Hamas went on. In Baghdad, \
+         Kata'ib Hezbollah said it would respond.\n",
+    );
+    for (written, entity, _) in tags.iter().filter(|(w, _, _)| w == "Hezbollah") {
+        assert_eq!(entity, written, "{tags:?}");
+    }
 }
