@@ -21,11 +21,11 @@ use dossier::analyze::fold_name;
 /// written on these very articles; the tagger, trained on other news,
 /// found 53, and with the entity table's kind voting and grouping 57; with
 /// kinds agreed within lists and plural group names 59. That 59 counted
-/// `Hezbollah` found inside `Kataib Hezbollah`; since the test checks
-/// merges, and a name with an organisation's word has no surname, it is
-/// 58: the tagger takes `Hezbollah` for a person (and `Nujaba` for a
-/// place) and misses `ISIS`.
-const FLOOR: usize = 58;
+/// `Hezbollah` found inside `Kataib Hezbollah`; once the test checked
+/// merges it was 58, and 59 again when a word the tagger was unsure of
+/// took the kind of the names of its word cluster (`Hezbollah`, used as
+/// `Hamas` is). The tagger takes `Nujaba` for a place and misses `ISIS`.
+const FLOOR: usize = 59;
 
 /// Entities of the hand-made extra list (out of 27) that must be found
 /// with their type. It misses bases and towns the tagger does not know
@@ -39,8 +39,9 @@ const EXTRA_FLOOR: usize = 20;
 /// (`Nujaba` as a place), or no entity at all. There were 16 when the
 /// extra list was made, and 32 values outside the gold list alone; 14
 /// once initials took the kind of the place they stand for (`KRI`) and an
-/// organisation quoted spoke under its own value.
-const MAX_FALSE_POSITIVES: usize = 14;
+/// organisation quoted spoke under its own value; 13 once `Hezbollah` was
+/// no longer a person.
+const MAX_FALSE_POSITIVES: usize = 13;
 
 struct GoldEntity {
     canonical: String,

@@ -47,7 +47,8 @@ pub use wordlists::{abbreviations, initials_words, is_fall_word, is_rise_word};
 pub(crate) use places::{is_demonym, is_known_place};
 pub(crate) use wordlists::{
     cardinal, is_calendar_word, is_division_word, is_given_name, is_name_connector,
-    is_not_a_name_word, is_org_word, is_title_word, state_abbreviated, WordSet,
+    is_not_a_name_word, is_org_word, is_person_role, is_title_head, is_title_word,
+    state_abbreviated, WordSet,
 };
 
 use crate::ingest::Article;

@@ -16,6 +16,8 @@
 //! The rules, in order (ARCHITECTURE.md spells them out with examples):
 //! 1. A name's kind is voted over all its mentions, as a person, an
 //!    organisation or a place, weighted by passages; speakers vote person.
+//!    A single word the tagger was unsure of takes the kind of the names
+//!    of its word cluster.
 //! 2. Names with one key are one entity (case, possessives, diacritics,
 //!    spelling variants, a leading title or demonym).
 //! 3. A shorter form of a person's name (`Trump`, `Donald Trump`) joins the
@@ -39,7 +41,11 @@ mod sets;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::analyze::{is_honorific, is_known_place, is_not_a_name_word, is_org_word, EntityKind};
+use crate::analyze::tagger::finest_cluster;
+use crate::analyze::{
+    is_honorific, is_known_place, is_not_a_name_word, is_org_word, is_person_role, is_title_head,
+    EntityKind,
+};
 use keys::{is_a_name, person_key, spelling_key};
 use rules::{join_acronyms, join_same_keys, join_short_forms, join_stand_ins, other_name};
 use sets::DisjointSets;
@@ -222,8 +228,8 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
     // A surname alone gets the votes of the full names that end in it:
     // `Al-Ghadhban` tagged an organisation once is `Ghani al-Ghadhban`.
     let mut surnames: HashMap<&str, u64> = HashMap::new();
-    for (name, key) in names.iter().zip(keys) {
-        if let (Source::Person, [_, .., last]) = (name.source, key.as_slice()) {
+    for ((name, key), &org) in names.iter().zip(keys).zip(org_like) {
+        if let (Source::Person, [_, .., last], false) = (name.source, key.as_slice(), org) {
             *surnames.entry(last.as_str()).or_default() += name.passages.max(1);
         }
     }
@@ -237,15 +243,28 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
             }
         }
     }
-    // Every word of a person's full name in the index (`chelsea`, `clinton`).
+    // Every word of a person's full name in the index (`chelsea`,
+    // `clinton`); not of a name with an organisation's word (`Kata'ib
+    // Hezbollah`), whatever it was tagged.
     let person_words: HashSet<&str> = names
         .iter()
         .zip(keys)
-        .filter(|(name, key)| name.source == Source::Person && key.len() >= 2)
-        .flat_map(|(_, key)| key.iter().map(String::as_str))
+        .zip(org_like)
+        .filter(|((name, key), &org)| name.source == Source::Person && key.len() >= 2 && !org)
+        .flat_map(|((_, key), _)| key.iter().map(String::as_str))
+        .collect();
+    let mates = ClusterMates::of(names, keys, &votes);
+    // `Coach Zico`, `Lord Carrington`: a name written after a title
+    // somewhere is a person's, whatever names news uses alike.
+    let titled: HashSet<&[String]> = names
+        .iter()
+        .zip(keys)
+        .filter(|(name, _)| name.source == Source::Person && is_led_by_title(name))
+        .map(|(_, key)| key.as_slice())
         .collect();
     keys.iter()
-        .map(|key| {
+        .zip(names)
+        .map(|(key, name)| {
             let mut tally = votes.get(key.as_slice()).copied().unwrap_or_default();
             if let [word] = key.as_slice() {
                 tally[0] += surnames.get(word.as_str()).copied().unwrap_or(0);
@@ -256,17 +275,74 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
             // `Twitter`, read as a person by a tagger that never saw it: a
             // single word that is in no person's full name is the other
             // kind it was tagged, when a fair share of its mentions say so.
+            // Or, `Hezbollah`, which the tagger never saw and reads as a
+            // person more often than not, is of the kind of the names news
+            // uses alike (`Hamas`), first.
             if let [word] = key.as_slice() {
                 let other = if tally[1] >= tally[2] { 1 } else { 2 };
                 let fair_share = tally[other] > 0 && tally[other] * 4 >= tally[0];
-                if best == 0 && !person_words.contains(word.as_str()) && fair_share {
-                    best = other;
+                if best == 0 && !person_words.contains(word.as_str()) {
+                    // Only where the tagger itself was unsure: `Bono`,
+                    // always a person to it, stays one among bands.
+                    let unsure = tally[1] + tally[2] > 0 && !titled.contains(key.as_slice());
+                    let as_mates = Some(&name.value)
+                        .filter(|_| unsure)
+                        .and_then(|value| mates.kind_of(value, tally));
+                    best = as_mates.or(fair_share.then_some(other)).unwrap_or(best);
                 }
             }
             [EntityKind::Person, EntityKind::Org, EntityKind::Place][best]
         })
         .collect()
 }
+
+/// The votes of single-word names by their finest word cluster: words
+/// that news uses alike (`Hezbollah`, `Hamas`, `Taliban`) are names of a
+/// kind.
+struct ClusterMates {
+    votes: HashMap<u16, [u64; 3]>,
+}
+
+impl ClusterMates {
+    fn of(names: &[&Name], keys: &[Vec<String>], votes: &HashMap<&[String], [u64; 3]>) -> Self {
+        let mut seen = HashSet::new();
+        let mut by_cluster: HashMap<u16, [u64; 3]> = HashMap::new();
+        for (name, key) in names.iter().zip(keys) {
+            let ([_], Some(cluster)) = (key.as_slice(), finest_cluster(name.value.trim())) else {
+                continue;
+            };
+            if !seen.insert(key.as_slice()) {
+                continue;
+            }
+            let tally = votes.get(key.as_slice()).copied().unwrap_or_default();
+            let sum = by_cluster.entry(cluster).or_default();
+            for (total, n) in sum.iter_mut().zip(tally) {
+                *total += n;
+            }
+        }
+        ClusterMates { votes: by_cluster }
+    }
+
+    /// The kind other than person that the other names of `word`'s
+    /// cluster were voted, when at least [`MATES_PASSAGES`] passages and
+    /// four in five of their votes say so. `own` is the word's own tally,
+    /// which the cluster's holds.
+    fn kind_of(&self, word: &str, own: [u64; 3]) -> Option<usize> {
+        let all = self.votes.get(&finest_cluster(word.trim())?)?;
+        let mates: Vec<u64> = all
+            .iter()
+            .zip(own)
+            .map(|(a, o)| a.saturating_sub(o))
+            .collect();
+        let other = if mates[1] >= mates[2] { 1 } else { 2 };
+        let total: u64 = mates.iter().sum();
+        (mates[other] >= MATES_PASSAGES && mates[other] * 5 >= total * 4).then_some(other)
+    }
+}
+
+/// Passages of a cluster's names, as another kind than person, that make
+/// a name of that cluster read as a person of that kind.
+const MATES_PASSAGES: u64 = 1;
 
 /// `Mr. Hurt`, `Dr. Ford`: a name led by an honorific, or tagged a person
 /// and written so somewhere (the article's value may have dropped it).
@@ -278,6 +354,17 @@ fn is_titled_person(name: &Name) -> bool {
     led_by_honorific(&name.value)
         || (name.source == Source::Person
             && name.spellings.iter().any(|(s, _)| led_by_honorific(s)))
+}
+
+/// A name some spelling of which a title leads (`Coach Zico`).
+fn is_led_by_title(name: &Name) -> bool {
+    name.spellings.iter().any(|(spelling, _)| {
+        let mut words = spelling.split_whitespace();
+        let first = words.next().unwrap_or_default();
+        first.starts_with(char::is_uppercase)
+            && (is_title_head(first) || is_person_role(first))
+            && words.next().is_some()
+    })
 }
 
 /// A group named by its members in the plural (`the Houthis`), which the

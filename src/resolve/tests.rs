@@ -487,3 +487,30 @@ fn a_region_named_with_its_country_is_the_region() {
     // A one-word head is too general to be the place.
     assert_alone(&groups, &["Gulf of Mexico", "Gulf"]);
 }
+
+#[test]
+fn a_word_the_tagger_was_unsure_of_takes_the_kind_of_names_used_alike() {
+    // `Taliban` and `Hamas` share a word cluster of news.
+    let unsure = grouped(&names(
+        "person 5 Taliban
+        place 1 Taliban
+        org 4 Hamas",
+    ));
+    assert_eq!(group_of(&unsure, "Taliban").0, "org");
+    // Always a person to the tagger: it stays one.
+    let sure = grouped(&names(
+        "person 5 Taliban
+        org 4 Hamas",
+    ));
+    assert_eq!(group_of(&sure, "Taliban").0, "person");
+    // A name written after a title is a person's, whatever its cluster.
+    let mut titled = names(
+        "person 5 Taliban
+        place 1 Taliban
+        org 4 Hamas",
+    );
+    titled[0]
+        .spellings
+        .push(("Coach Taliban".to_owned(), Usage::default()));
+    assert_eq!(group_of(&grouped(&titled), "Taliban").0, "person");
+}

@@ -5,6 +5,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::*;
+use crate::analyze::wordlists::is_org_word;
 
 /// `Islamic Republic of Iran`, `Republic of Iraq`, `Kingdom of Jordan`:
 /// the place a state's formal name stands for. Not where two states share
@@ -83,12 +84,20 @@ pub(super) fn kinds_of_aliased(
     let mut settled = Vec::new();
     for (p, paragraph) in found.iter().enumerate() {
         for (i, f) in paragraph.iter().enumerate() {
-            let stands_for = aliases.get(&f.key).map(|name| name_key(name));
-            let kind = stands_for.as_deref().and_then(|key| kinds.get(key));
+            let Some(name) = aliases.get(&f.key) else {
+                continue;
+            };
             // Not a person's kind: initials defined in the text are an
             // organisation's or a place's, even where the tagger took the
-            // name spelled out for a person (`Kata'ib Hezbollah (KH)`).
-            if let Some(&kind) = kind.filter(|&&kind| kind != EntityKind::Person) {
+            // name spelled out for a person (`Kata'ib Hezbollah (KH)`);
+            // nor a place's where the name has an organisation's word
+            // (`Kenya Football Federation (KFF)`, tagged a place for its
+            // first word).
+            let kind = kinds.get(name_key(name).as_str()).copied().filter(|&kind| {
+                kind != EntityKind::Person
+                    && (kind != EntityKind::Place || !name.split([' ', '-']).any(is_org_word))
+            });
+            if let Some(kind) = kind {
                 settled.push((p, i, kind));
             }
         }

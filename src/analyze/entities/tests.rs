@@ -304,26 +304,22 @@ fn initials_defined_in_the_text_take_the_kind_of_the_place_they_stand_for() {
         Found::new(26..29, "KRI", EntityKind::Org),
         Found::new(31..48, "Kata'ib Hezbollah", EntityKind::Person),
         Found::new(50..52, "KH", EntityKind::Org),
+        Found::new(54..79, "Kenya Football Federation", EntityKind::Place),
+        Found::new(81..84, "KFF", EntityKind::Org),
     ]];
     let aliases = HashMap::from([
         (name_key("KRI"), "Kurdistan Region of Iraq".to_owned()),
         (name_key("KH"), "Kata'ib Hezbollah".to_owned()),
+        (name_key("KFF"), "Kenya Football Federation".to_owned()),
     ]);
     let kinds: Vec<EntityKind> = kinds_of_aliased(found, &aliases)[0]
         .iter()
         .map(|f| f.kind)
         .collect();
     // Initials are never a person's, whatever the name spelled out was
-    // tagged.
-    assert_eq!(
-        kinds,
-        [
-            EntityKind::Place,
-            EntityKind::Place,
-            EntityKind::Person,
-            EntityKind::Org
-        ]
-    );
+    // tagged, nor a place's when the name is an organisation's.
+    use EntityKind::{Org, Person, Place};
+    assert_eq!(kinds, [Place, Place, Person, Org, Place, Org]);
 }
 
 #[test]

@@ -38,6 +38,13 @@ pub use model::{Model, Packed, Scores, LABELS};
 use words::{is_mojibake, trimmed, without_titles};
 pub use words::{paragraph_sentences, Sentence};
 
+/// The finest word cluster of `word` as written (`data/clusters.tsv`),
+/// if the clusters know it: words used alike in news share one.
+pub fn finest_cluster(word: &str) -> Option<u16> {
+    let (_, _, finest) = clusters::cluster_of(word);
+    (finest != u16::MAX).then_some(finest)
+}
+
 /// What the tagger says a name is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NameLabel {

@@ -14,7 +14,7 @@ use crate::analyze::EntityKind;
 /// Starts every table file.
 const MAGIC: &[u8; 8] = b"DOSSENT\0";
 /// Bumped when the layout or the grouping rules change.
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 /// Magic, version, padding, opstamp, six section lengths.
 const HEADER_BYTES: usize = 8 + 4 + 4 + 8 + 6 * 8;
 /// One id map record.
