@@ -4,15 +4,15 @@
 //! every query is restricted to one kind.
 
 use tantivy::schema::{
-    FacetOptions, Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED,
-    STORED, STRING,
+    FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
+    FAST, STORED,
 };
 
 use super::tokenizer::TOKENIZER_NAME;
 
 /// Bumped whenever fields change; an index of another version is rejected
 /// with a message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// `record` value of a passage document.
 pub const PASSAGE: u64 = 0;
@@ -70,11 +70,11 @@ macro_rules! fields {
 
 fields! {
     /// Article id (`path` or `path#id`), stored and searchable as `doc:`.
-    doc: text(STRING | STORED | FAST),
+    doc: text(keyword() | STORED | FAST),
     /// A hash of `doc`, for counting articles quickly.
     article: u64(FAST),
     /// Canonical path of the file the passage came from, for deletions.
-    file: text(STRING),
+    file: text(keyword()),
     /// The path shown to users.
     path: text(STORED),
     /// Article title (searchable, stored).
@@ -84,7 +84,7 @@ fields! {
     /// Quoted speech inside the passage (searchable).
     quote: text(searchable_text(false)),
     /// Publication date, ISO, when known.
-    published: text(STRING | STORED),
+    published: text(keyword() | STORED),
     /// The outlet that published the article, when known (stored).
     source: text(STORED),
     /// The 1-based page of a PDF's passage (stored; absent elsewhere).
@@ -98,9 +98,9 @@ fields! {
     /// File byte offset where the passage ends.
     end: u64(STORED),
     /// 1 for headings, 0 otherwise.
-    heading: u64(STORED | INDEXED | FAST),
+    heading: u64(indexed() | STORED | FAST),
     /// [`PASSAGE`] or [`QUOTE`].
-    record: u64(INDEXED | FAST),
+    record: u64(indexed() | FAST),
     /// Speakers as resolved in their article (one value each, stored).
     speaker: text(STORED),
     /// `/name/as written`: the dictionary of [`Fields::speaker_ids`].
@@ -123,19 +123,19 @@ fields! {
     entity_facet: facet(FacetOptions::default()),
     /// The id of each `entity_facet` value: what the entity table maps to
     /// entities, what filters match and what facets count.
-    name_ids: u64(INDEXED | FAST),
+    name_ids: u64(indexed() | FAST),
     /// The id of each `speaker_facet` value, likewise.
-    speaker_ids: u64(INDEXED | FAST),
+    speaker_ids: u64(indexed() | FAST),
     /// The passage's dates as ISO text, publication date included.
     dates: text(STORED),
     /// Dates given as a year alone: the year.
-    date_year: u64(INDEXED),
+    date_year: u64(indexed()),
     /// Dates given to the month: [`month_key`].
-    date_month: u64(INDEXED),
+    date_month: u64(indexed()),
     /// Dates given to the day: [`day_key`].
-    date_day: u64(INDEXED),
+    date_day: u64(indexed()),
     /// The publication date: [`day_key`].
-    published_day: u64(INDEXED),
+    published_day: u64(indexed()),
     /// `/YYYY/MM` (or `/YYYY`) per date, for counting.
     date_facet: facet(FacetOptions::default()),
 }
@@ -159,6 +159,21 @@ pub const QUERY_FIELDS: [&str; 5] = [
     FieldNames::doc,
     FieldNames::published,
 ];
+
+/// A number that filters match exactly. No field norms: these fields are
+/// never ranked by length, and norms cost a byte per document each.
+fn indexed() -> NumericOptions {
+    NumericOptions::default().set_indexed()
+}
+
+/// A string that filters match whole, likewise without field norms.
+fn keyword() -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer("raw")
+        .set_fieldnorms(false)
+        .set_index_option(IndexRecordOption::Basic);
+    TextOptions::default().set_indexing_options(indexing)
+}
 
 fn searchable_text(stored: bool) -> TextOptions {
     let indexing = TextFieldIndexing::default()
