@@ -210,3 +210,31 @@ fn an_unattributed_quotation_has_a_null_speaker_in_quotes_as_in_analyze() {
     let text = workspace.run(&["quotes"]).ok().stdout();
     assert!(text.contains("(unattributed)"), "{text}");
 }
+
+#[test]
+fn quotations_are_filtered_by_the_names_of_their_passage() {
+    let workspace = Workspace::with_seeds();
+    let passages = workspace.json(&["search", "*", "--org", "pmf", "-n", "1000"]);
+    let mut expected: Vec<(String, u64)> = of_type(&passages, "hit")
+        .into_iter()
+        .flat_map(|hit| {
+            let path = hit["path"].as_str().unwrap_or_default().to_owned();
+            let quotes = hit["quotes"].as_array().cloned().unwrap_or_default();
+            quotes
+                .into_iter()
+                .map(move |q| (path.clone(), q["start"].as_u64().unwrap_or_default()))
+        })
+        .collect();
+    let lines = workspace.json(&["quotes", "--org", "pmf", "-n", "1000"]);
+    let mut got: Vec<(String, u64)> = of_type(&lines, "quote")
+        .into_iter()
+        .map(|q| {
+            let path = q["path"].as_str().unwrap_or_default().to_owned();
+            (path, q["start"].as_u64().unwrap_or_default())
+        })
+        .collect();
+    expected.sort();
+    got.sort();
+    assert!(!got.is_empty());
+    assert_eq!(got, expected);
+}

@@ -109,7 +109,7 @@ pub fn passage_document(
         document.add_text(fields.source, source);
     }
     add_place(fields, &mut document, article, passage.range.start);
-    add_entities(fields, &mut document, analysis, passage);
+    add_entities(fields, &mut document, analysis, passage, Names::Whole);
     add_dates(fields, &mut document, analysis, passage);
     if passage.quotes.is_empty() {
         return document;
@@ -156,7 +156,7 @@ pub fn quote_document(
         document.add_u64(fields.speaker_end, range.end as u64);
     }
     add_speakers(fields, &mut document, analysis, std::iter::once(quote));
-    add_entities(fields, &mut document, analysis, passage);
+    add_entities(fields, &mut document, analysis, passage, Names::IdsOnly);
     document
 }
 
@@ -169,6 +169,16 @@ pub fn entity_field(fields: &Fields, kind: EntityKind) -> Field {
     }
 }
 
+/// What of a passage's entities a document holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Names {
+    /// Stored values to show, the facet dictionary and the ids: a passage.
+    Whole,
+    /// The ids alone, which filters match: a quotation, shown without its
+    /// passage's names, whose passage holds the same facet values.
+    IdsOnly,
+}
+
 /// The people, organisations and places a passage names: one value each,
 /// and a facet per spelling.
 fn add_entities(
@@ -176,12 +186,13 @@ fn add_entities(
     document: &mut TantivyDocument,
     analysis: &Analysis,
     passage: &Passage,
+    names: Names,
 ) {
     let mut values = std::collections::HashSet::new();
     let mut spellings = std::collections::HashSet::new();
     for mention in &passage.mentions {
         let written = analysis.article.text(mention.range.clone());
-        if values.insert((mention.kind, mention.entity.clone())) {
+        if names == Names::Whole && values.insert((mention.kind, mention.entity.clone())) {
             document.add_text(entity_field(fields, mention.kind), &mention.entity);
         }
         if spellings.insert((mention.kind, mention.entity.clone(), written.to_owned())) {
@@ -191,7 +202,10 @@ fn add_entities(
                 clean(written),
             ];
             let facet = Facet::from_path(path);
-            add_name_facet(document, fields.entity_facet, fields.name_ids, facet);
+            document.add_u64(fields.name_ids, facet_id(facet.encoded_str()));
+            if names == Names::Whole {
+                document.add_facet(fields.entity_facet, facet);
+            }
         }
     }
 }
