@@ -277,7 +277,9 @@ mod tests {
 
     #[test]
     fn an_organisation_speaks_under_its_value_in_the_article() {
-        let file = "Headline\n\nSaraya al-Salam fighters deployed on Monday. \
+        // The speaker is spelled as the article's entity value is not.
+        let file = "Headline\n\nSaraya al-Salam fighters deployed on Monday.\n\n\
+                    Saraya al-Salam commanders met in Najaf.\n\n\
                     \"We will not withdraw,\" Saraya al-Salaam said in a statement.\n";
         let article = parse(file.as_bytes(), "a.txt", Format::Text)
             .articles

@@ -285,9 +285,10 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
                     // Only where the tagger itself was unsure: `Bono`,
                     // always a person to it, stays one among bands.
                     let unsure = tally[1] + tally[2] > 0 && !titled.contains(key.as_slice());
+                    let own = votes.get(key.as_slice()).copied().unwrap_or_default();
                     let as_mates = Some(&name.value)
                         .filter(|_| unsure)
-                        .and_then(|value| mates.kind_of(value, tally));
+                        .and_then(|value| mates.kind_of(value, own));
                     best = as_mates.or(fair_share.then_some(other)).unwrap_or(best);
                 }
             }
@@ -325,8 +326,8 @@ impl ClusterMates {
 
     /// The kind other than person that the other names of `word`'s
     /// cluster were voted, when at least [`MATES_PASSAGES`] passages and
-    /// four in five of their votes say so. `own` is the word's own tally,
-    /// which the cluster's holds.
+    /// four in five of their votes say so. `own` is the word's own votes,
+    /// which the cluster's sum holds.
     fn kind_of(&self, word: &str, own: [u64; 3]) -> Option<usize> {
         let all = self.votes.get(&finest_cluster(word.trim())?)?;
         let mates: Vec<u64> = all
