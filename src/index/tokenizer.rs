@@ -150,12 +150,15 @@ impl<T: TokenStream> TokenStream for AmericanSpellingStream<T> {
 /// year of news has a few hundred thousand, and this bounds the memory.
 const STEM_CACHE_WORDS: usize = 200_000;
 
+/// Word form → its stem.
+type Stems = HashMap<String, String, BuildHasherDefault<Xxh3>>;
+
 /// Snowball English stemming, as tantivy's `Stemmer` does it, remembering
 /// each word form's stem: news repeats its words, and stemming each token
 /// anew was 15% of indexing's instructions.
 #[derive(Clone, Default)]
 pub struct CachedStemmer {
-    stems: HashMap<String, String, BuildHasherDefault<Xxh3>>,
+    stems: Stems,
 }
 
 impl TokenFilter for CachedStemmer {
@@ -173,7 +176,7 @@ impl TokenFilter for CachedStemmer {
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {
     inner: T,
-    stems: HashMap<String, String, BuildHasherDefault<Xxh3>>,
+    stems: Stems,
 }
 
 impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
@@ -190,7 +193,7 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
 /// The token stream of [`CachedStemmerFilter`].
 pub struct CachedStemmerStream<'a, T> {
     tail: T,
-    stems: &'a mut HashMap<String, String, BuildHasherDefault<Xxh3>>,
+    stems: &'a mut Stems,
 }
 
 impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
