@@ -4,14 +4,14 @@
 //! 1996, before most of today's companies; the list tells it that a name
 //! it found is a company's.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use super::names::{fold, folded_entries};
 
 /// The listed names, folded.
-fn companies() -> &'static HashSet<String> {
-    static COMPANIES: OnceLock<HashSet<String>> = OnceLock::new();
+fn companies() -> &'static FxHashSet<String> {
+    static COMPANIES: OnceLock<FxHashSet<String>> = OnceLock::new();
     COMPANIES.get_or_init(|| folded_entries(include_str!("data/words/companies.txt")))
 }
 

@@ -20,7 +20,7 @@ pub use crate::text::fold;
 
 /// The entries of a list of names (one per line, `#` comments), folded:
 /// what the place and company lists are looked up by.
-pub(super) fn folded_entries(text: &str) -> std::collections::HashSet<String> {
+pub(super) fn folded_entries(text: &str) -> rustc_hash::FxHashSet<String> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))

@@ -3,7 +3,7 @@
 //! `data/places.tsv` (made by `scripts/make_places.py`), and the peoples
 //! named after them (`Iraqi`, `Kurds`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
 
 use super::names::{fold, folded_entries};
@@ -12,8 +12,8 @@ use super::wordlists::is_people_word;
 /// The text of `data/places.tsv`.
 pub const PLACES_TEXT: &str = include_str!("data/places.tsv");
 
-fn places() -> &'static HashSet<String> {
-    static PLACES: OnceLock<HashSet<String>> = OnceLock::new();
+fn places() -> &'static FxHashSet<String> {
+    static PLACES: OnceLock<FxHashSet<String>> = OnceLock::new();
     PLACES.get_or_init(|| folded_entries(PLACES_TEXT))
 }
 
@@ -73,8 +73,8 @@ pub fn is_demonym(name: &str) -> bool {
 }
 
 /// Every prefix (of three letters or more) of every known place name.
-fn place_prefixes() -> &'static HashSet<String> {
-    static PREFIXES: OnceLock<HashSet<String>> = OnceLock::new();
+fn place_prefixes() -> &'static FxHashSet<String> {
+    static PREFIXES: OnceLock<FxHashSet<String>> = OnceLock::new();
     PREFIXES.get_or_init(|| {
         places()
             .iter()

@@ -5,8 +5,8 @@
 //! no names: everything about a particular person or group is read from
 //! the text.
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A list of lowercase words from a data file (`data/words/*.txt`: one
@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 /// about for every capitalized word of every article.
 pub struct WordSet {
     text: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
@@ -26,7 +26,7 @@ impl WordSet {
         }
     }
 
-    pub(crate) fn entries(&self) -> &HashSet<&'static str> {
+    pub(crate) fn entries(&self) -> &FxHashSet<&'static str> {
         self.set.get_or_init(|| {
             self.text
                 .lines()
@@ -213,7 +213,7 @@ pub fn state_abbreviated(word: &str) -> Option<&'static str> {
     if !title_case {
         return None;
     }
-    static STATES: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    static STATES: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     let states =
         STATES.get_or_init(|| pairs(include_str!("data/words/state_abbreviations.txt")).collect());
     states.get(lowercase(word).as_ref()).copied()
@@ -224,7 +224,7 @@ pub fn state_abbreviated(word: &str) -> Option<&'static str> {
 /// other name. Such initials are no person, organisation or place,
 /// however the tagger took them.
 pub fn initials_words(name: &str) -> Option<&'static str> {
-    static WORDS: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    static WORDS: OnceLock<FxHashMap<&'static str, &'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| abbreviations().collect());
     let lookup = |short: &str| {
         let capitals = !short.is_empty() && short.chars().all(|c| c.is_ascii_uppercase());
@@ -250,7 +250,7 @@ pub fn is_function_word(word: &str) -> bool {
 /// Words that are never a whole name by themselves: wire boilerplate
 /// (`REUTER`, `NOTE`), time zones, company suffixes (`data/not_names.txt`).
 pub fn is_not_a_name_word(word: &str) -> bool {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
             include_str!("data/not_names.txt")

@@ -39,7 +39,9 @@ mod keys;
 mod rules;
 mod sets;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::analyze::tagger::finest_cluster;
 use crate::analyze::{
@@ -211,7 +213,7 @@ fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
 /// full names it is the surname of, and the organisation votes of the
 /// company names it is the short name of (`Chrysler`, `Chrysler Corp.`).
 fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<EntityKind> {
-    let mut votes: HashMap<&[String], [u64; 3]> = HashMap::new();
+    let mut votes: HashMap<&[String], [u64; 3]> = HashMap::default();
     for (i, (name, key)) in names.iter().zip(keys).enumerate() {
         let tally = votes.entry(key).or_default();
         // `Mr. Hurt`, `Ms. Trump`: an honorific names a person, whatever
@@ -227,7 +229,7 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
     }
     // A surname alone gets the votes of the full names that end in it:
     // `Al-Ghadhban` tagged an organisation once is `Ghani al-Ghadhban`.
-    let mut surnames: HashMap<&str, u64> = HashMap::new();
+    let mut surnames: HashMap<&str, u64> = HashMap::default();
     for ((name, key), &org) in names.iter().zip(keys).zip(org_like) {
         if let (Source::Person, [_, .., last], false) = (name.source, key.as_slice(), org) {
             *surnames.entry(last.as_str()).or_default() += name.passages.max(1);
@@ -235,7 +237,7 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
     }
     // A company's short name gets the votes of its full name:
     // `Chrysler` tagged a person is `Chrysler Corp.`.
-    let mut companies: HashMap<&str, u64> = HashMap::new();
+    let mut companies: HashMap<&str, u64> = HashMap::default();
     for (name, key) in names.iter().zip(keys) {
         if let (Source::Org, [short, suffix]) = (name.source, key.as_slice()) {
             if is_not_a_name_word(suffix) {
@@ -306,8 +308,8 @@ struct ClusterMates {
 
 impl ClusterMates {
     fn of(names: &[&Name], keys: &[Vec<String>], votes: &HashMap<&[String], [u64; 3]>) -> Self {
-        let mut seen = HashSet::new();
-        let mut by_cluster: HashMap<u16, [u64; 3]> = HashMap::new();
+        let mut seen = HashSet::default();
+        let mut by_cluster: HashMap<u16, [u64; 3]> = HashMap::default();
         for (name, key) in names.iter().zip(keys) {
             let ([_], Some(cluster)) = (key.as_slice(), finest_cluster(name.value.trim())) else {
                 continue;
@@ -378,7 +380,7 @@ fn groups_named_in_plural(
     keys: &[Vec<String>],
     kinds: &mut [EntityKind],
 ) -> Vec<(usize, usize)> {
-    let mut singulars: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut singulars: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, key) in keys.iter().enumerate() {
         if let [word] = key.as_slice() {
             singulars.entry(word.as_str()).or_default().push(i);

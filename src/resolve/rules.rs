@@ -3,8 +3,10 @@
 //! abbreviation, a listed other name), each joining names in the
 //! [`DisjointSets`] that `group` then reads.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::keys::{self, spelling_key};
 use super::sets::{dominant, DisjointSets};
@@ -22,7 +24,7 @@ pub(super) fn join_same_keys(
     kinds: &[EntityKind],
     sets: &mut DisjointSets,
 ) {
-    let mut first: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut first: HashMap<(EntityKind, String), usize> = HashMap::default();
     for i in 0..keys.len() {
         let key = match kinds[i] {
             EntityKind::Person => keys[i].join(" "),
@@ -56,8 +58,8 @@ pub(super) fn join_short_forms(
             keys.entry(key).or_insert(i);
         }
     }
-    let mut by_last: HashMap<&str, Vec<(&Vec<String>, usize)>> = HashMap::new();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_last: HashMap<&str, Vec<(&Vec<String>, usize)>> = HashMap::default();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
     for (&key, &i) in &keys {
         if let Some(last) = key.last() {
             by_last.entry(last.as_str()).or_default().push((key, i));
@@ -104,7 +106,7 @@ fn keeps_initials(short: &[String], full: &[String]) -> bool {
 
 /// Rule 4: acronyms join the one name they are the initials of.
 pub(super) fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets) {
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
     for (i, name) in names.iter().enumerate() {
         if kinds[i] != EntityKind::Person {
             if let Some(letters) = keys::initials(&name.value) {
@@ -170,7 +172,7 @@ fn stated_expansions(
     names: &[&Name],
     kinds: &[EntityKind],
 ) -> HashMap<(EntityKind, String), Vec<usize>> {
-    let mut stated: HashMap<(EntityKind, String), Vec<usize>> = HashMap::new();
+    let mut stated: HashMap<(EntityKind, String), Vec<usize>> = HashMap::default();
     for (j, name) in names.iter().enumerate() {
         if kinds[j] == EntityKind::Person || is_acronym(&name.value) {
             continue;
@@ -208,7 +210,7 @@ fn ends_in_a_suffix(name: &str) -> bool {
 /// acronym (`CIA`) along.
 fn join_acronyms_written_as_words(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets) {
     let not_person = |i: &usize| kinds[*i] != EntityKind::Person;
-    let mut in_capitals: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut in_capitals: HashMap<String, Vec<usize>> = HashMap::default();
     for i in (0..names.len()).filter(not_person) {
         let value = names[i].value.trim();
         if is_acronym(value) && value.chars().all(char::is_alphabetic) {

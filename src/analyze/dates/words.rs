@@ -1,6 +1,6 @@
 //! The date reader's word lists, kept as data in `data/dates.txt`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 /// The lists, one per section of `data/dates.txt`.
@@ -59,7 +59,7 @@ const TEXT: &str = include_str!("../data/dates.txt");
 
 /// True when `word` (lower case) is on `list`.
 pub(super) fn is_listed(list: List, word: &str) -> bool {
-    static SECTIONS: OnceLock<HashMap<&'static str, HashSet<&'static str>>> = OnceLock::new();
+    static SECTIONS: OnceLock<FxHashMap<&'static str, FxHashSet<&'static str>>> = OnceLock::new();
     SECTIONS
         .get_or_init(|| sections(TEXT))
         .get(list.section())
@@ -67,8 +67,8 @@ pub(super) fn is_listed(list: List, word: &str) -> bool {
 }
 
 /// The sections of a list file: `[name]` lines, then words; `#` comments.
-fn sections(text: &str) -> HashMap<&str, HashSet<&str>> {
-    let mut sections: HashMap<&str, HashSet<&str>> = HashMap::new();
+fn sections(text: &str) -> FxHashMap<&str, FxHashSet<&str>> {
+    let mut sections: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
     let mut current = "";
     for line in text.lines().map(str::trim) {
         if line.starts_with('#') {

@@ -16,6 +16,10 @@ use dossier::Error;
 mod args;
 mod commands;
 
+/// Small allocations are most of what indexing allocates (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use args::{Cli, Command, FormatArg, OutputArgs, WhatArg};
 use commands::{
     analyze_paths, check, dates, entities, export_matches, index_paths, optional, quotes, search,
