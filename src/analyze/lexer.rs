@@ -96,30 +96,40 @@ pub fn tokenize(text: &str, quotations: &[Quotation]) -> Vec<Token> {
 }
 
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
+    let mut at = start;
     let mut previous = ' ';
-    let mut chars = text[start..limit].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next_is_alnum = chars.peek().is_some_and(|(_, n)| n.is_alphanumeric());
-        if is_word_char(previous, c) {
-            end = start + i + c.len_utf8();
-            previous = c;
-        } else if (c == '-' || is_apostrophe(c)) && next_is_alnum {
+    while at < limit {
+        // ASCII letters and digits, most of any word, belong to it
+        // whatever comes before them; other characters are decoded.
+        if bytes[at].is_ascii_alphanumeric() {
+            previous = char::from(bytes[at]);
+            at += 1;
+            end = at;
             continue;
-        } else if c == '.'
-            && is_initialism(&text[start..start + i])
-            && chars.peek().is_some_and(|(_, n)| n.is_uppercase())
-        {
-            continue; // U.S., U.N.
-        } else if c == '.'
-            && is_initialism(&text[start..start + i])
-            && text[start..start + i].contains('.')
-        {
-            end = start + i + 1; // the final dot of U.S.
+        }
+        let Some(c) = text[at..limit].chars().next() else {
             break;
+        };
+        let next_at = at + c.len_utf8();
+        let next = text[next_at..limit].chars().next();
+        if is_word_char(previous, c) {
+            end = next_at;
+            previous = c;
+        } else if (c == '-' || is_apostrophe(c)) && next.is_some_and(char::is_alphanumeric) {
+            // an inner hyphen or apostrophe: the word goes on after it
+        } else if c == '.'
+            && is_initialism(&text[start..at])
+            && next.is_some_and(char::is_uppercase)
+        {
+            // U.S., U.N.
+        } else if c == '.' && is_initialism(&text[start..at]) && text[start..at].contains('.') {
+            return next_at; // the final dot of U.S.
         } else {
             break;
         }
+        at = next_at;
     }
     end
 }

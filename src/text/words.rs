@@ -52,21 +52,50 @@ impl Words<'_> {
         self.text.get(at..)?.chars().next()
     }
 
+    /// Where the next word starts at or after `at`: ASCII is read byte by
+    /// byte, and only other characters are decoded.
+    fn next_start(&self, mut at: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_alphanumeric() {
+                return Some(at);
+            }
+            if b.is_ascii() {
+                at += 1;
+                continue;
+            }
+            let c = self.char_at(at)?;
+            if c.is_alphanumeric() {
+                return Some(at);
+            }
+            at += c.len_utf8();
+        }
+        None
+    }
+
     /// The next word's range, writing its letters into `letters`; the
     /// tokenizer reuses one buffer, so nothing is allocated per word.
     pub fn next_into(&mut self, letters: &mut String) -> Option<Range<usize>> {
-        let start = self.text[self.at..]
-            .find(char::is_alphanumeric)
-            .map(|i| self.at + i);
-        let Some(start) = start else {
+        let Some(start) = self.next_start(self.at) else {
             self.at = self.text.len();
             return None;
         };
         letters.clear();
+        let bytes = self.text.as_bytes();
         let mut at = start;
         let mut end = start;
         let mut previous = ' ';
-        while let Some(c) = self.char_at(at) {
+        loop {
+            // Most words are ASCII letters and digits, which belong to a
+            // word whatever comes before them.
+            if let Some(&b) = bytes.get(at).filter(|b| b.is_ascii_alphanumeric()) {
+                letters.push(char::from(b));
+                at += 1;
+                end = at;
+                previous = char::from(b);
+                continue;
+            }
+            let Some(c) = self.char_at(at) else { break };
             if is_word_char(previous, c) {
                 letters.push(c);
                 at += c.len_utf8();

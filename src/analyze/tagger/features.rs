@@ -282,23 +282,26 @@ fn affixes(lower: &str) -> [u64; 8] {
 /// words are capitalized: a headline or a wire line (`TRUMP SAYS ...`,
 /// `Militias Target US Bases`), whose capitals say nothing about names.
 pub fn is_shouted(words: &[&str]) -> bool {
-    let letters: Vec<&&str> = words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 1)
-        .collect();
-    let shouted = letters
-        .iter()
-        .filter(|w| !w.chars().any(char::is_lowercase))
-        .count();
+    // Counted in one pass over words of two letters or more, without
+    // collecting them: this runs for every sentence of every article.
+    let (mut letters, mut shouted, mut capitalized) = (0, 0, 0);
+    for word in words {
+        if word.chars().filter(|c| c.is_alphabetic()).nth(1).is_none() {
+            continue;
+        }
+        letters += 1;
+        if !word.chars().any(char::is_lowercase) {
+            shouted += 1;
+        }
+        if word.len() <= 3 || word.chars().next().is_some_and(|c| !c.is_lowercase()) {
+            capitalized += 1;
+        }
+    }
     // A sentence ending in a full stop is running text, however many of
     // its words are names (`The Tarvan Security Council and the ... met.`).
     let stops = words.last().is_some_and(|w| *w == ".");
-    let title_case = letters.len() >= 4
-        && !stops
-        && letters
-            .iter()
-            .all(|w| w.len() <= 3 || w.chars().next().is_some_and(|c| !c.is_lowercase()));
-    title_case || (letters.len() >= 2 && shouted * 3 >= letters.len() * 2)
+    let title_case = letters >= 4 && !stops && capitalized == letters;
+    title_case || (letters >= 2 && shouted * 3 >= letters * 2)
 }
 
 /// For each token, the position in the longest known place starting at or
