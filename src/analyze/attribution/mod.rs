@@ -159,8 +159,10 @@ impl Context<'_, '_> {
                 let quotation = &view.quotations[q];
                 let kind = quote_kind(view, sentence.clone(), t);
                 let frame = Frame::new(view, s);
-                // `"Like Oakland," Ferrand said` is speech, though it reads as a name.
-                let term = is_term(&view.text[quotation.inner.clone()]) && frame.after(t).is_none();
+                // `"Like Oakland," Ferrand said` is speech, though it reads as a
+                // name; `on CNN's "State of the Union," Ferrand said` is a title.
+                let term = is_term(&view.text[quotation.inner.clone()])
+                    && (frame.after(t).is_none() || names_a_work(view, t));
                 let speaker = if term {
                     None
                 } else {
@@ -375,6 +377,17 @@ fn quote_kind(view: &View<'_>, sentence: Range<usize>, q: usize) -> QuoteKind {
     }
 }
 
+/// True when quotation token `q` follows a possessive or `on`, as the
+/// title of a programme or a work does (`on Fox News Channel's "Hannity,"`).
+fn names_a_work(view: &View<'_>, q: usize) -> bool {
+    let Some(previous) = q.checked_sub(1).map(|p| &view.tokens[p]) else {
+        return false;
+    };
+    let word = previous.text(view.text);
+    previous.kind == TokenKind::Word
+        && (word.ends_with("'s") || word.ends_with("’s") || word.eq_ignore_ascii_case("on"))
+}
+
 /// A quoted name or term rather than speech: a few words, all capitalized,
 /// without a sentence's final punctuation (`“Axis of Resistance”`).
 fn is_term(quoted: &str) -> bool {
@@ -395,7 +408,10 @@ fn is_term(quoted: &str) -> bool {
             w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || matches!(*w, "of" | "the" | "and" | "for" | "in" | "on" | "de" | "al")
+                || matches!(
+                    *w,
+                    "of" | "the" | "and" | "for" | "in" | "on" | "with" | "to" | "a" | "de" | "al"
+                )
         })
 }
 

@@ -106,3 +106,16 @@ fn fragments_are_partial_and_terms_have_no_speaker() {
     assert_eq!(speaker_of(&found, "swiftly").as_deref(), Some("Ann Lee"));
     assert!(found.iter().all(|(_, _, kind)| *kind == QuoteKind::Partial));
 }
+
+#[test]
+fn a_programme_named_before_its_guest_is_no_quotation_of_the_guest() {
+    let found = speakers(&[
+        "Speaking on Channel Nine’s “Talk with Dana Welk,” Omar Haddad said the banks were exposed.",
+        "“Like Oakland,” Omar Haddad said, “we will rebuild.”",
+    ]);
+    assert_eq!(speaker_of(&found, "Talk with Dana Welk"), None);
+    assert_eq!(
+        speaker_of(&found, "Like Oakland").as_deref(),
+        Some("Omar Haddad")
+    );
+}
