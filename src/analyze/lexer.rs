@@ -95,6 +95,69 @@ pub fn tokenize(text: &str, quotations: &[Quotation]) -> Vec<Token> {
     tokens
 }
 
+/// The tokens `tokenize(text, quotations)` gives, made from `plain`, the
+/// tokens of `text` without quotations: each quotation's tokens become
+/// one. A paragraph is then split into words once for the tagger, the
+/// date reader and attribution. `None` when a token runs across a
+/// quotation's edge (a mark glued into mojibake, `Â«`), which only
+/// tokenizing again reads as `tokenize` does.
+pub fn with_quotations(plain: &[Token], quotations: &[Quotation]) -> Option<Vec<Token>> {
+    let mut tokens = Vec::with_capacity(plain.len());
+    let mut quotes = quotations.iter().enumerate().peekable();
+    let mut skip_before = 0;
+    for token in plain {
+        if token.range.start < skip_before {
+            if token.range.end > skip_before {
+                return None;
+            }
+            continue;
+        }
+        if let Some((index, quote)) = quotes.next_if(|(_, q)| q.outer.start <= token.range.start) {
+            if quote.outer.start != token.range.start {
+                return None;
+            }
+            tokens.push(Token {
+                kind: TokenKind::Quote(index),
+                range: quote.outer.clone(),
+            });
+            skip_before = quote.outer.end;
+            if token.range.end > skip_before {
+                return None;
+            }
+            continue;
+        }
+        if quotes
+            .peek()
+            .is_some_and(|(_, q)| q.outer.start < token.range.end)
+        {
+            return None;
+        }
+        tokens.push(token.clone());
+    }
+    quotes.next().is_none().then_some(tokens)
+}
+
+/// The tokens of `plain` (tokens of a text) that lie inside `range`, in
+/// the offsets of `text[range]`: what `tokenize(&text[range], &[])`
+/// gives, or `None` when a token runs across the range's edge.
+pub fn tokens_within(plain: &[Token], range: &Range<usize>) -> Option<Vec<Token>> {
+    let first = plain.partition_point(|t| t.range.end <= range.start);
+    let mut tokens = Vec::new();
+    for token in plain[first..]
+        .iter()
+        .take_while(|t| t.range.start < range.end)
+    {
+        if token.range.start < range.start || token.range.end > range.end {
+            return None;
+        }
+        tokens.push(Token {
+            kind: token.kind,
+            range: token.range.start - range.start..token.range.end - range.start,
+        });
+    }
+    Some(tokens)
+}
+
 fn word_end(text: &str, start: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
@@ -218,6 +281,55 @@ mod tests {
             ]
         );
         assert_eq!(words("Yusuf’ al-Dabbagh"), ["Yusuf", "’", "al-Dabbagh"]);
+    }
+
+    /// Tokens made once without quotations and merged equal tokens made
+    /// with them, and the words inside each quotation equal its own
+    /// tokens; where a mark is glued into a word, merging declines.
+    fn assert_merged_tokens_equal_tokenized(text: &str) {
+        let quotations = find(text);
+        let plain = tokenize(text, &[]);
+        if let Some(merged) = with_quotations(&plain, &quotations) {
+            assert_eq!(merged, tokenize(text, &quotations), "{text:?}");
+        }
+        for q in &quotations {
+            if let Some(inside) = tokens_within(&plain, &q.inner) {
+                assert_eq!(inside, tokenize(&text[q.inner.clone()], &[]), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn quotations_merged_into_plain_tokens_are_the_quotation_tokens() {
+        for text in [
+            "\"It is ready,\" he said. “We are ready” and «prêts».",
+            "He called it “U.S.-led” and “al-Sudani’s” plan.",
+            "An “unclosed quotation at the end",
+            "Glued“quote”words and \"\" empty ones.",
+        ] {
+            assert_merged_tokens_equal_tokenized(text);
+            let plain = tokenize(text, &[]);
+            assert!(with_quotations(&plain, &find(text)).is_some(), "{text:?}");
+        }
+        // `Â«` is mojibake, one word; the quotation's mark is inside it.
+        let glued = "the FranÂ«word» plan";
+        assert!(!find(glued).is_empty());
+        assert_eq!(with_quotations(&tokenize(glued, &[]), &find(glued)), None);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn merging_agrees_with_tokenizing_on_any_text(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "Ali", " al-Sudani", "’s", " U.S.", " 2,000", ". ", ", ", " ", "-",
+                    "\"", "“", "”", "«", "»", "'", "’", "Â", "§",
+                ]),
+                0..24,
+            )
+        ) {
+            assert_merged_tokens_equal_tokenized(&pieces.concat());
+        }
     }
 
     /// The sentences of `text`, as text.

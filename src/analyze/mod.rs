@@ -114,8 +114,9 @@ pub fn analyze(article: Article) -> Analysis {
     let mut context = dates::Context::new(published.as_ref().map(|p| p.value));
     let dates: Vec<Vec<DateMention>> = ranges
         .iter()
-        .map(|range| {
-            let found = dates::find(&text[range.clone()], &mut context);
+        .zip(&reading.views)
+        .map(|(range, view)| {
+            let found = dates::find_in_tokens(&text[range.clone()], &view.plain, &mut context);
             found
                 .into_iter()
                 .map(|d| DateMention {

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::lexer::{sentences, tokenize, Token, TokenKind};
+use super::lexer::{sentences, tokenize, tokens_within, with_quotations, Token, TokenKind};
 use super::names::{find_mentions, Mention};
 use super::quotations::Quotation;
 use super::register::Register;
@@ -36,8 +36,11 @@ pub struct View<'a> {
     pub base: usize,
     /// Its quotations, in paragraph offsets.
     pub quotations: Vec<Quotation>,
-    /// Its tokens.
+    /// Its tokens, each quotation one token.
     pub tokens: Vec<Token>,
+    /// Its tokens with the quotations' words read as words: what the
+    /// tagger and the date reader read.
+    pub plain: Vec<Token>,
     /// Its sentences, as token ranges.
     pub sentences: Vec<Range<usize>>,
     /// The names of each sentence.
@@ -74,8 +77,9 @@ pub fn read<'a>(
         entry_events: Vec::new(),
         tagged: Vec::new(),
     };
-    let texts: Vec<&str> = views.iter().map(|v| v.text).collect();
-    let tagged = tag_article(&texts, headings);
+    let paragraphs: Vec<(&str, &[Token])> =
+        views.iter().map(|v| (v.text, v.plain.as_slice())).collect();
+    let tagged = tag_article(&paragraphs, headings);
     for (view, names) in views.iter_mut().zip(tagged) {
         split_person_from_place(view, &names);
         let base = view.base;
@@ -174,7 +178,9 @@ fn view<'a>(text: &'a str, range: Range<usize>, quotes: &[Quotation]) -> View<'a
         })
         .collect();
     let text = &text[range];
-    let tokens = tokenize(text, &quotations);
+    let plain = tokenize(text, &[]);
+    let tokens =
+        with_quotations(&plain, &quotations).unwrap_or_else(|| tokenize(text, &quotations));
     let sentences = sentences(text, &tokens);
     let mentions = sentences
         .iter()
@@ -185,6 +191,7 @@ fn view<'a>(text: &'a str, range: Range<usize>, quotes: &[Quotation]) -> View<'a
         base,
         quotations,
         tokens,
+        plain,
         sentences,
         mentions,
     }
@@ -292,7 +299,8 @@ impl Reading<'_> {
         }
         for quotation in &view.quotations {
             let inner = &view.text[quotation.inner.clone()];
-            let tokens = tokenize(inner, &[]);
+            let tokens = tokens_within(&view.plain, &quotation.inner)
+                .unwrap_or_else(|| tokenize(inner, &[]));
             for mention in find_mentions(inner, &tokens, 0..tokens.len()) {
                 if !mention.role_only && !mention.doubtful {
                     self.register.add(

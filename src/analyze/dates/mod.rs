@@ -23,7 +23,9 @@ mod words;
 
 use std::ops::Range;
 
+use super::lexer::{tokenize, Token, TokenKind};
 use super::wordlists::{cardinal, lowercase, month_named, MONTHS};
+use crate::text::is_apostrophe;
 use reading::Reading;
 pub use value::{day_number, DateValue, Season, Timex};
 use words::{is_listed, List};
@@ -71,7 +73,13 @@ struct Word<'a> {
 /// The dates in `text`, in order; `context` carries the year last written
 /// from one paragraph to the next.
 pub fn find(text: &str, context: &mut Context) -> Vec<DateMention> {
-    let words = words(text);
+    find_in_tokens(text, &tokenize(text, &[]), context)
+}
+
+/// [`find`] in a text already tokenized by the lexer (without quotations),
+/// as analysis has each paragraph.
+pub fn find_in_tokens(text: &str, tokens: &[Token], context: &mut Context) -> Vec<DateMention> {
+    let words = words_of_tokens(text, tokens);
     let mut found = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -94,18 +102,41 @@ pub fn find(text: &str, context: &mut Context) -> Vec<DateMention> {
     found
 }
 
-/// The words of `text` as dossier splits them everywhere (`text::words`):
-/// an apostrophe inside a word joins it, a possessive `'s` is left in the
-/// gap after it (`year's`), and hyphens split (`third-quarter`).
+/// The words of `text` as the date reader reads them.
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut split = crate::text::words(text);
-    let mut letters = String::new();
-    let mut words = Vec::new();
-    while let Some(range) = split.next_into(&mut letters) {
-        words.push(Word {
-            text: &text[range.clone()],
-            range,
-        });
+    words_of_tokens(text, &tokenize(text, &[]))
+}
+
+/// The words of the lexer's word tokens as dossier splits them everywhere
+/// (`text::words`): an apostrophe inside a word joins it, a possessive
+/// `'s` is left in the gap after it (`year's`), and hyphens and
+/// initialism dots, which the lexer keeps inside words, split
+/// (`third-quarter`, `U.S.`).
+fn words_of_tokens<'a>(text: &'a str, tokens: &[Token]) -> Vec<Word<'a>> {
+    let mut words = Vec::with_capacity(tokens.len());
+    for token in tokens.iter().filter(|t| t.kind == TokenKind::Word) {
+        let mut start = token.range.start;
+        for piece in token.text(text).split(['-', '.']) {
+            if piece.contains(is_apostrophe) {
+                // Rare: a possessive may end a word inside the piece
+                // (`year’s’`), which `text::words` knows how to cut.
+                let mut split = crate::text::words(piece);
+                let mut letters = String::new();
+                while let Some(range) = split.next_into(&mut letters) {
+                    let range = start + range.start..start + range.end;
+                    words.push(Word {
+                        text: &text[range.clone()],
+                        range,
+                    });
+                }
+            } else if !piece.is_empty() {
+                words.push(Word {
+                    text: piece,
+                    range: start..start + piece.len(),
+                });
+            }
+            start += piece.len() + 1;
+        }
     }
     words
 }

@@ -103,3 +103,23 @@ fn periods_cover_their_days() {
     assert_eq!(value::iso_week(day_number(2021, 1, 4)), Some((2021, 1)));
     assert_eq!(value::iso_week(day_number(1998, 3, 4)), Some((1998, 10)));
 }
+
+proptest::proptest! {
+    /// The date reader's words, cut from the lexer's tokens, are the words
+    /// `text::words` splits everywhere else.
+    #[test]
+    fn words_from_tokens_are_the_words_dossier_splits(
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "March", " 2", "nd", " third-quarter", " year’s", "'s", " U.S.", " it’s",
+                " 1,000", " 3.5", " '90s", "-", ".", " ", "’", "Ã", "§", "e\u{301}", "S",
+            ]),
+            0..20,
+        )
+    ) {
+        let text = pieces.concat();
+        let ours: Vec<_> = words(&text).into_iter().map(|w| w.range).collect();
+        let everywhere: Vec<_> = crate::text::words(&text).map(|w| w.range).collect();
+        proptest::prop_assert_eq!(ours, everywhere, "{:?}", text);
+    }
+}

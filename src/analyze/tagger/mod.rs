@@ -31,11 +31,12 @@ use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::Xxh3;
 
+use crate::analyze::lexer::Token;
 use features::{document_feature, TokenFeatures};
 pub use features::{lower_key, sentence_features};
 use model::{is_inside, kind_of, PassThrough, Weights, OUTSIDE};
 pub use model::{Model, Packed, Scores, LABELS};
-use words::{is_mojibake, trimmed, without_titles};
+use words::{is_mojibake, sentences_of_tokens, trimmed, without_titles};
 pub use words::{paragraph_sentences, Sentence};
 
 /// The finest word cluster of `word` as written (`data/clusters.tsv`),
@@ -122,12 +123,15 @@ pub fn model_id() -> u64 {
     hasher.digest()
 }
 
-/// Tags the names of an article's paragraphs, each list in paragraph
-/// byte offsets. A heading is read as a headline, whose capitals say
-/// nothing about names, however short it is.
-pub fn tag_article(paragraphs: &[&str], headings: &[bool]) -> Vec<Vec<Tagged>> {
-    let sentences: Vec<Vec<Sentence<'_>>> =
-        paragraphs.iter().map(|p| paragraph_sentences(p)).collect();
+/// Tags the names of an article's paragraphs, each given with its tokens
+/// (without quotations), each list in paragraph byte offsets. A heading
+/// is read as a headline, whose capitals say nothing about names, however
+/// short it is.
+pub fn tag_article(paragraphs: &[(&str, &[Token])], headings: &[bool]) -> Vec<Vec<Tagged>> {
+    let sentences: Vec<Vec<Sentence<'_>>> = paragraphs
+        .iter()
+        .map(|(text, tokens)| sentences_of_tokens(text, tokens))
+        .collect();
     let (scores, lowers): (Vec<Vec<Weights>>, Vec<Vec<u64>>) = sentences
         .iter()
         .zip(headings.iter().copied().chain(std::iter::repeat(false)))
@@ -145,7 +149,7 @@ pub fn tag_article(paragraphs: &[&str], headings: &[bool]) -> Vec<Vec<Tagged>> {
     sentences
         .iter()
         .zip(paragraphs)
-        .map(|(paragraph, paragraph_text)| {
+        .map(|(paragraph, (paragraph_text, _))| {
             paragraph
                 .iter()
                 .zip(labels.by_ref())
@@ -296,6 +300,20 @@ fn name(tokens: Range<usize>, kind: usize, ranges: &[Range<usize>]) -> Option<Ta
 mod tests {
     use super::*;
 
+    /// Tags paragraphs of running text.
+    fn tag_texts(paragraphs: &[&str]) -> Vec<Vec<Tagged>> {
+        let tokens: Vec<Vec<Token>> = paragraphs
+            .iter()
+            .map(|p| crate::analyze::lexer::tokenize(p, &[]))
+            .collect();
+        let paragraphs: Vec<(&str, &[Token])> = paragraphs
+            .iter()
+            .zip(&tokens)
+            .map(|(p, t)| (*p, t.as_slice()))
+            .collect();
+        tag_article(&paragraphs, &vec![false; paragraphs.len()])
+    }
+
     #[test]
     fn spans_join_begin_and_inside_of_one_kind() {
         let ranges = vec![0..5, 6..10, 11..15, 16..20];
@@ -354,10 +372,10 @@ mod tests {
     #[test]
     fn a_wire_sign_off_is_not_a_name() {
         let text = "Noranda said output would rise in Canada. REUTER";
-        let found = tag_article(&[text], &[false]);
+        let found = tag_texts(&[text]);
         assert!(!found[0].iter().any(|t| t.range.start >= 42), "{found:?}");
         // A one-word line of its own is still read (`LONDON`).
-        let found = tag_article(&["Peter Blackburn flew in.", "LONDON"], &[false, false]);
+        let found = tag_texts(&["Peter Blackburn flew in.", "LONDON"]);
         assert_eq!(found[1].len(), 1, "{found:?}");
     }
 
@@ -371,7 +389,7 @@ mod tests {
 
     #[test]
     fn the_committed_model_finds_a_person_and_a_place() {
-        let found = tag_article(&["Peter Blackburn flew to Paris on Monday."], &[false]);
+        let found = tag_texts(&["Peter Blackburn flew to Paris on Monday."]);
         assert!(
             found[0].contains(&Tagged {
                 range: 0..15,

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use crate::analyze::lexer::{sentences, tokenize};
+use crate::analyze::lexer::{sentences, tokenize, Token};
 use crate::analyze::places::{is_demonym, is_known_place};
 use crate::analyze::wordlists::is_dotted_abbreviation;
 use crate::analyze::wordlists::{is_person_role, is_title_word};
@@ -23,8 +23,13 @@ pub struct Sentence<'a> {
 /// is a token of its own, as in the training data: `Germany's` reads as
 /// `Germany` `'s`, and so does CoNLL's `Germany 's`.
 pub fn paragraph_sentences(text: &str) -> Vec<Sentence<'_>> {
-    let tokens = tokenize(text, &[]);
-    sentences(text, &tokens)
+    sentences_of_tokens(text, &tokenize(text, &[]))
+}
+
+/// [`paragraph_sentences`] of a paragraph already tokenized (without its
+/// quotations).
+pub fn sentences_of_tokens<'a>(text: &'a str, tokens: &[Token]) -> Vec<Sentence<'a>> {
+    sentences(text, tokens)
         .into_iter()
         .map(|s| {
             let mut sentence = Sentence {
