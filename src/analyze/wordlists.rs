@@ -49,6 +49,14 @@ impl WordSet {
 
 /// `word` in lowercase, copied only when it has capitals.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
+    // ASCII, most words, lowers byte by byte; the date reader asks this of
+    // every capitalized word.
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Owned(word.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(word);
+    }
     if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {

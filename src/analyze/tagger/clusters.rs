@@ -29,29 +29,53 @@ fn cluster_lines() -> &'static str {
 /// `memchr`: splitting them with `str::lines` and checking each cost as
 /// much as analysing a short text (`dossier check` reads one claim a run),
 /// and finding each line's word at every step of the search cost 2% of
-/// indexing.
-fn clusters() -> &'static [(&'static str, &'static str)] {
-    static CLUSTERS: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+/// indexing. `starts[k]` is the first line whose word's first two bytes
+/// make bucket `k` or a later one, so that a search looks only among the
+/// few words that begin alike.
+struct Clusters {
+    lines: Vec<(&'static str, &'static str)>,
+    starts: Vec<u32>,
+}
+
+/// The bucket of a word: its first two bytes. Sorted words have buckets
+/// in order, so each bucket's words are one run of the sorted lines.
+fn bucket(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    usize::from(bytes.first().copied().unwrap_or(0)) << 8
+        | usize::from(bytes.get(1).copied().unwrap_or(0))
+}
+
+fn clusters() -> &'static Clusters {
+    static CLUSTERS: OnceLock<Clusters> = OnceLock::new();
     CLUSTERS.get_or_init(|| {
         let text = cluster_lines();
         let mut start = 0;
         let mut lines = Vec::with_capacity(text.len() / 16);
+        let mut starts = Vec::with_capacity((1 << 16) + 1);
         for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
             if end > start {
                 let line = &text[start..end];
-                lines.push((word_of(line), line));
+                let word = word_of(line);
+                while starts.len() <= bucket(word) {
+                    starts.push(lines.len() as u32);
+                }
+                lines.push((word, line));
             }
             start = end + 1;
         }
-        lines
+        starts.resize((1 << 16) + 1, lines.len() as u32);
+        Clusters { lines, starts }
     })
 }
 
-/// The line of the clusters file about `word`, by binary search.
+/// The line of the clusters file about `word`, by binary search among the
+/// words of its bucket.
 pub(super) fn cluster_line(word: &str) -> Option<&'static str> {
-    let lines = clusters();
-    let at = lines.binary_search_by(|(own, _)| (*own).cmp(word)).ok()?;
-    Some(lines[at].1)
+    let Clusters { lines, starts } = clusters();
+    let k = bucket(word);
+    let run = &lines[starts[k] as usize..starts[k + 1] as usize];
+    let at = run.binary_search_by(|(own, _)| (*own).cmp(word)).ok()?;
+    Some(run[at].1)
 }
 
 /// The word a line of the clusters file is about.
