@@ -27,13 +27,7 @@ impl WordSet {
     }
 
     pub(crate) fn entries(&self) -> &FxHashSet<&'static str> {
-        self.set.get_or_init(|| {
-            self.text
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty() && !line.starts_with('#'))
-                .collect()
-        })
+        self.set.get_or_init(|| entries_of(self.text).collect())
     }
 
     /// True when `word` (already lowercase) is in the list.
@@ -44,6 +38,47 @@ impl WordSet {
     /// The list's own copy of `word`, if it is there.
     pub fn get(&self, word: &str) -> Option<&'static str> {
         self.entries().get(word).copied()
+    }
+}
+
+/// The entries of a list file's text: one a line, `#` comments left out.
+fn entries_of(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+}
+
+/// A list of lowercase words from a data file whose order means
+/// something (months, weekdays, numbers): an entry's place is its value.
+pub struct OrderedWords {
+    text: &'static str,
+    words: OnceLock<Vec<&'static str>>,
+}
+
+impl OrderedWords {
+    /// A list over the entries of a list file's text, in file order.
+    pub const fn new(text: &'static str) -> Self {
+        OrderedWords {
+            text,
+            words: OnceLock::new(),
+        }
+    }
+
+    /// The entries, in order.
+    pub fn words(&self) -> &[&'static str] {
+        self.words.get_or_init(|| entries_of(self.text).collect())
+    }
+
+    /// The place of `word` (already lowercase) in the list.
+    pub fn position(&self, word: &str) -> Option<usize> {
+        self.words().iter().position(|w| *w == word)
+    }
+
+    /// The place of `word` in the list, whatever its ASCII case.
+    pub fn position_ignoring_case(&self, word: &str) -> Option<usize> {
+        self.words()
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(word))
     }
 }
 
@@ -273,79 +308,35 @@ pub fn is_not_a_name_word(word: &str) -> bool {
 /// The value of a number written as a word, `zero` to `ninety`: the ones
 /// and teens, and the tens (`twenty`, `thirty`).
 pub fn cardinal(word: &str) -> Option<u32> {
-    const ONES: [&str; 20] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-    ];
-    const TENS: [&str; 8] = [
-        "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-    ];
-    let ones = ONES.iter().position(|w| *w == word).map(|i| i as u32);
-    let tens = || {
-        TENS.iter()
-            .position(|w| *w == word)
-            .map(|i| 20 + 10 * i as u32)
-    };
-    ones.or_else(tens)
+    let place = u32::try_from(NUMBERS.position(word)?).ok()?;
+    Some(if place < 20 {
+        place
+    } else {
+        20 + 10 * (place - 20)
+    })
 }
+
+static NUMBERS: OrderedWords = OrderedWords::new(include_str!("data/words/numbers.txt"));
 
 /// Month names, January first: the one list the date reader and the
 /// entity rules share.
-pub const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+pub static MONTHS: OrderedWords = OrderedWords::new(include_str!("data/words/months.txt"));
 
 /// Weekday names, Monday first.
-pub const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
+pub static WEEKDAYS: OrderedWords = OrderedWords::new(include_str!("data/words/weekdays.txt"));
 
 /// The month (1 to 12) a lower-case name or abbreviation names:
 /// `october`, `oct`, `sept`.
 pub fn month_named(lower: &str) -> Option<u8> {
     let number = |i: usize| u8::try_from(i + 1).ok();
-    if let Some(i) = MONTHS.iter().position(|name| *name == lower) {
+    if let Some(i) = MONTHS.position(lower) {
         return number(i);
     }
     if lower == "sept" {
         return Some(9);
     }
     let i = MONTHS
+        .words()
         .iter()
         .position(|name| lower.len() == 3 && name.starts_with(lower))?;
     number(i)
@@ -355,7 +346,7 @@ pub fn month_named(lower: &str) -> Option<u8> {
 /// names of entities.
 pub fn is_calendar_word(word: &str) -> bool {
     let lower = word.trim_end_matches('.').to_lowercase();
-    month_named(&lower).is_some() || WEEKDAYS.contains(&lower.as_str())
+    month_named(&lower).is_some() || WEEKDAYS.position(&lower).is_some()
 }
 
 /// Lower-case particles that may stand inside a name (`Ahl al-Haq`, `bin`).
@@ -417,6 +408,18 @@ pub fn is_place_joiner(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ordered_lists_give_each_word_its_place() {
+        assert_eq!((MONTHS.words().len(), WEEKDAYS.words().len()), (12, 7));
+        assert_eq!(month_named("january"), Some(1));
+        assert_eq!(month_named("dec"), Some(12));
+        assert_eq!(month_named("sept"), Some(9));
+        assert_eq!(WEEKDAYS.position_ignoring_case("Sunday"), Some(6));
+        let values = ["zero", "nine", "nineteen", "twenty", "ninety"].map(cardinal);
+        assert_eq!(values, [Some(0), Some(9), Some(19), Some(20), Some(90)]);
+        assert_eq!(cardinal("hundred"), None);
+    }
 
     #[test]
     fn common_initials_are_read_in_capitals_alone() {

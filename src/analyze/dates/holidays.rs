@@ -88,7 +88,7 @@ fn parse(line: &'static str) -> Option<Holiday> {
     let day = match first.parse() {
         Ok(fixed) => Day::Fixed(fixed),
         Err(_) => Day::Weekday {
-            weekday: WEEKDAYS.iter().position(|d| *d == first)? as i64,
+            weekday: WEEKDAYS.position(first)? as i64,
             nth: match day.next()? {
                 "last" => None,
                 n => Some(n.parse().ok()?),

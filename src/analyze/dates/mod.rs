@@ -271,7 +271,7 @@ impl Reading<'_, '_> {
         // A month alone: only a full, capitalized name, and `May` and
         // `March` only after a word that takes a date (`in May`), being
         // also verbs.
-        let full = MONTHS.iter().any(|name| name.eq_ignore_ascii_case(word));
+        let full = MONTHS.position_ignoring_case(word).is_some();
         let capitalized = word.chars().next().is_some_and(char::is_uppercase);
         let after_date_word = self
             .previous()

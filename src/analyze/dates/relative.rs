@@ -96,7 +96,7 @@ impl Reading<'_, '_> {
             _ => {}
         }
         let word = self.words[self.i].text;
-        if let Some(weekday) = WEEKDAYS.iter().position(|d| d.eq_ignore_ascii_case(word)) {
+        if let Some(weekday) = WEEKDAYS.position_ignoring_case(word) {
             if !word.starts_with(char::is_uppercase) {
                 return None;
             }
