@@ -90,7 +90,9 @@ machine's 2 cores with the load generator on the same cores.
 | $rps | $p50 | $p99 | ${errors:-none} | $first → $last MiB ($peak MiB) |
 
 Resident memory includes the index pages the searches map in, so it
-creeps up as more of the index is read; nothing else accumulates.
+creeps up as more of the index is read, and the freed memory that the
+allocator (mimalloc) keeps for reuse; docs/speed.md says how to trade
+it for throughput.
 REPORT
 python3 - "$work/report.md" <<'PY'
 import re, sys

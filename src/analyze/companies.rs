@@ -4,8 +4,9 @@
 //! 1996, before most of today's companies; the list tells it that a name
 //! it found is a company's.
 
-use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use super::names::{fold, folded_entries};
 

@@ -3,8 +3,9 @@
 //! `data/places.tsv` (made by `scripts/make_places.py`), and the peoples
 //! named after them (`Iraqi`, `Kurds`).
 
-use rustc_hash::FxHashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use super::names::{fold, folded_entries};
 use super::wordlists::is_people_word;

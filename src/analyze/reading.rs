@@ -39,7 +39,8 @@ pub struct View<'a> {
     /// Its tokens, each quotation one token.
     pub tokens: Vec<Token>,
     /// Its tokens with the quotations' words read as words: what the
-    /// tagger and the date reader read.
+    /// tagger and the date reader read, and what the names inside each
+    /// quotation are found in.
     pub plain: Vec<Token>,
     /// Its sentences, as token ranges.
     pub sentences: Vec<Range<usize>>,

@@ -5,9 +5,10 @@
 //! no names: everything about a particular person or group is read from
 //! the text.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A list of lowercase words from a data file (`data/words/*.txt`: one
 /// entry per line, `#` comments), hashed on first use: the lists are asked
@@ -238,10 +239,7 @@ pub fn abbreviations() -> impl Iterator<Item = (&'static str, &'static str)> {
 /// The entries of a list file whose lines pair a short form with what it
 /// stands for (`ipo initial public offering`).
 fn pairs(text: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .filter_map(|line| line.split_once(' '))
+    entries_of(text).filter_map(|line| line.split_once(' '))
 }
 
 /// The US state a news abbreviation names (`Calif.`, `Fla` → `california`,
@@ -293,16 +291,8 @@ pub fn is_function_word(word: &str) -> bool {
 /// Words that are never a whole name by themselves: wire boilerplate
 /// (`REUTER`, `NOTE`), time zones, company suffixes (`data/not_names.txt`).
 pub fn is_not_a_name_word(word: &str) -> bool {
-    static WORDS: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            include_str!("data/not_names.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|line| !line.is_empty() && !line.starts_with('#'))
-                .collect()
-        })
-        .contains(lowercase(word.trim_end_matches('.')).as_ref())
+    static WORDS: WordSet = WordSet::new(include_str!("data/not_names.txt"));
+    WORDS.contains(lowercase(word.trim_end_matches('.')).as_ref())
 }
 
 /// The value of a number written as a word, `zero` to `ninety`: the ones

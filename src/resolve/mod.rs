@@ -41,7 +41,7 @@ mod sets;
 
 use std::collections::BTreeMap;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analyze::tagger::finest_cluster;
 use crate::analyze::{
@@ -122,7 +122,7 @@ pub struct Group {
 /// names, not on their order.
 pub fn resolve(names: &[Name]) -> Vec<Group> {
     let mut keys: Vec<Vec<String>> = names.iter().map(|n| person_key(&n.value)).collect();
-    let surnames: HashSet<&str> = keys
+    let surnames: FxHashSet<&str> = keys
         .iter()
         .filter(|key| key.len() >= 2)
         .filter_map(|key| key.last().map(String::as_str))
@@ -145,7 +145,7 @@ pub fn resolve(names: &[Name]) -> Vec<Group> {
 /// False for what is no entity however it was tagged: see [`is_a_name`];
 /// and a people's word alone (`Iraqi`), unless the index knows it as a
 /// family name (`Sudani`, of `Mohammed Shia al-Sudani`).
-fn is_entity(value: &str, surnames: &HashSet<&str>) -> bool {
+fn is_entity(value: &str, surnames: &FxHashSet<&str>) -> bool {
     let word = value.trim();
     is_a_name(word)
         && (word.contains(' ')
@@ -213,7 +213,7 @@ fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
 /// full names it is the surname of, and the organisation votes of the
 /// company names it is the short name of (`Chrysler`, `Chrysler Corp.`).
 fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<EntityKind> {
-    let mut votes: HashMap<&[String], [u64; 3]> = HashMap::default();
+    let mut votes: FxHashMap<&[String], [u64; 3]> = FxHashMap::default();
     for (i, (name, key)) in names.iter().zip(keys).enumerate() {
         let tally = votes.entry(key).or_default();
         // `Mr. Hurt`, `Ms. Trump`: an honorific names a person, whatever
@@ -229,7 +229,7 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
     }
     // A surname alone gets the votes of the full names that end in it:
     // `Al-Ghadhban` tagged an organisation once is `Ghani al-Ghadhban`.
-    let mut surnames: HashMap<&str, u64> = HashMap::default();
+    let mut surnames: FxHashMap<&str, u64> = FxHashMap::default();
     for ((name, key), &org) in names.iter().zip(keys).zip(org_like) {
         if let (Source::Person, [_, .., last], false) = (name.source, key.as_slice(), org) {
             *surnames.entry(last.as_str()).or_default() += name.passages.max(1);
@@ -237,7 +237,7 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
     }
     // A company's short name gets the votes of its full name:
     // `Chrysler` tagged a person is `Chrysler Corp.`.
-    let mut companies: HashMap<&str, u64> = HashMap::default();
+    let mut companies: FxHashMap<&str, u64> = FxHashMap::default();
     for (name, key) in names.iter().zip(keys) {
         if let (Source::Org, [short, suffix]) = (name.source, key.as_slice()) {
             if is_not_a_name_word(suffix) {
@@ -248,7 +248,7 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
     // Every word of a person's full name in the index (`chelsea`,
     // `clinton`); not of a name with an organisation's word (`Kata'ib
     // Hezbollah`), whatever it was tagged.
-    let person_words: HashSet<&str> = names
+    let person_words: FxHashSet<&str> = names
         .iter()
         .zip(keys)
         .zip(org_like)
@@ -258,7 +258,7 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
     let mates = ClusterMates::of(names, keys, &votes);
     // `Coach Zico`, `Lord Carrington`: a name written after a title
     // somewhere is a person's, whatever names news uses alike.
-    let titled: HashSet<&[String]> = names
+    let titled: FxHashSet<&[String]> = names
         .iter()
         .zip(keys)
         .filter(|(name, _)| name.source == Source::Person && is_led_by_title(name))
@@ -303,13 +303,13 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
 /// that news uses alike (`Hezbollah`, `Hamas`, `Taliban`) are names of a
 /// kind.
 struct ClusterMates {
-    votes: HashMap<u16, [u64; 3]>,
+    votes: FxHashMap<u16, [u64; 3]>,
 }
 
 impl ClusterMates {
-    fn of(names: &[&Name], keys: &[Vec<String>], votes: &HashMap<&[String], [u64; 3]>) -> Self {
-        let mut seen = HashSet::default();
-        let mut by_cluster: HashMap<u16, [u64; 3]> = HashMap::default();
+    fn of(names: &[&Name], keys: &[Vec<String>], votes: &FxHashMap<&[String], [u64; 3]>) -> Self {
+        let mut seen = FxHashSet::default();
+        let mut by_cluster: FxHashMap<u16, [u64; 3]> = FxHashMap::default();
         for (name, key) in names.iter().zip(keys) {
             let ([_], Some(cluster)) = (key.as_slice(), finest_cluster(name.value.trim())) else {
                 continue;
@@ -380,7 +380,7 @@ fn groups_named_in_plural(
     keys: &[Vec<String>],
     kinds: &mut [EntityKind],
 ) -> Vec<(usize, usize)> {
-    let mut singulars: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut singulars: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (i, key) in keys.iter().enumerate() {
         if let [word] = key.as_slice() {
             singulars.entry(word.as_str()).or_default().push(i);

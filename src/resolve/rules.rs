@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashMap;
 
 use super::keys::{self, spelling_key};
 use super::sets::{dominant, DisjointSets};
@@ -24,7 +24,7 @@ pub(super) fn join_same_keys(
     kinds: &[EntityKind],
     sets: &mut DisjointSets,
 ) {
-    let mut first: HashMap<(EntityKind, String), usize> = HashMap::default();
+    let mut first: FxHashMap<(EntityKind, String), usize> = FxHashMap::default();
     for i in 0..keys.len() {
         let key = match kinds[i] {
             EntityKind::Person => keys[i].join(" "),
@@ -58,8 +58,8 @@ pub(super) fn join_short_forms(
             keys.entry(key).or_insert(i);
         }
     }
-    let mut by_last: HashMap<&str, Vec<(&Vec<String>, usize)>> = HashMap::default();
-    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut by_last: FxHashMap<&str, Vec<(&Vec<String>, usize)>> = FxHashMap::default();
+    let mut by_first: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (&key, &i) in &keys {
         if let Some(last) = key.last() {
             by_last.entry(last.as_str()).or_default().push((key, i));
@@ -106,7 +106,7 @@ fn keeps_initials(short: &[String], full: &[String]) -> bool {
 
 /// Rule 4: acronyms join the one name they are the initials of.
 pub(super) fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets) {
-    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut by_initials: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (i, name) in names.iter().enumerate() {
         if kinds[i] != EntityKind::Person {
             if let Some(letters) = keys::initials(&name.value) {
@@ -171,8 +171,8 @@ pub(super) fn join_acronyms(names: &[&Name], kinds: &[EntityKind], sets: &mut Di
 fn stated_expansions(
     names: &[&Name],
     kinds: &[EntityKind],
-) -> HashMap<(EntityKind, String), Vec<usize>> {
-    let mut stated: HashMap<(EntityKind, String), Vec<usize>> = HashMap::default();
+) -> FxHashMap<(EntityKind, String), Vec<usize>> {
+    let mut stated: FxHashMap<(EntityKind, String), Vec<usize>> = FxHashMap::default();
     for (j, name) in names.iter().enumerate() {
         if kinds[j] == EntityKind::Person || is_acronym(&name.value) {
             continue;
@@ -210,7 +210,7 @@ fn ends_in_a_suffix(name: &str) -> bool {
 /// acronym (`CIA`) along.
 fn join_acronyms_written_as_words(names: &[&Name], kinds: &[EntityKind], sets: &mut DisjointSets) {
     let not_person = |i: &usize| kinds[*i] != EntityKind::Person;
-    let mut in_capitals: HashMap<String, Vec<usize>> = HashMap::default();
+    let mut in_capitals: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for i in (0..names.len()).filter(not_person) {
         let value = names[i].value.trim();
         if is_acronym(value) && value.chars().all(char::is_alphabetic) {
@@ -242,7 +242,7 @@ pub(super) fn join_stand_ins(
     kinds: &[EntityKind],
     sets: &mut DisjointSets,
 ) {
-    let by_key: HashMap<(&str, EntityKind), usize> = spelling_keys
+    let by_key: FxHashMap<(&str, EntityKind), usize> = spelling_keys
         .iter()
         .zip(kinds)
         .enumerate()
@@ -289,7 +289,7 @@ fn region_of_country(value: &str) -> Option<&str> {
 /// → `federal reserve`), from `data/words/other_names.txt`. A name in
 /// capitals matches only an entry written so (`GOP`, not `FED`).
 pub(super) fn other_name(value: &str) -> Option<&'static str> {
-    static NAMES: OnceLock<HashMap<String, (&'static str, &'static str)>> = OnceLock::new();
+    static NAMES: OnceLock<FxHashMap<String, (&'static str, &'static str)>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
         include_str!("../analyze/data/words/other_names.txt")
             .lines()

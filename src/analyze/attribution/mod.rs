@@ -34,6 +34,7 @@ use super::lexer::TokenKind;
 use super::names::NameKind;
 use super::reading::{Reading, View};
 use super::speech_words::reporting_lemma;
+use crate::text::is_apostrophe;
 
 /// Whether a quotation is whole speech or a fragment woven into a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -384,8 +385,11 @@ fn names_a_work(view: &View<'_>, q: usize) -> bool {
         return false;
     };
     let word = previous.text(view.text);
-    previous.kind == TokenKind::Word
-        && (word.ends_with("'s") || word.ends_with("’s") || word.eq_ignore_ascii_case("on"))
+    let possessive = word
+        .strip_suffix(['s', 'S'])
+        .and_then(|stem| stem.chars().next_back())
+        .is_some_and(is_apostrophe);
+    previous.kind == TokenKind::Word && (possessive || word.eq_ignore_ascii_case("on"))
 }
 
 /// A quoted name or term rather than speech: a few words, all capitalized,

@@ -1,7 +1,8 @@
 //! The date reader's word lists, kept as data in `data/dates.txt`.
 
-use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The lists, one per section of `data/dates.txt`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -25,13 +25,10 @@ fn cluster_lines() -> &'static str {
     &CLUSTERS_TEXT[start..]
 }
 
-/// The lines of the clusters file, each with its word, split once with
-/// `memchr`: splitting them with `str::lines` and checking each cost as
-/// much as analysing a short text (`dossier check` reads one claim a run),
-/// and finding each line's word at every step of the search cost 2% of
-/// indexing. `starts[k]` is the first line whose word's first two bytes
-/// make bucket `k` or a later one, so that a search looks only among the
-/// few words that begin alike.
+/// The lines of the clusters file, each with its word, and where each
+/// bucket of words starts: `starts[k]` is the first line whose word's
+/// first two bytes make bucket `k` or a later one, so that a search looks
+/// only among the few words that begin alike.
 struct Clusters {
     lines: Vec<(&'static str, &'static str)>,
     starts: Vec<u32>,
@@ -45,6 +42,10 @@ fn bucket(word: &str) -> usize {
         | usize::from(bytes.get(1).copied().unwrap_or(0))
 }
 
+/// The clusters file's lines, split once with `memchr`: splitting them
+/// with `str::lines` and checking each cost as much as analysing a short
+/// text (`dossier check` reads one claim a run), and finding each line's
+/// word at every step of the search cost 2% of indexing.
 fn clusters() -> &'static Clusters {
     static CLUSTERS: OnceLock<Clusters> = OnceLock::new();
     CLUSTERS.get_or_init(|| {
