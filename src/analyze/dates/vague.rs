@@ -23,6 +23,7 @@ impl Reading<'_, '_> {
                 Some((present, 1))
             }
             "currently" => Some((present, 1)),
+            "current" if self.is_bare_current() => Some((present, 1)),
             "these" if self.next_is(1, &["days"]) => Some((present, 2)),
             // Not `has recently been`, `most recently`: a verb's manner
             // or a ranking rather than a time of its own.
@@ -43,6 +44,22 @@ impl Reading<'_, '_> {
             }
             _ => self.vague_stretch(),
         }
+    }
+
+    /// `current` before a noun that is not a stretch of time (`current
+    /// realities`, `its current position`): the present, as TimeML marks
+    /// it. Not `the current quarter` (a period of its own), `then current`
+    /// (the past) or `current account` (a term of economics).
+    fn is_bare_current(&self) -> bool {
+        const NOT_AFTER: &[&str] = &[
+            "year", "years", "quarter", "quarters", "month", "months", "week", "weeks", "day",
+            "days", "period", "fiscal", "half", "season", "term", "decade", "century", "account",
+            "accounts",
+        ];
+        let followed = self.gap(0) == " " && self.next(1).is_some();
+        followed
+            && !self.next_is(1, NOT_AFTER)
+            && !self.previous().is_some_and(|w| w == "then")
     }
 
     /// Stretches of time that reach from now into the past or future
