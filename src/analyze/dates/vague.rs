@@ -57,9 +57,7 @@ impl Reading<'_, '_> {
             "accounts",
         ];
         let followed = self.gap(0) == " " && self.next(1).is_some();
-        followed
-            && !self.next_is(1, NOT_AFTER)
-            && !self.previous().is_some_and(|w| w == "then")
+        followed && !self.next_is(1, NOT_AFTER) && self.previous().is_none_or(|w| w != "then")
     }
 
     /// Stretches of time that reach from now into the past or future
