@@ -20,6 +20,8 @@ import subprocess
 import sys
 import time
 
+import breakdown
+
 # The fixed query list: (name, dossier/tantivy query, FTS5 query, ripgrep arguments).
 QUERIES = [
     ("term", "tariffs", "tariffs", ["-e", "tariffs"]),
@@ -252,6 +254,26 @@ class Bench:
             f"incremental-{scale}x", {"dossier index (one new article)": add},
             self.index_runs, prepare=prepare, shell=True)
 
+    def measure_breakdown(self, root):
+        say("index parts at 1x, and a profile of indexing the first 1,000 articles")
+        self.results["parts-1x"] = breakdown.index_parts(os.path.join(root, "dossier-index"))
+        self.results["profile"] = breakdown.profile_indexing(self.dossier, self.args.corpus, self.work)
+
+    def breakdown_section(self):
+        lines = []
+        if "parts-1x" in self.results:
+            lines += ["", "## Where the bytes go, 1x", "", "| part of dossier's index | size |", "| --- | ---: |"]
+            lines += [f"| {part} | {size / 1e6:.1f} MB |" for part, size in self.results["parts-1x"].items()]
+        if self.results.get("profile"):
+            total, functions = self.results["profile"]
+            lines += ["", "## Where indexing's instructions go", "",
+                      f"`dossier index` on the first 1,000 articles of the corpus, one rayon thread, "
+                      f"under `valgrind --tool=callgrind`: {total / 1e9:.3f} G instructions. The functions "
+                      "of dossier and tantivy with the most, each with all it calls (so the rows overlap):", "",
+                      "| function | instructions | share |", "| --- | ---: | ---: |"]
+            lines += [f"| `{name}` | {count / 1e9:.3f} G | {share:.1f}% |" for name, count, share in functions]
+        return lines
+
     # --------------------------------------------------------------- report
 
     def write(self, out):
@@ -302,6 +324,7 @@ class Bench:
                 s = self.results[f"incremental-{scale}x"]["dossier index (one new article)"]
                 lines += ["", f"Adding one article to the {scale}x index (`dossier index` on the folder): "
                               f"median {s['median']:.2f} s ({s['min']:.2f}-{s['max']:.2f} s)."]
+        lines += self.breakdown_section()
         # benches/serve_load.sh measures the web server apart; keep its section.
         serve_load = os.path.join("target", "serve-load", "report.md")
         if os.path.isfile(serve_load):
@@ -458,6 +481,8 @@ def main():
         bench.measure_indexing(scale, root)
         bench.measure_queries(scale, root)
         bench.measure_incremental(scale, root)
+        if scale == 1:
+            bench.measure_breakdown(root)
     bench.write(args.out)
     say(f"wrote {args.out}")
     return 0

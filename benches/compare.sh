@@ -6,7 +6,7 @@
 #
 # CORPUS defaults to ../shared/corpora/news.jsonl (JSON Lines with `id`,
 # `title`, `date`, `body`). Installs what it lacks (hyperfine, ripgrep,
-# sqlite3 and GNU time from Debian; tantivy-cli 0.24 with cargo), builds
+# sqlite3, valgrind and GNU time from Debian; tantivy-cli 0.24 with cargo), builds
 # dossier in release mode, then hands over to benches/compare.py, which
 # prepares the data under target/compare/, runs the measurements and
 # writes the report. --quick: fewer runs and no 10x corpus, to try the
@@ -40,6 +40,7 @@ install_deb() {
 install_deb hyperfine hyperfine
 install_deb rg ripgrep
 install_deb sqlite3 sqlite3
+install_deb valgrind valgrind
 [ -x /usr/bin/time ] || install_deb /usr/bin/time time
 
 tantivy=$work/tools/bin/tantivy
