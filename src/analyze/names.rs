@@ -27,7 +27,7 @@ pub(super) fn folded_entries(text: &str) -> rustc_hash::FxHashSet<String> {
         .map(fold)
         .collect()
 }
-use crate::text::is_apostrophe;
+use crate::text::{is_apostrophe, is_possessive};
 
 /// What kind of thing a name names, as far as the text tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -126,8 +126,7 @@ fn leads_with_description(text: &str, tokens: &[Token], run: Range<usize>) -> bo
 }
 
 fn follows_possessive(text: &str, token: &Token) -> bool {
-    let word = token.text(text);
-    word.ends_with("'s") || word.ends_with("’s")
+    is_possessive(token.text(text))
 }
 
 /// A transliteration's word-final apostrophe (`Shia' al-Sudani`): glued to

@@ -11,4 +11,6 @@ mod words;
 pub use date::{day_number, iso_week, iso_week_monday, weekday, DateValue};
 pub use fold::fold;
 pub use spelling::american_spelling;
-pub use words::{is_apostrophe, is_word_char, words, Word, Words};
+pub use words::{
+    is_apostrophe, is_possessive, is_word_char, possessive_apostrophe, words, Word, Words,
+};

@@ -9,6 +9,21 @@ pub fn is_apostrophe(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´')
 }
 
+/// Where the apostrophe of a final possessive `'s` starts in `word`
+/// (`Iraq’s`, `IRAQ'S`): any apostrophe, `s` in either case, and a stem
+/// before it (`'s` alone is no possessive).
+pub fn possessive_apostrophe(word: &str) -> Option<usize> {
+    let stem = word.strip_suffix(['s', 'S'])?;
+    let mark = stem.chars().next_back().filter(|&c| is_apostrophe(c))?;
+    let at = stem.len() - mark.len_utf8();
+    (at > 0).then_some(at)
+}
+
+/// True when `word` ends in a possessive `'s` (see [`possessive_apostrophe`]).
+pub fn is_possessive(word: &str) -> bool {
+    possessive_apostrophe(word).is_some()
+}
+
 /// Whether `c` belongs to a word after `previous`: a letter or digit; an
 /// accent written as a combining mark (`José` decomposed, as macOS files
 /// often are); or the second half of a UTF-8 letter read as Latin-1 (`§`
@@ -139,6 +154,16 @@ mod tests {
 
     fn texts(text: &str) -> Vec<String> {
         words(text).map(|w| w.text).collect()
+    }
+
+    #[test]
+    fn a_possessive_takes_any_apostrophe_and_a_stem() {
+        assert_eq!(possessive_apostrophe("Iraq’s"), Some(4));
+        assert_eq!(possessive_apostrophe("IRAQ'S"), Some(4));
+        assert!(is_possessive("Fox`s") && is_possessive("Sudaniʼs"));
+        for word in ["'s", "’s", "its", "Iraqs", "Iraq’", "s"] {
+            assert!(!is_possessive(word), "{word}");
+        }
     }
 
     #[test]

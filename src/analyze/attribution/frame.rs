@@ -11,6 +11,7 @@ use crate::analyze::speech_words::{
     reporting_lemma,
 };
 use crate::analyze::wordlists::is_function_word;
+use crate::text::is_possessive;
 
 /// Where `before` found the attribution.
 pub(super) enum Found {
@@ -82,7 +83,7 @@ impl Frame<'_, '_> {
         let lemma = reporting_lemma(word).or_else(phrase)?;
         let determiner = |p: usize| {
             self.word(p)
-                .is_some_and(|w| is_phrase_opener(w) || w.ends_with("'s") || w.ends_with("’s"))
+                .is_some_and(|w| is_phrase_opener(w) || is_possessive(w))
         };
         // `a Twitter comment`: a name between a determiner and a noun for
         // speech makes a compound noun of them (but `the Pentagon said`
@@ -310,8 +311,7 @@ impl Frame<'_, '_> {
             return false;
         };
         let last = &self.view.tokens[self.view.mentions[*s][*m].tokens.end - 1];
-        let word = last.text(self.view.text);
-        word.ends_with("'s") || word.ends_with("’s")
+        is_possessive(last.text(self.view.text))
     }
 
     /// The words inside quotation token `q`, if `q` is one.

@@ -34,7 +34,7 @@ use super::lexer::TokenKind;
 use super::names::NameKind;
 use super::reading::{Reading, View};
 use super::speech_words::reporting_lemma;
-use crate::text::is_apostrophe;
+use crate::text::is_possessive;
 
 /// Whether a quotation is whole speech or a fragment woven into a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -385,11 +385,7 @@ fn names_a_work(view: &View<'_>, q: usize) -> bool {
         return false;
     };
     let word = previous.text(view.text);
-    let possessive = word
-        .strip_suffix(['s', 'S'])
-        .and_then(|stem| stem.chars().next_back())
-        .is_some_and(is_apostrophe);
-    previous.kind == TokenKind::Word && (possessive || word.eq_ignore_ascii_case("on"))
+    previous.kind == TokenKind::Word && (is_possessive(word) || word.eq_ignore_ascii_case("on"))
 }
 
 /// A quoted name or term rather than speech: a few words, all capitalized,

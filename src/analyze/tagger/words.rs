@@ -9,7 +9,7 @@ use crate::analyze::lexer::{sentences, tokenize, Token};
 use crate::analyze::places::{is_demonym, is_known_place};
 use crate::analyze::wordlists::is_dotted_abbreviation;
 use crate::analyze::wordlists::{is_person_role, is_title_word};
-use crate::text::is_apostrophe;
+use crate::text::{is_apostrophe, possessive_apostrophe};
 
 /// A sentence to tag: its words (punctuation included) and their ranges.
 pub struct Sentence<'a> {
@@ -63,7 +63,7 @@ pub fn sentences_of_tokens<'a>(text: &'a str, tokens: &[Token]) -> Vec<Sentence<
                     sentence.ranges.push(apostrophe..range.end);
                     continue;
                 }
-                match possessive_at(word) {
+                match possessive_apostrophe(word) {
                     Some(at) => {
                         let split = range.start + at;
                         sentence.words.push(&text[range.start..split]);
@@ -159,7 +159,7 @@ pub fn trimmed(text: &str, range: Range<usize>) -> Option<Range<usize>> {
     loop {
         let name = &text[start..end];
         let stem = name.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.');
-        let stem = match possessive_at(stem) {
+        let stem = match possessive_apostrophe(stem) {
             Some(at) => &stem[..at],
             None => stem,
         };
@@ -191,14 +191,6 @@ fn is_abbreviation(text: &str) -> bool {
         .unwrap_or("");
     let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
     initial || is_dotted_abbreviation(last)
-}
-
-/// Where a possessive `'s` starts in a word (`Iraq’s` → 4).
-fn possessive_at(word: &str) -> Option<usize> {
-    let stem = word.strip_suffix('s')?;
-    let mark = stem.chars().next_back().filter(|&c| is_apostrophe(c))?;
-    let at = stem.len() - mark.len_utf8();
-    (at > 0).then_some(at)
 }
 
 #[cfg(test)]
