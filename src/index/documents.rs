@@ -40,9 +40,9 @@ fn clean(step: &str) -> String {
     step.chars().filter(|c| !c.is_control()).collect()
 }
 
-/// The id of a name facet value (`entity_facet`, `speaker_facet`): a hash
-/// of its encoded path, so that the entity table can find every id from
-/// the facet's terms.
+/// The id of a name's encoded path (`entity_names`, `speaker_names`): a
+/// hash of it, so that the entity table can find every id from those
+/// fields' terms.
 pub fn facet_id(encoded: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(encoded.as_bytes())
 }
@@ -53,10 +53,10 @@ pub fn article_id(doc: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(doc.as_bytes())
 }
 
-/// Adds a name facet and its id to a document.
-fn add_name_facet(document: &mut TantivyDocument, facet: Field, ids: Field, value: Facet) {
+/// Adds a name's encoded path and its id to a document.
+fn add_name_facet(document: &mut TantivyDocument, names: Field, ids: Field, value: Facet) {
     document.add_u64(ids, facet_id(value.encoded_str()));
-    document.add_facet(facet, value);
+    document.add_text(names, value.encoded_str());
 }
 
 fn stored_quote(analysis: &Analysis, quote: &Quote) -> StoredQuote {
@@ -204,7 +204,7 @@ fn add_entities(
             let facet = Facet::from_path(path);
             document.add_u64(fields.name_ids, facet_id(facet.encoded_str()));
             if names == Names::Whole {
-                document.add_facet(fields.entity_facet, facet);
+                document.add_text(fields.entity_names, facet.encoded_str());
             }
         }
     }
@@ -315,7 +315,7 @@ fn add_speakers<'a>(
             .map_or(speaker.name.as_str(), |m| analysis.article.text(m));
         if seen.insert((speaker.name.clone(), written.to_owned())) {
             let facet = speaker_facet(&speaker.name, written);
-            add_name_facet(document, fields.speaker_facet, fields.speaker_ids, facet);
+            add_name_facet(document, fields.speaker_names, fields.speaker_ids, facet);
         }
         if seen.insert((speaker.name.clone(), String::new())) {
             document.add_text(fields.speaker, &speaker.name);

@@ -187,7 +187,7 @@ impl Dictionary {
     fn read(searcher: &Searcher, fields: &Fields) -> Result<Dictionary> {
         let mut found: Vec<(bool, u64, Source, String, String)> = Vec::new();
         let mut seen = Set::default();
-        for (speaker, field) in [(false, fields.entity_facet), (true, fields.speaker_facet)] {
+        for (speaker, field) in [(false, fields.entity_names), (true, fields.speaker_names)] {
             for_each_term(searcher, field, |encoded| {
                 let id = facet_id(encoded);
                 if !seen.insert(id) {
