@@ -47,8 +47,8 @@ pub fn facet_id(encoded: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(encoded.as_bytes())
 }
 
-/// The id of an article, from its `doc` value: what the `article` fast
-/// field holds.
+/// The id of an article, from its `doc` value: what [`super::ArticleIds`]
+/// gives each of its documents.
 pub fn article_id(doc: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(doc.as_bytes())
 }
@@ -95,7 +95,6 @@ pub fn passage_document(
     let mut document = doc!(
         fields.record => PASSAGE,
         fields.doc => article.doc.as_str(),
-        fields.article => article_id(&article.doc),
         fields.file => key,
         fields.path => article.path.as_str(),
         fields.title => article.title.as_str(),

@@ -6,9 +6,11 @@
 //! - `manifest`: the record of indexed files, committed with the index.
 //! - `integrity`: finds missing or damaged files before a search reads them.
 //! - `writer`: walks, reads, analyzes and writes what changed.
+//! - `articles`: the article each document of a segment belongs to.
 //! - `entities`: the entity table of each commit, which every reader uses.
 
 mod add_file;
+mod articles;
 mod documents;
 mod entities;
 mod integrity;
@@ -22,6 +24,7 @@ use std::path::{Path, PathBuf};
 use tantivy::directory::MmapDirectory;
 use tantivy::{Index, IndexMeta};
 
+pub use articles::ArticleIds;
 pub use documents::{article_id, entity_field, StoredQuote};
 pub use entities::{value_id, DocEntities, Entity, EntityTable, IdSpace, TABLE_FILE};
 pub use manifest::Manifest;

@@ -12,7 +12,7 @@ use super::tokenizer::TOKENIZER_NAME;
 
 /// Bumped whenever fields change; an index of another version is rejected
 /// with a message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// `record` value of a passage document.
 pub const PASSAGE: u64 = 0;
@@ -69,10 +69,10 @@ macro_rules! fields {
 }
 
 fields! {
-    /// Article id (`path` or `path#id`), stored and searchable as `doc:`.
+    /// Article id (`path` or `path#id`), stored and searchable as `doc:`;
+    /// its fast column tells which article a document belongs to
+    /// ([`super::ArticleIds`]).
     doc: text(keyword() | STORED | FAST),
-    /// A hash of `doc`, for counting articles quickly.
-    article: u64(FAST),
     /// Canonical path of the file the passage came from, for deletions.
     file: text(keyword()),
     /// The path shown to users.

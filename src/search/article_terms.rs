@@ -17,7 +17,8 @@ use tantivy::{DocId, DocSet, SegmentReader, Term};
 use super::Searcher;
 use crate::error::Result;
 use crate::index;
-use crate::index::schema::{FieldNames, PASSAGE};
+use crate::index::schema::PASSAGE;
+use crate::index::ArticleIds;
 
 /// The most terms one call can ask about: each is a bit of a `u64`.
 pub const MAX_TERMS: usize = 64;
@@ -109,11 +110,8 @@ impl Searcher {
         held: &mut HashMap<u64, u64>,
     ) -> Result<()> {
         let fields = self.fields();
-        let article = reader.fast_fields().u64(FieldNames::article)?;
-        let article_of: Vec<u64> = passages
-            .iter()
-            .map(|&doc| article.first(doc).unwrap_or_default())
-            .collect();
+        let articles = ArticleIds::of_segment(reader)?;
+        let article_of: Vec<u64> = passages.iter().map(|&doc| articles.of(doc)).collect();
         for field in [fields.text, fields.title] {
             let inverted = reader.inverted_index(field)?;
             for (bit, term) in terms.iter().enumerate() {

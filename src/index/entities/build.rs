@@ -14,6 +14,7 @@ use crate::analyze::name_words;
 use crate::error::Result;
 use crate::index::documents::facet_id;
 use crate::index::schema::{FieldNames, Fields, QUOTE};
+use crate::index::ArticleIds;
 use crate::resolve::{resolve, Name, Source, Usage as SpellingUse};
 
 /// Builds the table of the commit a searcher reads.
@@ -348,7 +349,7 @@ impl Usage {
             let record = fast.u64(FieldNames::record)?;
             let name_ids = fast.u64(FieldNames::name_ids)?;
             let speaker_ids = fast.u64(FieldNames::speaker_ids)?;
-            let article_ids = fast.u64(FieldNames::article)?;
+            let article_ids = ArticleIds::of_segment(segment)?;
             for doc in segment.doc_ids_alive() {
                 if record.first(doc) == Some(QUOTE) {
                     for id in speaker_ids.values_for_doc(doc) {
@@ -356,7 +357,7 @@ impl Usage {
                     }
                     continue;
                 }
-                let article_id = article_ids.first(doc).unwrap_or_default();
+                let article_id = article_ids.of(doc);
                 let next = articles.len() as u32;
                 let article = *articles.entry(article_id).or_insert(next);
                 values.clear();
