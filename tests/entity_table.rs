@@ -75,6 +75,22 @@ fn an_incremental_index_gives_the_same_table_as_a_rebuild() {
 }
 
 #[test]
+fn an_entity_counts_each_article_once_however_many_passages_name_it() {
+    let workspace = Workspace::with_seeds();
+    let two_passages = "Port\n\nShips from Chile arrived.\n\nChile exports copper.\n";
+    workspace.write("seeds/port.txt", two_passages);
+    workspace.write(
+        "seeds/trade.txt",
+        "Trade\n\nTalks with Chile opened on Monday.\n",
+    );
+    workspace.run(&["index"]).ok();
+    let entities = workspace.json(&["entities", "-n", "10000"]);
+    let chile = entity(&entities, "Chile").expect("Chile is an entity");
+    assert_eq!(chile["passages"].as_u64(), Some(3), "{chile}");
+    assert_eq!(chile["articles"].as_u64(), Some(2), "{chile}");
+}
+
+#[test]
 fn entities_carry_ids_and_every_reader_names_them_alike() {
     let workspace = Workspace::with_seeds();
     let entities = workspace.json(&["entities", "-n", "10000"]);
