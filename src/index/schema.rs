@@ -12,7 +12,7 @@ use super::tokenizer::TOKENIZER_NAME;
 
 /// Bumped whenever fields change; an index of another version is rejected
 /// with a message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// `record` value of a passage document.
 pub const PASSAGE: u64 = 0;
@@ -128,9 +128,9 @@ fields! {
     entity_names: text(keyword()),
     /// The id of each `entity_names` value: what the entity table maps to
     /// entities, what filters match and what facets count.
-    name_ids: u64(indexed() | FAST),
+    name_ids: u64(indexed()),
     /// The id of each `speaker_names` value, likewise.
-    speaker_ids: u64(indexed() | FAST),
+    speaker_ids: u64(indexed()),
     /// The passage's dates as ISO text, publication date included.
     dates: text(STORED),
     /// Dates given as a year alone: the year.

@@ -9,6 +9,7 @@ use tantivy::Searcher;
 
 use super::docs::DocValues;
 use super::file::{Parts, Row};
+use super::ids::IdsByDoc;
 use super::{value_id, EntityTable};
 use crate::analyze::name_words;
 use crate::error::Result;
@@ -20,7 +21,7 @@ use crate::resolve::{resolve, Name, Source, Usage as SpellingUse};
 /// Builds the table of the commit a searcher reads.
 pub fn build(searcher: &Searcher, fields: &Fields, opstamp: u64) -> Result<EntityTable> {
     let dictionary = Dictionary::read(searcher, fields)?;
-    let usage = Usage::count(searcher, &dictionary)?;
+    let usage = Usage::count(searcher, fields, &dictionary)?;
     // Only names that live passages hold: terms of deleted ones linger.
     let live: Vec<usize> = (0..dictionary.values.len())
         .filter(|&v| usage.value_passages[v] > 0)
@@ -328,7 +329,7 @@ struct Usage {
 }
 
 impl Usage {
-    fn count(searcher: &Searcher, dictionary: &Dictionary) -> Result<Usage> {
+    fn count(searcher: &Searcher, fields: &Fields, dictionary: &Dictionary) -> Result<Usage> {
         let mut usage = Usage {
             value_passages: vec![0; dictionary.values.len()],
             value_articles: vec![0; dictionary.values.len()],
@@ -347,12 +348,12 @@ impl Usage {
             usage.docs.start_segment(id, segment.max_doc());
             let fast = segment.fast_fields();
             let record = fast.u64(FieldNames::record)?;
-            let name_ids = fast.u64(FieldNames::name_ids)?;
-            let speaker_ids = fast.u64(FieldNames::speaker_ids)?;
+            let name_ids = IdsByDoc::read(segment, fields.name_ids)?;
+            let speaker_ids = IdsByDoc::read(segment, fields.speaker_ids)?;
             let article_ids = ArticleIds::of_segment(segment)?;
             for doc in segment.doc_ids_alive() {
                 if record.first(doc) == Some(QUOTE) {
-                    for id in speaker_ids.values_for_doc(doc) {
+                    for &id in speaker_ids.of(doc) {
                         *usage.id_quotes.entry(id).or_default() += 1;
                     }
                     continue;
@@ -364,12 +365,14 @@ impl Usage {
                 names.clear();
                 speakers.clear();
                 let ids = name_ids
-                    .values_for_doc(doc)
-                    .filter_map(|id| Some((id, dictionary.mentions.get(&id)?.0, false)))
+                    .of(doc)
+                    .iter()
+                    .filter_map(|&id| Some((id, dictionary.mentions.get(&id)?.0, false)))
                     .chain(
                         speaker_ids
-                            .values_for_doc(doc)
-                            .filter_map(|id| Some((id, dictionary.speakers.get(&id)?.0, true))),
+                            .of(doc)
+                            .iter()
+                            .filter_map(|&id| Some((id, dictionary.speakers.get(&id)?.0, true))),
                     );
                 for (id, value, spoken) in ids {
                     *usage.id_passages.entry(id).or_default() += 1;

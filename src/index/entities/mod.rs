@@ -21,6 +21,7 @@
 mod build;
 mod docs;
 mod file;
+mod ids;
 
 use std::path::Path;
 
