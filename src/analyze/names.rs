@@ -27,7 +27,7 @@ pub(super) fn folded_entries(text: &str) -> rustc_hash::FxHashSet<String> {
         .map(fold)
         .collect()
 }
-use crate::text::{is_apostrophe, is_possessive};
+use crate::text::{is_apostrophe, is_possessive, possessive_apostrophe};
 
 /// What kind of thing a name names, as far as the text tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,11 +235,8 @@ fn mention(
     let first = &tokens[start];
     let last = &tokens[end - 1];
     let last_word = last.text(text);
-    let possessive = ["'s", "’s"]
-        .iter()
-        .find_map(|s| last_word.strip_suffix(s))
-        .map(str::len);
-    let range_end = possessive.map_or(last.range.end, |len| last.range.start + len);
+    let range_end =
+        possessive_apostrophe(last_word).map_or(last.range.end, |at| last.range.start + at);
     Some(Mention {
         start: run_start,
         tokens: start..end,
