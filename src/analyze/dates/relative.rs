@@ -258,7 +258,11 @@ pub(super) fn tense_at(text: &str, at: usize) -> Tense {
 fn tense_of(text: &str) -> Tense {
     let words = words(text);
     let lower: Vec<Cow<'_, str>> = words.iter().map(|w| lowercase(w.text)).collect();
-    if lower.iter().any(|w| is_listed(List::Future, w)) {
+    let future = |(k, w): (usize, &Cow<'_, str>)| {
+        is_listed(List::Future, w)
+            || (is_listed(List::FutureBeforeTo, w) && lower.get(k + 1).is_some_and(|n| n == "to"))
+    };
+    if lower.iter().enumerate().any(future) {
         return Tense::Future;
     }
     let past = lower.iter().enumerate().any(|(k, w)| {

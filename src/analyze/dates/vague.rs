@@ -1,14 +1,15 @@
 //! The vague present, past and future, as TimeML marks them:
-//! `PRESENT_REF` (`now`, `currently`, `these days`), `PAST_REF`
+//! `PRESENT_REF` (`now`, `currently`, `these days`, `its current chief`), `PAST_REF`
 //! (`recently`, `in recent years`, `in the past`) and `FUTURE_REF` (`the
 //! future`).
 
 use super::reading::Reading;
 use super::value::{DateValue, Timex};
 use super::words::{is_listed, List};
+use crate::analyze::wordlists::is_function_word;
 
 impl Reading<'_, '_> {
-    /// `now`, `currently`, `these days`; `recently`, `in recent years`,
+    /// `now`, `currently`, `these days`, `current` before a noun; `recently`, `in recent years`,
     /// `in the past`; `the future`.
     pub(super) fn vague(&self) -> Option<(Timex, usize)> {
         let lower = self.lower.as_ref();
@@ -56,7 +57,9 @@ impl Reading<'_, '_> {
             "days", "period", "fiscal", "half", "season", "term", "decade", "century", "account",
             "accounts",
         ];
-        let followed = self.gap(0) == " " && self.next(1).is_some();
+        // A noun follows, not a verb or preposition (`the current was
+        // strong`, `the current of the river`: water).
+        let followed = self.gap(0) == " " && self.next(1).is_some_and(|w| !is_function_word(&w));
         followed && !self.next_is(1, NOT_AFTER) && self.previous().is_none_or(|w| w != "then")
     }
 

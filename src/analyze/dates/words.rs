@@ -15,6 +15,8 @@ pub(super) enum List {
     Label,
     /// `will`, `scheduled`.
     Future,
+    /// `plan`: future when `to` follows.
+    FutureBeforeTo,
     /// `said`, `rose`.
     IrregularPast,
     /// `the latest quarter`.
@@ -29,11 +31,12 @@ pub(super) enum List {
 
 impl List {
     #[cfg(test)]
-    const ALL: [List; 9] = [
+    const ALL: [List; 10] = [
         List::BeforeADate,
         List::Count,
         List::Label,
         List::Future,
+        List::FutureBeforeTo,
         List::IrregularPast,
         List::Focus,
         List::Auxiliary,
@@ -47,6 +50,7 @@ impl List {
             List::Count => "count",
             List::Label => "label",
             List::Future => "future",
+            List::FutureBeforeTo => "future before to",
             List::IrregularPast => "irregular past",
             List::Focus => "focus",
             List::Auxiliary => "auxiliary",
