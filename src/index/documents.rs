@@ -30,12 +30,13 @@ pub struct StoredQuote {
     pub end: u64,
 }
 
-/// The facet value of a speaker: `/name/as written`.
-fn speaker_facet(name: &str, written: &str) -> Facet {
+/// The path of a speaker's name: `name/as written`, encoded as a facet's.
+fn speaker_path(name: &str, written: &str) -> Facet {
     Facet::from_path([clean(name), clean(written)])
 }
 
-/// A facet step without control characters, which facets cannot hold.
+/// A path step without control characters: the encoding separates steps
+/// with `\0`, and a facet cannot hold the others either.
 fn clean(step: &str) -> String {
     step.chars().filter(|c| !c.is_control()).collect()
 }
@@ -43,7 +44,7 @@ fn clean(step: &str) -> String {
 /// The id of a name's encoded path (`entity_names`, `speaker_names`): a
 /// hash of it, so that the entity table can find every id from those
 /// fields' terms.
-pub fn facet_id(encoded: &str) -> u64 {
+pub fn name_id(encoded: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(encoded.as_bytes())
 }
 
@@ -54,8 +55,8 @@ pub fn article_id(doc: &str) -> u64 {
 }
 
 /// Adds a name's encoded path and its id to a document.
-fn add_name_facet(document: &mut TantivyDocument, names: Field, ids: Field, value: Facet) {
-    document.add_u64(ids, facet_id(value.encoded_str()));
+fn add_name_path(document: &mut TantivyDocument, names: Field, ids: Field, value: Facet) {
+    document.add_u64(ids, name_id(value.encoded_str()));
     document.add_text(names, value.encoded_str());
 }
 
@@ -171,15 +172,16 @@ pub fn entity_field(fields: &Fields, kind: EntityKind) -> Field {
 /// What of a passage's entities a document holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Names {
-    /// Stored values to show, the facet dictionary and the ids: a passage.
+    /// Stored values to show, the names' dictionary terms and the ids: a
+    /// passage.
     Whole,
     /// The ids alone, which filters match: a quotation, shown without its
-    /// passage's names, whose passage holds the same facet values.
+    /// passage's names, whose passage holds the same dictionary terms.
     IdsOnly,
 }
 
 /// The people, organisations and places a passage names: one value each,
-/// and a facet per spelling.
+/// and an encoded path (`kind/value/as written`) per spelling.
 fn add_entities(
     fields: &Fields,
     document: &mut TantivyDocument,
@@ -200,10 +202,10 @@ fn add_entities(
                 clean(&mention.entity),
                 clean(written),
             ];
-            let facet = Facet::from_path(path);
-            document.add_u64(fields.name_ids, facet_id(facet.encoded_str()));
+            let path = Facet::from_path(path);
+            document.add_u64(fields.name_ids, name_id(path.encoded_str()));
             if names == Names::Whole {
-                document.add_text(fields.entity_names, facet.encoded_str());
+                document.add_text(fields.entity_names, path.encoded_str());
             }
         }
     }
@@ -313,8 +315,8 @@ fn add_speakers<'a>(
             .clone()
             .map_or(speaker.name.as_str(), |m| analysis.article.text(m));
         if seen.insert((speaker.name.clone(), written.to_owned())) {
-            let facet = speaker_facet(&speaker.name, written);
-            add_name_facet(document, fields.speaker_names, fields.speaker_ids, facet);
+            let path = speaker_path(&speaker.name, written);
+            add_name_path(document, fields.speaker_names, fields.speaker_ids, path);
         }
         if seen.insert((speaker.name.clone(), String::new())) {
             document.add_text(fields.speaker, &speaker.name);

@@ -13,7 +13,7 @@ use super::ids::IdsByDoc;
 use super::{value_id, EntityTable};
 use crate::analyze::name_words;
 use crate::error::Result;
-use crate::index::documents::facet_id;
+use crate::index::documents::name_id;
 use crate::index::schema::{FieldNames, Fields, QUOTE};
 use crate::index::ArticleIds;
 use crate::resolve::{resolve, Name, Source, Usage as SpellingUse};
@@ -171,7 +171,7 @@ fn id_pair(id: u64, article: u32) -> u64 {
 /// No entity: a value no live passage holds.
 const NONE: u32 = u32::MAX;
 
-/// Every name facet value of the commit, by id.
+/// Every name path of the commit (`entity_names`, `speaker_names`), by id.
 struct Dictionary {
     /// (source, value as resolved in its article), sorted.
     values: Vec<(Source, String)>,
@@ -184,18 +184,18 @@ struct Dictionary {
 }
 
 impl Dictionary {
-    /// Reads the facets' terms. Terms of deleted passages linger until a
+    /// Reads the paths' terms. Terms of deleted passages linger until a
     /// merge; they only add ids that no live passage holds.
     fn read(searcher: &Searcher, fields: &Fields) -> Result<Dictionary> {
         let mut found: Vec<(bool, u64, Source, String, String)> = Vec::new();
         let mut seen = Set::default();
         for (speaker, field) in [(false, fields.entity_names), (true, fields.speaker_names)] {
             for_each_term(searcher, field, |encoded| {
-                let id = facet_id(encoded);
+                let id = name_id(encoded);
                 if !seen.insert(id) {
                     return;
                 }
-                if let Some((source, value, written)) = parse_facet(speaker, encoded) {
+                if let Some((source, value, written)) = parse_path(speaker, encoded) {
                     found.push((speaker, id, source, value.into(), written.into()));
                 }
             })?;
@@ -261,9 +261,9 @@ impl Dictionary {
     }
 }
 
-/// A facet term's source, value and spelling: `kind\0value\0written`
+/// A path term's source, value and spelling: `kind\0value\0written`
 /// for a name, `value\0written` for a speaker.
-fn parse_facet(speaker: bool, encoded: &str) -> Option<(Source, &str, &str)> {
+fn parse_path(speaker: bool, encoded: &str) -> Option<(Source, &str, &str)> {
     let mut steps = encoded.split('\0');
     let source = if speaker {
         Source::Speaker
@@ -353,7 +353,7 @@ impl Usage {
             let article_ids = ArticleIds::of_segment(segment)?;
             for doc in segment.doc_ids_alive() {
                 if record.first(doc) == Some(QUOTE) {
-                    for &id in speaker_ids.of(doc) {
+                    for id in speaker_ids.of(doc) {
                         *usage.id_quotes.entry(id).or_default() += 1;
                     }
                     continue;
@@ -366,13 +366,11 @@ impl Usage {
                 speakers.clear();
                 let ids = name_ids
                     .of(doc)
-                    .iter()
-                    .filter_map(|&id| Some((id, dictionary.mentions.get(&id)?.0, false)))
+                    .filter_map(|id| Some((id, dictionary.mentions.get(&id)?.0, false)))
                     .chain(
                         speaker_ids
                             .of(doc)
-                            .iter()
-                            .filter_map(|&id| Some((id, dictionary.speakers.get(&id)?.0, true))),
+                            .filter_map(|id| Some((id, dictionary.speakers.get(&id)?.0, true))),
                     );
                 for (id, value, spoken) in ids {
                     *usage.id_passages.entry(id).or_default() += 1;
@@ -475,7 +473,7 @@ fn add_variants(
     }
 }
 
-/// Calls `f` with every term of a facet field (its encoded path), in every
+/// Calls `f` with every term of a path field (`entity_names`, `speaker_names`), in every
 /// segment.
 fn for_each_term(
     searcher: &Searcher,

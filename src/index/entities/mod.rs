@@ -2,7 +2,7 @@
 //! resolved once per commit, and what every reader looks names up in.
 //!
 //! Passages carry the ids of their names as written (`name_ids`,
-//! `speaker_ids`: hashes of facet values, see [`facet_id`]). The table maps
+//! `speaker_ids`: hashes of their encoded paths, see [`name_id`]). The table maps
 //! those ids to entities, each with one canonical name, one kind, its
 //! spellings and its counts. It is a pure function of the passages in the
 //! commit, so an incremental run and a rebuild of the same files give the
@@ -16,7 +16,7 @@
 //! between the commit and the table) builds it in memory instead, so a
 //! table never describes other passages than the ones searched.
 //!
-//! [`facet_id`]: super::documents::facet_id
+//! [`name_id`]: super::documents::name_id
 
 mod build;
 mod docs;
