@@ -110,8 +110,7 @@ impl Searcher {
         held: &mut HashMap<u64, u64>,
     ) -> Result<()> {
         let fields = self.fields();
-        let articles = ArticleIds::of_segment(reader)?;
-        let article_of: Vec<u64> = passages.iter().map(|&doc| articles.of(doc)).collect();
+        let article_of = ArticleIds::of_docs(reader, passages)?;
         for field in [fields.text, fields.title] {
             let inverted = reader.inverted_index(field)?;
             for (bit, term) in terms.iter().enumerate() {
