@@ -44,9 +44,19 @@ def index_parts(index_dir):
 def profile_indexing(dossier, corpus, work, articles=1000, top=15):
     """Total instructions of indexing the first `articles` lines of `corpus`
     and the `top` functions of dossier and tantivy, as
-    (total, [(function, instructions, percent)]); None without valgrind."""
+    (total, [(function, instructions, percent)]); None without valgrind or
+    when it fails, so that the rest of a long run is still reported."""
     if not shutil.which("valgrind") or not shutil.which("callgrind_annotate"):
         return None
+    try:
+        return profile(dossier, corpus, work, articles, top)
+    except (subprocess.CalledProcessError, OSError, AttributeError, ValueError) as error:
+        print(f"breakdown: no profile: {error}")
+        return None
+
+
+def profile(dossier, corpus, work, articles, top):
+    """The work of `profile_indexing`, which may raise."""
     folder = os.path.join(work, "profile")
     shutil.rmtree(folder, ignore_errors=True)
     os.makedirs(os.path.join(folder, "corpus"))
@@ -63,13 +73,38 @@ def profile_indexing(dossier, corpus, work, articles=1000, top=15):
         check=True, capture_output=True, env={**os.environ, "RAYON_NUM_THREADS": "1"})
     annotated = subprocess.run(["callgrind_annotate", "--inclusive=yes", output],
                                check=True, capture_output=True, text=True).stdout
-    total = int(re.search(r"([\d,]+) \(100\.0%\)\s+PROGRAM TOTALS", annotated).group(1).replace(",", ""))
+    totals = re.search(r"([\d,]+) \(100\.0%\)\s+PROGRAM TOTALS", annotated)
+    total = int(totals.group(1).replace(",", ""))
     functions = {}
     for line in annotated.splitlines():
         match = ANNOTATED.match(line)
         if match:
-            name = match.group(3).split("<")[0] if match.group(3).startswith("tantivy") else match.group(3)
+            name = match.group(3)
+            if name.startswith("tantivy"):
+                name = name.split("<")[0]
             count = int(match.group(1).replace(",", ""))
             functions[name] = max(count, functions.get(name, 0))
     ranked = sorted(functions.items(), key=lambda item: -item[1])[:top]
     return total, [(name, count, 100 * count / total) for name, count in ranked]
+
+
+def report_lines(results):
+    """The report's sections on the index's parts and the profile, from a
+    run's results (what `index_parts` and `profile_indexing` gave)."""
+    lines = []
+    if "parts-1x" in results:
+        lines += ["", "## Where the bytes go, 1x", "",
+                  "| part of dossier's index (file sizes) | size |", "| --- | ---: |"]
+        lines += [f"| {part} | {size / 1e6:.1f} MB |"
+                  for part, size in results["parts-1x"].items()]
+    if results.get("profile"):
+        total, functions = results["profile"]
+        lines += ["", "## Where indexing's instructions go", "",
+                  "`dossier index` on the first 1,000 articles of the corpus, one rayon thread, "
+                  f"under `valgrind --tool=callgrind`: {total / 1e9:.3f} G instructions. The "
+                  "functions of dossier and tantivy with the most, each with all it calls "
+                  "(so the rows overlap):", "",
+                  "| function | instructions | share |", "| --- | ---: | ---: |"]
+        lines += [f"| `{name}` | {count / 1e9:.3f} G | {share:.1f}% |"
+                  for name, count, share in functions]
+    return lines

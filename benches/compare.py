@@ -208,6 +208,8 @@ class Bench:
             run(["sh", "-c", prepare])
             timing["memory"] = self.peak_memory(command)
             timing["size"] = self.size_of(target) if os.path.isdir(target) else os.path.getsize(target)
+            if tool == "dossier" and scale == 1:
+                self.results["parts-1x"] = breakdown.index_parts(target)
             stats[tool] = timing
         self.results[f"index-{scale}x"] = stats
         self.results[f"text-{scale}x"] = os.path.getsize(self.args.corpus) * scale
@@ -254,25 +256,9 @@ class Bench:
             f"incremental-{scale}x", {"dossier index (one new article)": add},
             self.index_runs, prepare=prepare, shell=True)
 
-    def measure_breakdown(self, root):
-        say("index parts at 1x, and a profile of indexing the first 1,000 articles")
-        self.results["parts-1x"] = breakdown.index_parts(os.path.join(root, "dossier-index"))
+    def measure_profile(self):
+        say("a profile of indexing the first 1,000 articles")
         self.results["profile"] = breakdown.profile_indexing(self.dossier, self.args.corpus, self.work)
-
-    def breakdown_section(self):
-        lines = []
-        if "parts-1x" in self.results:
-            lines += ["", "## Where the bytes go, 1x", "", "| part of dossier's index | size |", "| --- | ---: |"]
-            lines += [f"| {part} | {size / 1e6:.1f} MB |" for part, size in self.results["parts-1x"].items()]
-        if self.results.get("profile"):
-            total, functions = self.results["profile"]
-            lines += ["", "## Where indexing's instructions go", "",
-                      f"`dossier index` on the first 1,000 articles of the corpus, one rayon thread, "
-                      f"under `valgrind --tool=callgrind`: {total / 1e9:.3f} G instructions. The functions "
-                      "of dossier and tantivy with the most, each with all it calls (so the rows overlap):", "",
-                      "| function | instructions | share |", "| --- | ---: | ---: |"]
-            lines += [f"| `{name}` | {count / 1e9:.3f} G | {share:.1f}% |" for name, count, share in functions]
-        return lines
 
     # --------------------------------------------------------------- report
 
@@ -324,7 +310,7 @@ class Bench:
                 s = self.results[f"incremental-{scale}x"]["dossier index (one new article)"]
                 lines += ["", f"Adding one article to the {scale}x index (`dossier index` on the folder): "
                               f"median {s['median']:.2f} s ({s['min']:.2f}-{s['max']:.2f} s)."]
-        lines += self.breakdown_section()
+        lines += breakdown.report_lines(self.results)
         # benches/serve_load.sh measures the web server apart; keep its section.
         serve_load = os.path.join("target", "serve-load", "report.md")
         if os.path.isfile(serve_load):
@@ -408,10 +394,9 @@ WHY = {
                    "ids of the whole index; keeping per-segment counts across commits is the fix",
     "size": "dossier stores each passage's text, title and provenance, its quotations as JSON, a "
             "document per quotation, entity and date values, positions for phrase queries and "
-            "fast fields for ordering; zstd compresses the store. At 1x the entity table, the "
-            "entity and speaker ids and their facet dictionaries come to about 29 MB, 0.7 × the "
-            "text, and the store's passage text alone compresses to 18 MB (docs/speed.md, "
-            "\"The document store\")",
+            "fast fields for ordering; zstd compresses the store. The parts above: the store's "
+            "passage text alone compresses to 18 MB at 1x, and the entity table that facets and "
+            "filters read is 11 MB (docs/speed.md, \"The document store\")",
     "scale": "a query costs in proportion to the postings it reads; at ten times the passages "
              "the common words of a long query read ten times the postings",
 }
@@ -488,8 +473,8 @@ def main():
         bench.measure_indexing(scale, root)
         bench.measure_queries(scale, root)
         bench.measure_incremental(scale, root)
-        if scale == 1:
-            bench.measure_breakdown(root)
+        if scale == 1 and not args.quick:
+            bench.measure_profile()
     bench.write(args.out)
     say(f"wrote {args.out}")
     return 0
