@@ -6,7 +6,8 @@
 #
 #   benches/serve_load.sh [CORPUS.jsonl] [--duration 20s] [--clients 32]
 #
-# CORPUS defaults to ../shared/corpora/news.jsonl; its index is built once
+# CORPUS defaults to ../shared/corpora/news.jsonl; its index is kept
+# up to date (rebuilt when an older dossier wrote it)
 # under target/serve-load/. Installs wrk from Debian when it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,7 +31,9 @@ work=target/serve-load
 mkdir -p "$work"
 cargo build --release --quiet
 dossier=target/release/dossier
-[ -f "$work/index/meta.json" ] || "$dossier" --index "$work/index" index "$corpus" >/dev/null
+# Brought up to date each run: an index an older dossier wrote is rebuilt.
+"$dossier" --index "$work/index" index "$corpus" >/dev/null 2>&1 ||
+    "$dossier" --index "$work/index" index --rebuild "$corpus" >/dev/null
 
 # Mixed queries: words, phrases, names, filters, facets, long prose.
 cat > "$work/queries.lua" <<'LUA'
