@@ -81,7 +81,7 @@ mod tests {
     use crate::index::schema;
     use tantivy::{doc, Index};
 
-    /// A segment of four documents: two articles, then one without a `doc`.
+    /// A segment of three documents of two articles, then one without a `doc`.
     fn segment() -> tantivy::Result<tantivy::Searcher> {
         let (schema, fields) = schema::build();
         let index = Index::create_in_ram(schema);

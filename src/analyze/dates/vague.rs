@@ -9,7 +9,7 @@ use super::words::{is_listed, List};
 use crate::analyze::wordlists::is_function_word;
 
 impl Reading<'_, '_> {
-    /// `now`, `currently`, `these days`, `current` before a noun; `recently`, `in recent years`,
+    /// `now`, `currently`, `these days`, `current` before a content word; `recently`, `in recent years`,
     /// `in the past`; `the future`.
     pub(super) fn vague(&self) -> Option<(Timex, usize)> {
         let lower = self.lower.as_ref();
@@ -57,7 +57,7 @@ impl Reading<'_, '_> {
             "days", "period", "fiscal", "half", "season", "term", "decade", "century", "account",
             "accounts",
         ];
-        // A noun follows, not a verb or preposition (`the current was
+        // A content word follows, not a function word (`the current was
         // strong`, `the current of the river`: water).
         let followed = self.gap(0) == " " && self.next(1).is_some_and(|w| !is_function_word(&w));
         followed && !self.next_is(1, NOT_AFTER) && self.previous().is_none_or(|w| w != "then")
