@@ -13,8 +13,8 @@ use super::places::is_demonym;
 use super::speech_words::reporting_lemma;
 use super::wordlists::{
     is_calendar_word, is_dotted_abbreviation, is_function_word, is_geographic_word, is_given_name,
-    is_name_connector, is_name_particle, is_org_word, is_person_role, is_place_joiner,
-    is_title_head, is_title_word, lowercase, WordSet,
+    is_group_pronoun, is_name_connector, is_name_particle, is_org_word, is_person_pronoun,
+    is_person_role, is_place_joiner, is_title_head, is_title_word, lowercase, WordSet,
 };
 pub use crate::text::fold;
 
@@ -186,10 +186,13 @@ fn mention(
     };
     // `..., Will wrote`, `"...," From said`: a capitalised word inside a
     // sentence right before a reporting verb is a surname, even one that
-    // is also a function word.
+    // is also a function word; but not `he` or `she` (`... growth." He
+    // added:`), which attribution resolves as pronouns.
     let surname_before_verb = |i: usize| {
         (i > 0 || !sentence_start)
             && i + 1 == words.len()
+            && !is_person_pronoun(words[i])
+            && !is_group_pronoun(words[i])
             && tokens.get(run.end).is_some_and(|t| {
                 t.kind == TokenKind::Word && reporting_lemma(t.text(text)).is_some()
             })
@@ -374,6 +377,13 @@ mod tests {
         let found = names("The column ran, Will wrote. Will they come? While Will admits it.");
         let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(found, ["Will", "Will"]);
+    }
+
+    #[test]
+    fn a_pronoun_before_a_reporting_verb_stays_a_pronoun() {
+        let found = names(r#"Lind said: "it fell." He added it. "it rose," She wrote."#);
+        let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(found, ["Lind"]);
     }
 
     #[test]
