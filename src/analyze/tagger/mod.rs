@@ -5,6 +5,8 @@
 //! - `features`: what the model sees of each word, hashed.
 //! - `model`: the weights, their file format, and Viterbi decoding.
 //! - `scorer`: fast scores for the committed model, summed word by word.
+//! - `spans`: labels to names, without the brackets and lower-case words
+//!   the model sometimes carries into them.
 //! - `words`: sentences cut into the words the model reads, and names
 //!   trimmed to their words.
 //! - `train`: the averaged structured perceptron that learns them.
@@ -21,6 +23,7 @@ mod clusters;
 mod features;
 mod model;
 mod scorer;
+mod spans;
 pub mod train;
 mod words;
 
@@ -34,8 +37,10 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::analyze::lexer::Token;
 use features::{document_feature, TokenFeatures};
 pub use features::{lower_key, sentence_features};
-use model::{is_inside, kind_of, PassThrough, Weights, OUTSIDE};
+use model::{kind_of, PassThrough, Weights, OUTSIDE};
 pub use model::{Model, Packed, Scores, LABELS};
+pub use spans::spans;
+use spans::without_stray_words;
 use words::{is_mojibake, sentences_of_tokens, trimmed, without_titles};
 pub use words::{paragraph_sentences, Sentence};
 
@@ -154,7 +159,7 @@ pub fn tag_article(paragraphs: &[(&str, &[Token])], headings: &[bool]) -> Vec<Ve
                 .iter()
                 .zip(labels.by_ref())
                 .flat_map(|(sentence, mut labels)| {
-                    outside_brackets(&sentence.words, &mut labels);
+                    without_stray_words(&sentence.words, &mut labels);
                     spans(&labels, &sentence.ranges)
                         .into_iter()
                         .map(move |tagged| match tagged.label {
@@ -268,76 +273,6 @@ pub fn document_values(lowers: &[Vec<u64>], labels: &[Vec<usize>]) -> Vec<Vec<u8
         .collect()
 }
 
-/// Takes stray brackets out of names. The model sometimes carries a name
-/// across an editor's bracket (`"We saw (Peter) Holden"`, `[Ann] Lind`),
-/// which made `Peter) Holden` a spelling of its own. A
-/// bracket stays inside a name only as a pair that opens after a word of
-/// it (`Proleter ( Z )` in CoNLL's football tables).
-fn outside_brackets(words: &[&str], labels: &mut [usize]) {
-    for i in 0..words.len() {
-        if labels[i] == OUTSIDE {
-            continue;
-        }
-        let keep = match words[i] {
-            "(" | "[" | "{" => {
-                let close = closing_bracket(words[i]);
-                i > 0
-                    && labels[i - 1] != OUTSIDE
-                    && (i + 1..words.len())
-                        .take_while(|&j| labels[j] != OUTSIDE)
-                        .any(|j| words[j] == close)
-            }
-            ")" | "]" | "}" => (0..i)
-                .rev()
-                .take_while(|&j| labels[j] != OUTSIDE)
-                .any(|j| closing_bracket(words[j]) == words[i]),
-            _ => true,
-        };
-        if !keep {
-            labels[i] = OUTSIDE;
-        }
-    }
-}
-
-/// The bracket that closes `open`; `""` for any other token.
-fn closing_bracket(open: &str) -> &'static str {
-    match open {
-        "(" => ")",
-        "[" => "]",
-        "{" => "}",
-        _ => "",
-    }
-}
-
-/// The names in a labelled sentence, as byte ranges.
-pub fn spans(labels: &[usize], ranges: &[Range<usize>]) -> Vec<Tagged> {
-    let mut found = Vec::new();
-    let mut open: Option<(usize, usize)> = None;
-    for (i, &label) in labels.iter().enumerate() {
-        let continues = is_inside(label) && open.is_some_and(|(_, kind)| kind == kind_of(label));
-        if continues {
-            continue;
-        }
-        if let Some((start, kind)) = open.take() {
-            found.extend(name(start..i, kind, ranges));
-        }
-        if label != OUTSIDE {
-            open = Some((i, kind_of(label)));
-        }
-    }
-    if let Some((start, kind)) = open {
-        found.extend(name(start..labels.len(), kind, ranges));
-    }
-    found
-}
-
-fn name(tokens: Range<usize>, kind: usize, ranges: &[Range<usize>]) -> Option<Tagged> {
-    Some(Tagged {
-        range: ranges[tokens.start].start..ranges[tokens.end - 1].end,
-        label: NameLabel::of_kind(kind)?,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,26 +289,6 @@ mod tests {
             .map(|(p, t)| (*p, t.as_slice()))
             .collect();
         tag_article(&paragraphs, &vec![false; paragraphs.len()])
-    }
-
-    #[test]
-    fn spans_join_begin_and_inside_of_one_kind() {
-        let ranges = vec![0..5, 6..10, 11..15, 16..20];
-        // B-PER I-PER B-ORG O
-        let found = spans(&[1, 2, 3, 0], &ranges);
-        assert_eq!(
-            found,
-            [
-                Tagged {
-                    range: 0..10,
-                    label: NameLabel::Person
-                },
-                Tagged {
-                    range: 11..15,
-                    label: NameLabel::Org
-                },
-            ]
-        );
     }
 
     #[test]
@@ -419,18 +334,6 @@ mod tests {
         // A one-word line of its own is still read (`LONDON`).
         let found = tag_texts(&["Peter Blackburn flew in.", "LONDON"]);
         assert_eq!(found[1].len(), 1, "{found:?}");
-    }
-
-    #[test]
-    fn a_stray_bracket_leaves_the_name_and_a_pair_inside_one_stays() {
-        // B-PER I-PER I-PER I-PER: `[Ann] Lind`.
-        let mut labels = [1, 2, 2, 2];
-        outside_brackets(&["[", "Ann", "]", "Lind"], &mut labels);
-        assert_eq!(labels, [OUTSIDE, 2, OUTSIDE, 2]);
-        // B-ORG I-ORG I-ORG I-ORG: a club and its town's letter.
-        let mut labels = [3, 4, 4, 4];
-        outside_brackets(&["Rovers", "(", "Z", ")"], &mut labels);
-        assert_eq!(labels, [3, 4, 4, 4]);
     }
 
     #[test]

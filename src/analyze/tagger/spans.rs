@@ -1,0 +1,159 @@
+//! Labels to names: the spans of a labelled sentence, after taking out
+//! the words the model sometimes carries into a name that no name holds.
+
+use std::ops::Range;
+
+use super::model::{is_inside, kind_of, OUTSIDE};
+use super::{NameLabel, Tagged};
+use crate::analyze::names::particle_prefixed;
+use crate::analyze::wordlists::is_name_particle;
+
+/// The kind ([`kind_of`]) of person labels.
+const PERSON: usize = 1;
+
+/// Labels `OUTSIDE` the words of `words` that cannot be part of the name
+/// the model put them in: stray brackets, and lower-case words inside a
+/// person's name.
+pub fn without_stray_words(words: &[&str], labels: &mut [usize]) {
+    outside_brackets(words, labels);
+    outside_person_names(words, labels);
+}
+
+/// Takes lower-case words out of people's names, but for particles (`de`,
+/// `bin`, `al-Sudani`): the model read `Sanders let Kingson speak first`
+/// as one person, who then stood for both men in the article.
+fn outside_person_names(words: &[&str], labels: &mut [usize]) {
+    for (label, word) in labels.iter_mut().zip(words) {
+        let lower_case = word.chars().next().is_some_and(char::is_lowercase);
+        if *label != OUTSIDE
+            && kind_of(*label) == PERSON
+            && lower_case
+            && !is_name_particle(word)
+            && !particle_prefixed(word)
+        {
+            *label = OUTSIDE;
+        }
+    }
+}
+
+/// Takes stray brackets out of names. The model sometimes carries a name
+/// across an editor's bracket (`"We saw (Peter) Holden"`, `[Ann] Lind`),
+/// which made `Peter) Holden` a spelling of its own. A
+/// bracket stays inside a name only as a pair that opens after a word of
+/// it (`Rovers ( Z )`, as CoNLL's football tables write a club).
+fn outside_brackets(words: &[&str], labels: &mut [usize]) {
+    for i in 0..words.len() {
+        if labels[i] == OUTSIDE {
+            continue;
+        }
+        let keep = match words[i] {
+            "(" | "[" | "{" => {
+                let close = closing_bracket(words[i]);
+                i > 0
+                    && labels[i - 1] != OUTSIDE
+                    && (i + 1..words.len())
+                        .take_while(|&j| labels[j] != OUTSIDE)
+                        .any(|j| words[j] == close)
+            }
+            ")" | "]" | "}" => (0..i)
+                .rev()
+                .take_while(|&j| labels[j] != OUTSIDE)
+                .any(|j| closing_bracket(words[j]) == words[i]),
+            _ => true,
+        };
+        if !keep {
+            labels[i] = OUTSIDE;
+        }
+    }
+}
+
+/// The bracket that closes `open`; `""` for any other token.
+fn closing_bracket(open: &str) -> &'static str {
+    match open {
+        "(" => ")",
+        "[" => "]",
+        "{" => "}",
+        _ => "",
+    }
+}
+
+/// The names in a labelled sentence, as byte ranges.
+pub fn spans(labels: &[usize], ranges: &[Range<usize>]) -> Vec<Tagged> {
+    let mut found = Vec::new();
+    let mut open: Option<(usize, usize)> = None;
+    for (i, &label) in labels.iter().enumerate() {
+        let continues = is_inside(label) && open.is_some_and(|(_, kind)| kind == kind_of(label));
+        if continues {
+            continue;
+        }
+        if let Some((start, kind)) = open.take() {
+            found.extend(name(start..i, kind, ranges));
+        }
+        if label != OUTSIDE {
+            open = Some((i, kind_of(label)));
+        }
+    }
+    if let Some((start, kind)) = open {
+        found.extend(name(start..labels.len(), kind, ranges));
+    }
+    found
+}
+
+fn name(tokens: Range<usize>, kind: usize, ranges: &[Range<usize>]) -> Option<Tagged> {
+    Some(Tagged {
+        range: ranges[tokens.start].start..ranges[tokens.end - 1].end,
+        label: NameLabel::of_kind(kind)?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_join_begin_and_inside_of_one_kind() {
+        let ranges = vec![0..5, 6..10, 11..15, 16..20];
+        // B-PER I-PER B-ORG O
+        let found = spans(&[1, 2, 3, 0], &ranges);
+        assert_eq!(
+            found,
+            [
+                Tagged {
+                    range: 0..10,
+                    label: NameLabel::Person
+                },
+                Tagged {
+                    range: 11..15,
+                    label: NameLabel::Org
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stray_bracket_leaves_the_name_and_a_pair_inside_one_stays() {
+        // B-PER I-PER I-PER I-PER: `[Ann] Lind`.
+        let mut labels = [1, 2, 2, 2];
+        outside_brackets(&["[", "Ann", "]", "Lind"], &mut labels);
+        assert_eq!(labels, [OUTSIDE, 2, OUTSIDE, 2]);
+        // B-ORG I-ORG I-ORG I-ORG: a club and its town's letter.
+        let mut labels = [3, 4, 4, 4];
+        outside_brackets(&["Rovers", "(", "Z", ")"], &mut labels);
+        assert_eq!(labels, [3, 4, 4, 4]);
+    }
+
+    #[test]
+    fn a_lower_case_word_leaves_a_person_but_a_particle_stays() {
+        // B-PER I-PER I-PER: `Ann let Lind`, `Omar bin Said`.
+        let mut labels = [1, 2, 2];
+        without_stray_words(&["Ann", "let", "Lind"], &mut labels);
+        assert_eq!(labels, [1, OUTSIDE, 2]);
+        let mut labels = [1, 2, 2];
+        without_stray_words(&["Omar", "bin", "Said"], &mut labels);
+        assert_eq!(labels, [1, 2, 2]);
+        // B-ORG I-ORG I-ORG: organisations keep theirs.
+        let mut labels = [3, 4, 4];
+        without_stray_words(&["Bank", "of", "Lisbon"], &mut labels);
+        assert_eq!(labels, [3, 4, 4]);
+    }
+}
