@@ -4,9 +4,10 @@
 //! (`name_words`, `is_short_form`).
 
 use super::names::{fold, particle_prefixed, NameKind};
+use super::speech_words::reporting_lemma;
 use super::wordlists::{
-    is_group_role, is_name_connector, is_name_particle, is_org_word, is_person_role, is_title_head,
-    is_title_word, singular,
+    is_function_word, is_group_role, is_name_connector, is_name_particle, is_org_word,
+    is_person_role, is_title_head, is_title_word, singular,
 };
 
 /// Every name an article gives, with what it tells about each.
@@ -167,7 +168,33 @@ impl Register {
 
 /// Only a person's name has short forms (`al-Sudani` for `Mohammed Shia
 /// al-Sudani`); `Iraq` is not short for `Islamic Resistance in Iraq`.
+/// The most words, particles and single letters aside (`U.S.`, `A.`), of
+/// a name that shorter forms are read as: longer runs of capitalised
+/// words are lists (`Adam Schiff Chuck Schumer Kamala Harris ...`).
+const MAX_FULL_NAME_WORDS: usize = 5;
+
+/// Whether a run of capitalised words reads as one name. A list, or a
+/// headline with a function word or a reporting verb inside (`National
+/// Review Crowd Does Not Like Donald Trump`, `Hollande Says Donald Trump`),
+/// does not: taken for the fullest form of `Trump`, one made every `Trump
+/// said` of its article that headline's. First and last words may be
+/// either (`Will Smith`, `Theresa May`, `Edward Said`), and so may an
+/// initial (`Laurence A. Tisch`).
+fn reads_as_one_name(core: &[String]) -> bool {
+    let inner = core
+        .get(1..core.len().saturating_sub(1))
+        .unwrap_or_default();
+    let is_letter = |w: &String| w.chars().nth(1).is_none();
+    let headline_word =
+        |w: &String| !is_letter(w) && (is_function_word(w) || reporting_lemma(w).is_some());
+    let words = core.iter().filter(|w| !is_letter(w)).count();
+    words <= MAX_FULL_NAME_WORDS && !inner.iter().any(headline_word)
+}
+
 fn can_be_shortened(entry: &Entry) -> bool {
+    if !reads_as_one_name(&entry.core) {
+        return false;
+    }
     match entry.kind {
         NameKind::Person => true,
         NameKind::Unknown => {
@@ -313,5 +340,21 @@ mod tests {
             title_roles("Émir Ölçek Minister").contains(&"minister".to_owned()),
             "no panic on accents"
         );
+    }
+
+    #[test]
+    fn a_headline_is_no_fullest_name() {
+        let mut register = Register::default();
+        register.add("Local Crowd Does Not Like Ann Lind", None, &[], true);
+        register.add("Lind", None, &[], true);
+        let fullest = |name| register.fullest(name).map(|e| e.name.as_str());
+        assert_eq!(fullest("Lind"), Some("Lind"));
+        register.add("Ann Lind", None, &[], true);
+        let fullest = |name| register.fullest(name).map(|e| e.name.as_str());
+        assert_eq!(fullest("Lind"), Some("Ann Lind"));
+        register.add("Omar Haddad Rosa Park Tom Reed", None, &[], true);
+        register.add("Will A. Reed", None, &[], true);
+        let fullest = |name| register.fullest(name).map(|e| e.name.as_str());
+        assert_eq!(fullest("Reed"), Some("Will A. Reed"), "a list is no name");
     }
 }
