@@ -125,6 +125,13 @@ fn leads_with_description(text: &str, tokens: &[Token], run: Range<usize>) -> bo
             .any(|w| is_org_word(w) || is_geographic_word(w) || is_name_connector(w))
 }
 
+/// `I`, `we`, `you`, `he`, `she`, `it`, `they`.
+fn is_personal_pronoun(word: &str) -> bool {
+    is_person_pronoun(word)
+        || is_group_pronoun(word)
+        || matches!(word.to_lowercase().as_str(), "i" | "we" | "you")
+}
+
 fn follows_possessive(text: &str, token: &Token) -> bool {
     is_possessive(token.text(text))
 }
@@ -186,13 +193,13 @@ fn mention(
     };
     // `..., Will wrote`, `"...," From said`: a capitalised word inside a
     // sentence right before a reporting verb is a surname, even one that
-    // is also a function word; but not `he` or `she` (`... growth." He
-    // added:`), which attribution resolves as pronouns.
+    // is also a function word; but not a personal pronoun (`... rose." He
+    // added:`, `"...," I said`): attribution resolves `he`, `she`, `they`
+    // and `it`, and the others name no one.
     let surname_before_verb = |i: usize| {
         (i > 0 || !sentence_start)
             && i + 1 == words.len()
-            && !is_person_pronoun(words[i])
-            && !is_group_pronoun(words[i])
+            && !is_personal_pronoun(words[i])
             && tokens.get(run.end).is_some_and(|t| {
                 t.kind == TokenKind::Word && reporting_lemma(t.text(text)).is_some()
             })
@@ -381,7 +388,8 @@ mod tests {
 
     #[test]
     fn a_pronoun_before_a_reporting_verb_stays_a_pronoun() {
-        let found = names(r#"Lind said: "it fell." He added it. "it rose," She wrote."#);
+        let found =
+            names(r#"Lind said: "it fell." He added it. "it rose," She wrote. "no," I said."#);
         let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(found, ["Lind"]);
     }

@@ -6,8 +6,8 @@
 use super::names::{fold, particle_prefixed, NameKind};
 use super::speech_words::reporting_lemma;
 use super::wordlists::{
-    is_function_word, is_group_role, is_name_connector, is_name_particle, is_org_word,
-    is_person_role, is_title_head, is_title_word, singular,
+    is_function_word, is_given_name, is_group_role, is_name_connector, is_name_particle,
+    is_org_word, is_person_role, is_title_head, is_title_word, singular,
 };
 
 /// Every name an article gives, with what it tells about each.
@@ -26,6 +26,9 @@ pub struct Entry {
     /// Its folded words without particles (`al`, `bin`), as short forms
     /// are compared.
     core: Vec<String>,
+    /// Whether it reads as one name, not a list or a headline: what a
+    /// short form may resolve to (see `reads_as_one_name`).
+    one_name: bool,
     /// Person, organisation, or unknown.
     pub kind: NameKind,
     /// Role nouns and title initials it was introduced with (`researcher`, `fm`).
@@ -71,9 +74,11 @@ impl Register {
             entry.confirmed |= confirmed;
             return i;
         }
+        let core = without_particles(&folded);
         self.entries.push(Entry {
             name: name.to_owned(),
-            core: without_particles(&folded),
+            one_name: reads_as_one_name(&core),
+            core,
             folded,
             kind,
             roles: new_roles,
@@ -166,33 +171,36 @@ impl Register {
     }
 }
 
-/// Only a person's name has short forms (`al-Sudani` for `Mohammed Shia
-/// al-Sudani`); `Iraq` is not short for `Islamic Resistance in Iraq`.
 /// The most words, particles and single letters aside (`U.S.`, `A.`), of
 /// a name that shorter forms are read as: longer runs of capitalised
-/// words are lists (`Adam Schiff Chuck Schumer Kamala Harris ...`).
+/// words are lists (`Ann Lind Omar Haddad Rosa Park Tom Reed`).
 const MAX_FULL_NAME_WORDS: usize = 5;
 
-/// Whether a run of capitalised words reads as one name. A list, or a
-/// headline with a function word or a reporting verb inside (`National
-/// Review Crowd Does Not Like Donald Trump`, `Hollande Says Donald Trump`),
-/// does not: taken for the fullest form of `Trump`, one made every `Trump
+/// Whether a run of capitalised words reads as one name. A list does not,
+/// nor a headline with a function word or a present-tense reporting verb
+/// inside (`Harbour Board Does Not Like Ann Lind`, `Lind Says Board Will
+/// Fold`): taken for the fullest form of `Lind`, one made every `Lind
 /// said` of its article that headline's. First and last words may be
-/// either (`Will Smith`, `Theresa May`, `Edward Said`), and so may an
-/// initial (`Laurence A. Tisch`).
+/// either (`Will Smith`, `Theresa May`), and so may an initial (`John A.
+/// Reed`), a given name (`Ann Will Reed`) or a past form (`Omar Said
+/// Haddad`).
 fn reads_as_one_name(core: &[String]) -> bool {
     let inner = core
         .get(1..core.len().saturating_sub(1))
         .unwrap_or_default();
     let is_letter = |w: &String| w.chars().nth(1).is_none();
-    let headline_word =
-        |w: &String| !is_letter(w) && (is_function_word(w) || reporting_lemma(w).is_some());
+    let headline_word = |w: &String| {
+        let says = w.ends_with('s') && reporting_lemma(w).is_some();
+        !is_letter(w) && !is_given_name(w) && (is_function_word(w) || says)
+    };
     let words = core.iter().filter(|w| !is_letter(w)).count();
     words <= MAX_FULL_NAME_WORDS && !inner.iter().any(headline_word)
 }
 
+/// Only a person's name has short forms (`al-Sudani` for `Mohammed Shia
+/// al-Sudani`); `Iraq` is not short for `Islamic Resistance in Iraq`.
 fn can_be_shortened(entry: &Entry) -> bool {
-    if !reads_as_one_name(&entry.core) {
+    if !entry.one_name {
         return false;
     }
     match entry.kind {
@@ -356,5 +364,8 @@ mod tests {
         register.add("Will A. Reed", None, &[], true);
         let fullest = |name| register.fullest(name).map(|e| e.name.as_str());
         assert_eq!(fullest("Reed"), Some("Will A. Reed"), "a list is no name");
+        let one_name = |name: &str| reads_as_one_name(&without_particles(&fold_words(name)));
+        assert!(one_name("Omar Said Haddad") && one_name("Mohammed bin Said al-Haddad"));
+        assert!(!one_name("Lind Says Board Will Fold"));
     }
 }

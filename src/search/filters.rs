@@ -11,7 +11,7 @@ use tantivy::Term;
 use super::dates::{self, DateRange};
 use crate::analyze::EntityKind;
 use crate::error::{Error, Result};
-use crate::index::schema::QUOTE;
+use crate::index::schema::{PASSAGE, QUOTE};
 use crate::index::{EntityTable, Fields, IdSpace};
 
 /// What to search for besides the query.
@@ -95,12 +95,13 @@ pub fn restrict(
     Ok((Box::new(BooleanQuery::new(clauses)), notes))
 }
 
-/// The clause that keeps documents of one kind of record. Passages are
-/// most documents: requiring their `record` term would make tantivy walk
-/// that whole posting list beside a long query's union (a pasted claim
-/// cost 46 M instructions so), while excluding the fewer quotations only
-/// checks the union's own hits.
+/// The clause that keeps documents of one kind of record, [`PASSAGE`] or
+/// [`QUOTE`]. Passages are most documents: requiring their `record` term
+/// made tantivy walk that whole posting list beside a long query's union
+/// (docs/speed.md, "Long queries and top-k pruning"), while excluding the
+/// fewer quotations only checks the union's own hits.
 fn record_clause(fields: &Fields, record: u64) -> (Occur, Box<dyn Query>) {
+    debug_assert!(record == PASSAGE || record == QUOTE, "record {record}");
     let quotations = Box::new(TermQuery::new(
         Term::from_field_u64(fields.record, QUOTE),
         IndexRecordOption::Basic,

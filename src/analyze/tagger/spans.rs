@@ -7,33 +7,40 @@ use super::model::{is_inside, kind_of, OUTSIDE};
 use super::{NameLabel, Tagged};
 use crate::analyze::names::particle_prefixed;
 use crate::analyze::wordlists::is_name_particle;
-
-/// The kind ([`kind_of`]) of person labels.
-const PERSON: usize = 1;
+use crate::text::is_apostrophe;
 
 /// Labels `OUTSIDE` the words of `words` that cannot be part of the name
 /// the model put them in: stray brackets, and lower-case words inside a
-/// person's name.
-pub fn without_stray_words(words: &[&str], labels: &mut [usize]) {
+/// person's name. `labels` holds one label per word.
+pub(super) fn without_stray_words(words: &[&str], labels: &mut [usize]) {
+    debug_assert_eq!(words.len(), labels.len());
     outside_brackets(words, labels);
     outside_person_names(words, labels);
 }
 
 /// Takes lower-case words out of people's names, but for particles (`de`,
-/// `bin`, `al-Sudani`): the model read `Sanders let Kingson speak first`
-/// as one person, who then stood for both men in the article.
+/// `bin`, `al-Haddad`, `d'Ormesson`): the model read `Reed let Lind speak
+/// first` as one person, who then stood for both in the article.
 fn outside_person_names(words: &[&str], labels: &mut [usize]) {
     for (label, word) in labels.iter_mut().zip(words) {
+        let person = NameLabel::of_kind(kind_of(*label)) == Some(NameLabel::Person);
         let lower_case = word.chars().next().is_some_and(char::is_lowercase);
-        if *label != OUTSIDE
-            && kind_of(*label) == PERSON
-            && lower_case
-            && !is_name_particle(word)
-            && !particle_prefixed(word)
-        {
+        let particle =
+            is_name_particle(word) || particle_prefixed(word) || is_elided_particle(word);
+        if person && lower_case && !particle {
             *label = OUTSIDE;
         }
     }
+}
+
+/// `d'Ormesson`, `dell'Orto`: a particle elided onto the name after it.
+fn is_elided_particle(word: &str) -> bool {
+    word.split_once(is_apostrophe)
+        .is_some_and(|(particle, name)| {
+            (1..=4).contains(&particle.chars().count())
+                && particle.chars().all(char::is_lowercase)
+                && name.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// Takes stray brackets out of names. The model sometimes carries a name
@@ -151,6 +158,9 @@ mod tests {
         let mut labels = [1, 2, 2];
         without_stray_words(&["Omar", "bin", "Said"], &mut labels);
         assert_eq!(labels, [1, 2, 2]);
+        let mut labels = [1, 2];
+        without_stray_words(&["Jean", "d'Ormesson"], &mut labels);
+        assert_eq!(labels, [1, 2]);
         // B-ORG I-ORG I-ORG: organisations keep theirs.
         let mut labels = [3, 4, 4];
         without_stray_words(&["Bank", "of", "Lisbon"], &mut labels);

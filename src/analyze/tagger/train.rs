@@ -306,8 +306,10 @@ impl Counts {
     }
 }
 
-/// Tags `docs` as at run time (two passes) and counts exact spans per
-/// kind: person, organisation, place.
+/// Tags `docs` as at run time (two passes), but for the clean-up of stray
+/// brackets and lower-case words that `tag_article` adds (the examples
+/// keep no words), and counts exact spans per kind: person,
+/// organisation, place.
 pub fn evaluate(model: &impl Scores, docs: &[Document]) -> [Counts; 3] {
     let mut counts = [Counts::default(); 3];
     let kinds = [NameLabel::Person, NameLabel::Org, NameLabel::Place];
