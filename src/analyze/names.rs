@@ -13,8 +13,8 @@ use super::places::is_demonym;
 use super::speech_words::reporting_lemma;
 use super::wordlists::{
     is_calendar_word, is_dotted_abbreviation, is_function_word, is_geographic_word, is_given_name,
-    is_group_pronoun, is_name_connector, is_name_particle, is_org_word, is_person_pronoun,
-    is_person_role, is_place_joiner, is_title_head, is_title_word, lowercase, WordSet,
+    is_name_connector, is_name_particle, is_org_word, is_person_role, is_personal_pronoun,
+    is_place_joiner, is_title_head, is_title_word, lowercase, WordSet,
 };
 pub use crate::text::fold;
 
@@ -104,11 +104,21 @@ fn is_name_word(text: &str, token: &Token) -> bool {
     particle_prefixed(word)
 }
 
-/// `al-Sudani`, `el-Sisi`: a lower-case particle joined to a capitalized name.
+/// `al-Sudani`, `el-Sisi`: a lower-case particle joined to a capitalized
+/// name; or elided onto it (`d'Ormesson`, `dell'Orto`).
 pub(super) fn particle_prefixed(word: &str) -> bool {
-    word.split_once('-').is_some_and(|(particle, rest)| {
-        is_name_particle(particle) && rest.chars().next().is_some_and(char::is_uppercase)
-    })
+    let capitalized = |rest: &str| rest.chars().next().is_some_and(char::is_uppercase);
+    let joined = word
+        .split_once('-')
+        .is_some_and(|(particle, rest)| is_name_particle(particle) && capitalized(rest));
+    let elided = word
+        .split_once(is_apostrophe)
+        .is_some_and(|(particle, rest)| {
+            (1..=4).contains(&particle.chars().count())
+                && particle.chars().all(char::is_lowercase)
+                && capitalized(rest)
+        });
+    joined || elided
 }
 
 /// `American Dennis Mitchell`, `Coach Berti Vogts`: a people's adjective or
@@ -123,13 +133,6 @@ fn leads_with_description(text: &str, tokens: &[Token], run: Range<usize>) -> bo
         && !words[1..]
             .iter()
             .any(|w| is_org_word(w) || is_geographic_word(w) || is_name_connector(w))
-}
-
-/// `I`, `we`, `you`, `he`, `she`, `it`, `they`.
-fn is_personal_pronoun(word: &str) -> bool {
-    is_person_pronoun(word)
-        || is_group_pronoun(word)
-        || matches!(word.to_lowercase().as_str(), "i" | "we" | "you")
 }
 
 fn follows_possessive(text: &str, token: &Token) -> bool {
@@ -377,6 +380,8 @@ mod tests {
                 ),
             ]
         );
+        let elided = names("The writer Jean d'Ormesson spoke.");
+        assert_eq!(elided[0].0, "Jean d'Ormesson");
     }
 
     #[test]

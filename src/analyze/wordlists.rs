@@ -227,6 +227,14 @@ pub fn is_group_pronoun(word: &str) -> bool {
     matches!(word.to_lowercase().as_str(), "they" | "it")
 }
 
+/// Every personal pronoun a subject may be: `I`, `we`, `you`, and those
+/// that refer back ([`is_person_pronoun`], [`is_group_pronoun`]).
+pub fn is_personal_pronoun(word: &str) -> bool {
+    is_person_pronoun(word)
+        || is_group_pronoun(word)
+        || matches!(word.to_lowercase().as_str(), "i" | "we" | "you")
+}
+
 /// Initials that news writes for common nouns, with their words.
 static ABBREVIATIONS: &str = include_str!("data/words/abbreviations.txt");
 

@@ -7,7 +7,6 @@ use super::model::{is_inside, kind_of, OUTSIDE};
 use super::{NameLabel, Tagged};
 use crate::analyze::names::particle_prefixed;
 use crate::analyze::wordlists::is_name_particle;
-use crate::text::is_apostrophe;
 
 /// Labels `OUTSIDE` the words of `words` that cannot be part of the name
 /// the model put them in: stray brackets, and lower-case words inside a
@@ -24,23 +23,14 @@ pub(super) fn without_stray_words(words: &[&str], labels: &mut [usize]) {
 fn outside_person_names(words: &[&str], labels: &mut [usize]) {
     for (label, word) in labels.iter_mut().zip(words) {
         let person = NameLabel::of_kind(kind_of(*label)) == Some(NameLabel::Person);
-        let lower_case = word.chars().next().is_some_and(char::is_lowercase);
-        let particle =
-            is_name_particle(word) || particle_prefixed(word) || is_elided_particle(word);
-        if person && lower_case && !particle {
+        if person
+            && word.chars().next().is_some_and(char::is_lowercase)
+            && !is_name_particle(word)
+            && !particle_prefixed(word)
+        {
             *label = OUTSIDE;
         }
     }
-}
-
-/// `d'Ormesson`, `dell'Orto`: a particle elided onto the name after it.
-fn is_elided_particle(word: &str) -> bool {
-    word.split_once(is_apostrophe)
-        .is_some_and(|(particle, name)| {
-            (1..=4).contains(&particle.chars().count())
-                && particle.chars().all(char::is_lowercase)
-                && name.chars().next().is_some_and(char::is_uppercase)
-        })
 }
 
 /// Takes stray brackets out of names. The model sometimes carries a name
