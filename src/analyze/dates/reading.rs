@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use super::relative::{tense_at, Tense};
+use super::relative::{tense_after, tense_at, Tense};
 use super::{Context, Word};
 use crate::analyze::wordlists::lowercase;
 use crate::text::{is_apostrophe, DateValue};
@@ -65,6 +65,26 @@ impl<'t> Reading<'t, '_> {
     /// The tense of the clause that word `i` ends.
     pub(super) fn tense(&self) -> Tense {
         tense_at(self.text, self.words[self.i].range.start)
+    }
+
+    /// [`Self::tense`], or when that is unknown and the date opens its
+    /// sentence behind a preposition or two and a comma closes it (`In
+    /// March, the company sold ...`, `On Sept. 20, it was ...`), the tense
+    /// of the sentence: the clause the date sets in time. Only for the
+    /// year of a month written without one; weekdays read on this way, or
+    /// any date in a list (`in May, June and September`), lost dates.
+    pub(super) fn opening_tense(&self) -> Tense {
+        let tense = self.tense();
+        let at = self.words[self.i].range.start;
+        let sentence_start = self.text[..at]
+            .rfind(['.', '!', '?', ';', ':', '\n'])
+            .map_or(0, |i| i + 1);
+        let opens = self.text[sentence_start..at].split_whitespace().count() <= 2;
+        let closed = (0..2).any(|k| self.gap(k).starts_with(','));
+        match tense {
+            Tense::Unknown if opens && closed => tense_after(self.text, at),
+            tense => tense,
+        }
     }
 
     /// How far word `i` counts from now: `last` -1, `this` 0, `next` 1.

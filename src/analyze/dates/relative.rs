@@ -179,7 +179,8 @@ impl Reading<'_, '_> {
     /// The year of a day or month written without one. With a publication
     /// date: the year that puts it nearest that date (`January` in an
     /// October article is the coming one, `December` in an April one the
-    /// last), unless the tense says otherwise: the past takes a month
+    /// last), unless the tense says otherwise (its clause's, or for a
+    /// month opening its sentence, `In March, ...`, the sentence's): the past takes a month
     /// three or more months ahead from the year before, and keeps one seven
     /// or more behind in the same year (`sales rose in March`, said in
     /// October); the future likewise forward. With no publication date,
@@ -195,7 +196,7 @@ impl Reading<'_, '_> {
             return Some(published.year);
         };
         let ahead = i32::from(month) - i32::from(this_month);
-        match (self.tense(), ahead) {
+        match (self.opening_tense(), ahead) {
             (Tense::Future, 7..) | (Tense::Past, ..=-7) => Some(published.year),
             (_, 7..) | (Tense::Past, 3..) => published.year.checked_sub(1),
             (_, ..=-7) | (Tense::Future, ..=-3) => published.year.checked_add(1),
@@ -240,6 +241,14 @@ pub(super) enum Tense {
     Past,
     Future,
     Unknown,
+}
+
+/// The tense of the sentence that byte `at` opens, read on to its end.
+pub(super) fn tense_after(text: &str, at: usize) -> Tense {
+    let end = text[at..]
+        .find(['.', '!', '?', ';'])
+        .map_or(text.len(), |i| at + i);
+    tense_of(&text[at..end])
 }
 
 /// The tense of the clause that byte `at` ends. Reading on to the rest
