@@ -206,6 +206,26 @@ fn boolean_operators_and_fields() {
 }
 
 #[test]
+fn quotation_documents_never_come_back_as_passages() {
+    // Each quotation is also indexed as a document of its own, which a
+    // search of passages must never return: a word said inside a quotation
+    // finds its passage once, and so does a `doc:` query, which reads a
+    // field that quotation documents share.
+    let workspace = Workspace::with_seeds();
+    let (said, summary) = hits(&workspace, "unacceptable dictates");
+    assert_eq!((said.len(), summary.total), (1, 1), "{said:?}");
+    let doc = &said[0].doc;
+    let (article, summary) = hits(&workspace, &format!("doc:\"{doc}\""));
+    assert_eq!(summary.total, article.len());
+    assert!(article.len() > 5, "{}", article.len());
+    assert!(article.iter().all(|h| &h.doc == doc && !h.title.is_empty()));
+    let mut starts: Vec<usize> = article.iter().map(|h| h.start).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    assert_eq!(starts.len(), article.len(), "one hit per passage");
+}
+
+#[test]
 fn a_pasted_claim_in_other_words_finds_its_passage_near_the_top() {
     let workspace = Workspace::with_seeds();
     let claim = "Israel complained to the UN Security Council in a letter that Iraq lets Iran-backed militias use its territory to attack";

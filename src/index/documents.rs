@@ -142,7 +142,7 @@ pub fn quote_document(
         fields.doc => article.doc.as_str(),
         fields.file => key,
         fields.path => article.path.as_str(),
-        fields.text => stored.text.as_str(),
+        fields.quotation => stored.text.as_str(),
         fields.quote_kind => stored.kind.as_str(),
         fields.paragraph => passage.paragraph as u64,
         fields.start => stored.start,

@@ -1,7 +1,9 @@
 //! The tantivy schema: one document per passage, and one per quotation.
 //!
-//! Both kinds share the provenance fields; `record` tells them apart, and
-//! every query is restricted to one kind.
+//! Both kinds share the provenance fields; `record` tells them apart. Their
+//! searchable text lies in fields of their own (a passage's `text`, `title`
+//! and `quote`, a quotation's `quotation`), so that a query over those
+//! alone matches one kind without a clause to keep the other out.
 
 use tantivy::schema::{
     FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions,
@@ -12,7 +14,7 @@ use super::tokenizer::TOKENIZER_NAME;
 
 /// Bumped whenever fields change; an index of another version is rejected
 /// with a message to rebuild it.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// `record` value of a passage document.
 pub const PASSAGE: u64 = 0;
@@ -83,6 +85,10 @@ fields! {
     text: text(searchable_text(true)),
     /// Quoted speech inside the passage (searchable).
     quote: text(searchable_text(false)),
+    /// A quotation document's text (searchable, stored). Not in `text`:
+    /// excluding quotation documents from a passage search doubled a long
+    /// query's time (docs/speed.md, "Long queries and top-k pruning").
+    quotation: text(searchable_text(true)),
     /// Publication date, ISO, when known.
     published: text(keyword() | STORED),
     /// The outlet that published the article, when known (stored).

@@ -94,7 +94,7 @@ impl Searcher {
             speaker: Some(text_of(document, fields.speaker))
                 .filter(|name| !name.is_empty())
                 .map(|name| self.speaker_name(&name)),
-            text: text_of(document, fields.text),
+            text: text_of(document, fields.quotation),
             kind: QuoteKind::from_name(&text_of(document, fields.quote_kind)),
             citation: citation_of(document, fields),
             published: Some(text_of(document, fields.published)).filter(|p| !p.is_empty()),

@@ -9,6 +9,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 use super::dates::{self, DateRange};
+use super::query::Parsed;
 use crate::analyze::EntityKind;
 use crate::error::{Error, Result};
 use crate::index::schema::{PASSAGE, QUOTE};
@@ -70,17 +71,20 @@ impl Filters {
 /// How many entities a note names when a filter matches several.
 const NOTE_NAMES: usize = 5;
 
-/// `query` restricted to one kind of record and to the filters, with a
-/// note for every name filter that matches several entities.
+/// `query` restricted to the filters and, unless it matches one kind of
+/// record alone, to kind `record`; with a note for every name filter that
+/// matches several entities.
 pub fn restrict(
     fields: &Fields,
     table: &EntityTable,
-    query: Box<dyn Query>,
+    query: Parsed,
     record: u64,
     filters: &Filters,
 ) -> Result<(Box<dyn Query>, Vec<String>)> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, query), record_clause(fields, record)];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query.query)];
+    if !query.one_kind {
+        clauses.push(record_clause(fields, record));
+    }
     let mut notes = Vec::new();
     for filter in filters.names() {
         let (query, note) = name_query(fields, table, &filter)?;
@@ -92,14 +96,19 @@ pub fn restrict(
     for query in [dated, published].into_iter().flatten() {
         clauses.push((Occur::Must, query));
     }
+    if clauses.len() == 1 {
+        let (_, alone) = clauses.remove(0);
+        return Ok((alone, notes));
+    }
     Ok((Box::new(BooleanQuery::new(clauses)), notes))
 }
 
 /// The clause that keeps documents of one kind of record, [`PASSAGE`] or
-/// [`QUOTE`]. Passages are most documents: requiring their `record` term
-/// made tantivy walk that whole posting list beside a long query's union
-/// (docs/speed.md, "Long queries and top-k pruning"), while excluding the
-/// fewer quotations only checks the union's own hits.
+/// [`QUOTE`], for a query that may match both (`doc:`, `*`, no query).
+/// Passages are most documents: requiring their `record` term made tantivy
+/// walk that whole posting list beside a long query's union (docs/speed.md,
+/// "Long queries and top-k pruning"), while excluding the fewer quotations
+/// only checks the union's own hits.
 fn record_clause(fields: &Fields, record: u64) -> (Occur, Box<dyn Query>) {
     debug_assert!(record == PASSAGE || record == QUOTE, "record {record}");
     let quotations = Box::new(TermQuery::new(

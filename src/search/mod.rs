@@ -39,7 +39,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
-use tantivy::query::{AllQuery, Query};
+use tantivy::query::Query;
 use tantivy::{DocAddress, IndexReader, ReloadPolicy, Searcher as TantivySearcher};
 
 pub use article::ArticleView;
@@ -145,9 +145,14 @@ impl Searcher {
         mark: bool,
     ) -> Result<SearchResults> {
         let started = Instant::now();
-        let parsed = self.parser.parse(query)?;
+        let parsed = self.parser.parse_for(Some(query), PASSAGE)?;
+        let terms = match mark {
+            true => highlight::query_terms(parsed.query.as_ref()),
+            false => highlight::Terms::new(),
+        };
         let searcher = self.reader.searcher();
-        let (restricted, notes) = self.restrict(parsed.box_clone(), PASSAGE, filters)?;
+        let (restricted, notes) =
+            filters::restrict(&self.open.fields, &self.table, parsed, PASSAGE, filters)?;
         let collector = (TopDocs::with_limit(limit.max(1)).order_by_score(), Count);
         // Facets are counted in the same pass as the best hits.
         let (top, total, counted) = if facets {
@@ -163,10 +168,6 @@ impl Searcher {
         } else {
             let (top, total) = searcher.search(restricted.as_ref(), &collector)?;
             (top, total, Vec::new())
-        };
-        let terms = match mark {
-            true => highlight::query_terms(parsed.as_ref()),
-            false => highlight::Terms::new(),
         };
         let hits = top
             .into_iter()
@@ -191,7 +192,7 @@ impl Searcher {
         filters: &Filters,
     ) -> Result<Vec<DateCount>> {
         let searcher = self.reader.searcher();
-        let (restricted, _) = self.restrict(self.parse_optional(query)?, PASSAGE, filters)?;
+        let (restricted, _) = self.restrict(query, PASSAGE, filters)?;
         dates::count_by_period(&searcher, restricted.as_ref(), by_month)
     }
 
@@ -205,7 +206,7 @@ impl Searcher {
     ) -> Result<QuoteResults> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
-        let (restricted, notes) = self.restrict(self.parse_optional(query)?, QUOTE, filters)?;
+        let (restricted, notes) = self.restrict(query, QUOTE, filters)?;
         let (ranked, total): (Vec<(Option<f32>, DocAddress)>, usize) = match query {
             Some(_) => {
                 let (top, total) = searcher.search(
@@ -262,8 +263,7 @@ impl Searcher {
                 .collect(),
             Some(query) => {
                 let searcher = self.reader.searcher();
-                let (restricted, _) =
-                    self.restrict(self.parser.parse(query)?, PASSAGE, &Filters::default())?;
+                let (restricted, _) = self.restrict(Some(query), PASSAGE, &Filters::default())?;
                 let counter = EntityCounter::new(Arc::clone(&self.table), IdSpace::Mentions);
                 searcher
                     .search(restricted.as_ref(), &counter)?
@@ -296,20 +296,16 @@ impl Searcher {
             .collect())
     }
 
-    fn parse_optional(&self, query: Option<&str>) -> Result<Box<dyn Query>> {
-        match query {
-            Some(q) => self.parser.parse(q),
-            None => Ok(Box::new(AllQuery)),
-        }
-    }
-
+    /// `query` (every record without one) over records of kind `record`,
+    /// restricted to `filters`; with notes on name filters.
     fn restrict(
         &self,
-        query: Box<dyn Query>,
+        query: Option<&str>,
         record: u64,
         filters: &Filters,
     ) -> Result<(Box<dyn Query>, Vec<String>)> {
-        filters::restrict(&self.open.fields, &self.table, query, record, filters)
+        let parsed = self.parser.parse_for(query, record)?;
+        filters::restrict(&self.open.fields, &self.table, parsed, record, filters)
     }
 }
 /// The first `limit` addresses in document order: by article id, then by

@@ -2,11 +2,11 @@
 //! more of them rank first), `"exact phrase"`, `"phrase"~N`, `+must`,
 //! `-exclude`, `AND`, `OR`, parentheses and `field:value`.
 
-use tantivy::query::{Query, QueryParser, QueryParserError};
+use tantivy::query::{AllQuery, Query, QueryParser, QueryParserError};
 use tantivy::Index;
 
 use crate::error::{Error, Result};
-use crate::index::schema::QUERY_FIELDS;
+use crate::index::schema::{QUERY_FIELDS, QUOTE};
 use crate::index::Fields;
 use crate::text::is_apostrophe;
 
@@ -17,43 +17,83 @@ const QUOTE_BOOST: f32 = 0.3;
 /// Queries longer than this are refused rather than parsed.
 const MAX_QUERY_BYTES: usize = 100_000;
 
-/// Parses user queries against the passage fields.
+/// Parses user queries against the passage fields, or a quotation's.
 pub struct Parser {
-    inner: QueryParser,
+    passages: QueryParser,
+    quotations: QueryParser,
+}
+
+/// A query parsed for one kind of record.
+pub struct Parsed {
+    /// The query as tantivy runs it.
+    pub query: Box<dyn Query>,
+    /// True when it reads its kind's own fields alone (no `field:`, no
+    /// `*`): passages and quotation documents share no searchable text
+    /// field, so it matches no record of the other kind.
+    pub one_kind: bool,
 }
 
 impl Parser {
-    /// A parser searching text, title and quoted speech by default.
+    /// A parser searching a passage's text, title and quoted speech by
+    /// default, and a quotation's text for quotations.
     pub fn new(index: &Index, fields: &Fields) -> Self {
-        let mut inner =
+        let mut passages =
             QueryParser::for_index(index, vec![fields.text, fields.title, fields.quote]);
-        inner.set_field_boost(fields.title, TITLE_BOOST);
-        inner.set_field_boost(fields.quote, QUOTE_BOOST);
-        Parser { inner }
+        passages.set_field_boost(fields.title, TITLE_BOOST);
+        passages.set_field_boost(fields.quote, QUOTE_BOOST);
+        let quotations = QueryParser::for_index(index, vec![fields.quotation]);
+        Parser {
+            passages,
+            quotations,
+        }
     }
 
-    /// Parses a query, with an error that says what is wrong.
+    /// Parses a query over passages, with an error that says what is wrong.
     pub fn parse(&self, query: &str) -> Result<Box<dyn Query>> {
-        if query.trim().is_empty() {
-            return Err(Error::Query("the query is empty".into()));
-        }
-        if query.len() > MAX_QUERY_BYTES {
-            return Err(Error::Query(format!(
-                "the query is {} bytes long; the limit is {MAX_QUERY_BYTES}",
-                query.len()
-            )));
-        }
-        if query.chars().filter(|&c| c == '"').count() % 2 == 1 {
-            return Err(Error::Query(
-                "unbalanced quotation mark `\"`: close the phrase or remove the mark".into(),
-            ));
-        }
-        let query = match is_prose(query) {
-            true => prose(query),
-            false => query.to_owned(),
-        };
-        self.inner.parse_query(&query).map_err(explain)
+        parse_with(&self.passages, query)
     }
+
+    /// Parses a query over records of kind `record` (`PASSAGE` or
+    /// [`QUOTE`]); without one, every record matches.
+    pub fn parse_for(&self, query: Option<&str>, record: u64) -> Result<Parsed> {
+        let Some(query) = query else {
+            return Ok(Parsed {
+                query: Box::new(AllQuery),
+                one_kind: false,
+            });
+        };
+        let parser = match record {
+            QUOTE => &self.quotations,
+            _ => &self.passages,
+        };
+        Ok(Parsed {
+            query: parse_with(parser, query)?,
+            one_kind: !query.contains([':', '*']),
+        })
+    }
+}
+
+/// Parses `query` with `parser`, with an error that says what is wrong.
+fn parse_with(parser: &QueryParser, query: &str) -> Result<Box<dyn Query>> {
+    if query.trim().is_empty() {
+        return Err(Error::Query("the query is empty".into()));
+    }
+    if query.len() > MAX_QUERY_BYTES {
+        return Err(Error::Query(format!(
+            "the query is {} bytes long; the limit is {MAX_QUERY_BYTES}",
+            query.len()
+        )));
+    }
+    if query.chars().filter(|&c| c == '"').count() % 2 == 1 {
+        return Err(Error::Query(
+            "unbalanced quotation mark `\"`: close the phrase or remove the mark".into(),
+        ));
+    }
+    let query = match is_prose(query) {
+        true => prose(query),
+        false => query.to_owned(),
+    };
+    parser.parse_query(&query).map_err(explain)
 }
 
 /// Text to be searched for its words alone, whatever it holds: quotation

@@ -39,7 +39,7 @@ impl Streamed for QuoteHit {
 impl Searcher {
     /// How many passages match `query` (all without one) and `filters`.
     pub fn count_passages(&self, query: Option<&str>, filters: &Filters) -> Result<usize> {
-        let (restricted, _) = self.restrict(self.parse_optional(query)?, PASSAGE, filters)?;
+        let (restricted, _) = self.restrict(query, PASSAGE, filters)?;
         Ok(self
             .reader
             .searcher()
@@ -55,7 +55,7 @@ impl Searcher {
         filters: &Filters,
         mut each: impl FnMut(T) -> Result<()>,
     ) -> Result<u64> {
-        let (restricted, _) = self.restrict(self.parse_optional(query)?, T::RECORD, filters)?;
+        let (restricted, _) = self.restrict(query, T::RECORD, filters)?;
         self.each_match(restricted.as_ref(), |document| {
             each(T::read(self, document))
         })
