@@ -207,11 +207,26 @@ fn mention(
                 t.kind == TokenKind::Word && reporting_lemma(t.text(text)).is_some()
             })
     };
+    // `Certainly Donald Trump said`, `Using John Kerry as an example`: a
+    // sentence's first word in -ly or -ing before a capitalised given name
+    // is an adverb or a participle, not the person's first name (`Kelly`
+    // and `Sterling` are given names themselves). Not -ed, which ends
+    // given names the list lacks (`Ahammed Abdul Rahman`).
+    let opening_adverb = |i: usize| {
+        i == 0
+            && sentence_start
+            && is_adverb_or_participle(words[0])
+            && !is_given_name(words[0])
+            && words
+                .get(1)
+                .is_some_and(|w| w.starts_with(char::is_uppercase) && is_given_name(w))
+    };
     let skip = (0..words.len())
         .take_while(|&i| {
             let w = words[i];
             // `A. Smith` keeps its initial; `A Kurdish official` drops the article.
             (is_function_word(w) && !is_initial(i) && !surname_before_verb(i))
+                || opening_adverb(i)
                 || is_calendar_word(w)
                 || is_name_connector(w)
                 || is_compound_adjective(w)
@@ -261,6 +276,15 @@ fn mention(
             && end - start == 1
             && !particle_prefixed(first.text(text)),
     })
+}
+
+/// True for a word shaped like an adverb or a participle: `Certainly`,
+/// `Using`, `Only` (two letters or more before the ending).
+fn is_adverb_or_participle(word: &str) -> bool {
+    let lower = lowercase(word);
+    ["ly", "ing"]
+        .iter()
+        .any(|ending| lower.len() >= ending.len() + 2 && lower.ends_with(ending))
 }
 
 /// Where a titled person's name ends: before the word that starts a
@@ -389,6 +413,25 @@ mod tests {
         let found = names("The column ran, Will wrote. Will they come? While Will admits it.");
         let found: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(found, ["Will", "Will"]);
+    }
+
+    #[test]
+    fn an_adverb_opening_the_sentence_is_no_first_name() {
+        for (sentence, name) in [
+            ("Certainly Donald Trump said so.", "Donald Trump"),
+            ("Using John Kerry as a foil, they won.", "John Kerry"),
+            ("Only David Cameron said so.", "David Cameron"),
+            ("Rasheed Abdul Karim said so.", "Rasheed Abdul Karim"),
+            ("Willy de Clercq said so.", "Willy de Clercq"),
+            ("Kelly Ayotte spoke.", "Kelly Ayotte"),
+        ] {
+            assert_eq!(names(sentence)[0].0, name);
+        }
+        // Not before another word: `Reading` is a town, `Sterling` a name.
+        assert_eq!(
+            names("Reading Football Club won.")[0].0,
+            "Reading Football Club"
+        );
     }
 
     #[test]
