@@ -80,6 +80,9 @@ pub fn find_mentions(text: &str, tokens: &[Token], sentence: Range<usize>) -> Ve
                 break;
             }
         }
+        if let Some(longer) = through_the_organisation(text, tokens, i..end, sentence.end) {
+            end = longer;
+        }
         if let Some(mention) = mention(text, tokens, i..end, i == sentence.start) {
             // What a titled name was cut from (`of Delaware`) is read again.
             if mention.tokens.end < end {
@@ -240,10 +243,12 @@ fn mention(
     if start >= end || (start..end).all(|t| is_calendar_word(tokens[t].text(text))) {
         return None;
     }
-    let title_end = title_end(text, tokens, start..end).filter(|&t| {
-        // `Republican National Committee` is a name, not a title and `Committee`.
-        !(t..end).any(|i| is_org_word(tokens[i].text(text)))
-    });
+    let title_end = organisation_title_end(text, tokens, start..end)
+        .or_else(|| title_end(text, tokens, start..end))
+        .filter(|&t| {
+            // `Republican National Committee` is a name, not a title and `Committee`.
+            !(t..end).any(|i| is_org_word(tokens[i].text(text)))
+        });
     let title = title_end.map(|t| span_text(text, tokens, start..t));
     let role_only =
         title_end == Some(end) || is_person_role(tokens[end - 1].text(text)) && end - start <= 2;
@@ -285,6 +290,46 @@ fn is_adverb_or_participle(word: &str) -> bool {
     ["ly", "ing"]
         .iter()
         .any(|ending| lower.len() >= ending.len() + 2 && lower.ends_with(ending))
+}
+
+/// `Chairman of the Federal Reserve Alan Greenspan`: a run of capitals
+/// that ends in a title's head (`Chairman`) goes on through `of the`, an
+/// organisation's name and a person's; the end of that longer run, when
+/// [`organisation_title_end`] finds the person in it.
+fn through_the_organisation(
+    text: &str,
+    tokens: &[Token],
+    run: Range<usize>,
+    limit: usize,
+) -> Option<usize> {
+    let of = run.end;
+    let words = |k: usize| tokens.get(of + k).map(|t| t.text(text));
+    if of >= limit || (words(0), words(1)) != (Some("of"), Some("the")) {
+        return None;
+    }
+    let mut end = of + 2;
+    while end < limit && is_name_word(text, &tokens[end]) {
+        end += 1;
+    }
+    organisation_title_end(text, tokens, run.start..end).map(|_| end)
+}
+
+/// Where the person's name starts in a run holding a title's head, `of
+/// the`, an organisation's name and the person's (`Chancellor of the
+/// Exchequer Nigel Lawson`): at the first given name after the
+/// organisation's first word, else at the last two words; `None` when the
+/// run has no such shape or fewer than three words after `the`.
+fn organisation_title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Option<usize> {
+    let word = |t: usize| tokens[t].text(text);
+    let of = (run.start + 1..run.end.saturating_sub(1))
+        .find(|&t| word(t) == "of" && word(t + 1) == "the" && is_title_head(word(t - 1)))?;
+    let names = of + 2..run.end;
+    if names.len() < 3 || !names.clone().all(|t| is_name_word(text, &tokens[t])) {
+        return None;
+    }
+    (names.start + 1..names.end - 1)
+        .find(|&t| is_given_name(word(t)))
+        .or(Some(names.end - 2))
 }
 
 /// Where a titled person's name ends: before the word that starts a
@@ -406,6 +451,30 @@ mod tests {
         );
         let elided = names("The writer Jean d'Ormesson spoke.");
         assert_eq!(elided[0].0, "Jean d'Ormesson");
+    }
+
+    #[test]
+    fn a_title_of_an_organisation_is_split_from_the_name() {
+        for (sentence, name, title) in [
+            (
+                "Chairman of the Federal Reserve Alan Greenspan said so.",
+                "Alan Greenspan",
+                "Chairman of the Federal Reserve",
+            ),
+            (
+                "British Chancellor of the Exchequer Nigel Lawson said so.",
+                "Nigel Lawson",
+                "British Chancellor of the Exchequer",
+            ),
+        ] {
+            assert_eq!(
+                names(sentence)[0],
+                (name.to_owned(), Some(title.to_owned()))
+            );
+        }
+        // Without a title's head before it, `of the` still parts two names.
+        let found = names("The Bank of the West Jane Doe said so.");
+        assert!(found.iter().all(|(n, _)| n != "Jane Doe"), "{found:?}");
     }
 
     #[test]
