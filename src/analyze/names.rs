@@ -245,6 +245,7 @@ fn mention(
     }
     let title_end = organisation_title_end(text, tokens, start..end)
         .or_else(|| title_end(text, tokens, start..end))
+        .map(|t| past_a_title_joiner(text, tokens, t, end))
         .filter(|&t| {
             // `Republican National Committee` is a name, not a title and `Committee`.
             !(t..end).any(|i| is_org_word(tokens[i].text(text)))
@@ -261,6 +262,10 @@ fn mention(
         end = titled_name_end(text, tokens, start..end);
     } else if leads_with_description(text, tokens, start..end) {
         start += 1;
+    }
+    // `Frank Field MP`: the letters after a name are not part of it.
+    while end - start > 2 && is_letters_after_a_name(tokens[end - 1].text(text)) {
+        end -= 1;
     }
     if is_shouted(text, tokens, start..end) {
         return None;
@@ -323,13 +328,37 @@ fn organisation_title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Op
     let word = |t: usize| tokens[t].text(text);
     let of = (run.start + 1..run.end.saturating_sub(1))
         .find(|&t| word(t) == "of" && word(t + 1) == "the" && is_title_head(word(t - 1)))?;
-    let names = of + 2..run.end;
+    person_start(text, tokens, of + 2..run.end)
+}
+
+/// A title that ends in `of` or `for` (`Undersecretary of`, as the title
+/// words stop at `Agriculture`) goes on to the organisation it names, up
+/// to the person's name when it can be told (else the title stays as
+/// read); a title that does not, `title_end` itself.
+fn past_a_title_joiner(text: &str, tokens: &[Token], title_end: usize, end: usize) -> usize {
+    match tokens[title_end - 1].text(text) {
+        "of" | "for" => person_start(text, tokens, title_end..end).unwrap_or(title_end),
+        _ => title_end,
+    }
+}
+
+/// Where the person starts in the name words `names` that follow a title
+/// (`Federal Reserve Alan Greenspan`): at the first given name after the
+/// organisation's first word, else at the last two words; `None` with
+/// fewer than three words or another word among them.
+fn person_start(text: &str, tokens: &[Token], names: Range<usize>) -> Option<usize> {
     if names.len() < 3 || !names.clone().all(|t| is_name_word(text, &tokens[t])) {
         return None;
     }
     (names.start + 1..names.end - 1)
-        .find(|&t| is_given_name(word(t)))
+        .find(|&t| is_given_name(tokens[t].text(text)))
         .or(Some(names.end - 2))
+}
+
+/// A title written in capitals (`MP`, `MEP`, `CEO`), which may follow a
+/// name as letters after it.
+pub(super) fn is_letters_after_a_name(word: &str) -> bool {
+    word.len() >= 2 && !word.contains(char::is_lowercase) && is_title_word(word)
 }
 
 /// Where a titled person's name ends: before the word that starts a
@@ -367,6 +396,7 @@ fn is_compound_adjective(word: &str) -> bool {
 fn title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Option<usize> {
     let mut seen_head = false;
     let mut end = None;
+    let last = run.end.checked_sub(1)?;
     for t in run {
         if tokens[t].kind != TokenKind::Word {
             continue; // the dot of `Sen.`
@@ -389,6 +419,15 @@ fn title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Option<usize> {
         // surname.
         let after_given_name = t > 0 && is_given_name(tokens[t - 1].text(text));
         if title_word && end.is_none() && after_given_name {
+            break;
+        }
+        // `Frank Field MP`: a title in capitals after a name is a letter
+        // after it, not the name's title.
+        let after_the_name = t == last && end.is_none() && t > 0;
+        if after_the_name
+            && is_letters_after_a_name(word)
+            && !is_title_word(tokens[t - 1].text(text))
+        {
             break;
         }
         seen_head |= is_title_head(word);
@@ -451,6 +490,10 @@ mod tests {
         );
         let elided = names("The writer Jean d'Ormesson spoke.");
         assert_eq!(elided[0].0, "Jean d'Ormesson");
+        assert_eq!(
+            names("Frank Hill MP said so.")[0],
+            ("Frank Hill".to_owned(), None)
+        );
     }
 
     #[test]
@@ -475,6 +518,38 @@ mod tests {
         // Without a title's head before it, `of the` still parts two names.
         let found = names("The Bank of the West Jane Doe said so.");
         assert!(found.iter().all(|(n, _)| n != "Jane Doe"), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_after_whose_it_is_is_split_from_the_name() {
+        for (sentence, name, title) in [
+            ("Tory MP Jane Roe said so.", "Jane Roe", "Tory MP"),
+            (
+                "Undersecretary of Agriculture Daniel Webb said so.",
+                "Daniel Webb",
+                "Undersecretary of Agriculture",
+            ),
+            (
+                "Chief Executive Officer Ann Lee said so.",
+                "Ann Lee",
+                "Chief Executive Officer",
+            ),
+            (
+                "Harlan County Sheriff Tom Doyle said so.",
+                "Tom Doyle",
+                "Harlan County Sheriff",
+            ),
+            (
+                "Acme Foods Chief Executive Ann Lee said so.",
+                "Ann Lee",
+                "Acme Foods Chief Executive",
+            ),
+        ] {
+            assert_eq!(
+                names(sentence)[0],
+                (name.to_owned(), Some(title.to_owned()))
+            );
+        }
     }
 
     #[test]

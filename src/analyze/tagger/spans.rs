@@ -5,16 +5,34 @@ use std::ops::Range;
 
 use super::model::{is_inside, kind_of, OUTSIDE};
 use super::{NameLabel, Tagged};
-use crate::analyze::names::particle_prefixed;
+use crate::analyze::names::{is_letters_after_a_name, particle_prefixed};
 use crate::analyze::wordlists::is_name_particle;
 
 /// Labels `OUTSIDE` the words of `words` that cannot be part of the name
-/// the model put them in: stray brackets, and lower-case words inside a
-/// person's name. `labels` holds one label per word.
+/// the model put them in: stray brackets, lower-case words inside a
+/// person's name, and the letters after one (`MP`). `labels` holds one
+/// label per word.
 pub(super) fn without_stray_words(words: &[&str], labels: &mut [usize]) {
     debug_assert_eq!(words.len(), labels.len());
     outside_brackets(words, labels);
     outside_person_names(words, labels);
+    outside_letters_after_names(words, labels);
+}
+
+/// Takes the letters after a person's name of two words or more out of it
+/// (`Paul Boateng MP`, `Ann Lee CEO`), as the name finder does.
+fn outside_letters_after_names(words: &[&str], labels: &mut [usize]) {
+    let person = |label: usize| NameLabel::of_kind(kind_of(label)) == Some(NameLabel::Person);
+    for i in 2..words.len() {
+        let last = labels
+            .get(i + 1)
+            .is_none_or(|&next| !(is_inside(next) && kind_of(next) == kind_of(labels[i])));
+        let after_a_name =
+            is_inside(labels[i]) && is_inside(labels[i - 1]) && person(labels[i - 2]);
+        if person(labels[i]) && after_a_name && last && is_letters_after_a_name(words[i]) {
+            labels[i] = OUTSIDE;
+        }
+    }
 }
 
 /// Takes lower-case words out of people's names, but for particles (`de`,
@@ -154,6 +172,22 @@ mod tests {
         // B-ORG I-ORG I-ORG: organisations keep theirs.
         let mut labels = [3, 4, 4];
         without_stray_words(&["Bank", "of", "Lisbon"], &mut labels);
+        assert_eq!(labels, [3, 4, 4]);
+    }
+
+    #[test]
+    fn letters_after_a_person_leave_the_name() {
+        // B-PER I-PER I-PER O: `Ann Lind MP said`.
+        let mut labels = [1, 2, 2, OUTSIDE];
+        without_stray_words(&["Ann", "Lind", "MP", "said"], &mut labels);
+        assert_eq!(labels, [1, 2, OUTSIDE, OUTSIDE]);
+        // B-PER I-PER: `Lind MP` keeps its two words; B-ORG I-ORG I-ORG:
+        // `Acme Foods CEO` is the model's to read.
+        let mut labels = [1, 2];
+        without_stray_words(&["Lind", "MP"], &mut labels);
+        assert_eq!(labels, [1, 2]);
+        let mut labels = [3, 4, 4];
+        without_stray_words(&["Acme", "Foods", "CEO"], &mut labels);
         assert_eq!(labels, [3, 4, 4]);
     }
 }
