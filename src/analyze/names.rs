@@ -496,9 +496,17 @@ mod tests {
         );
     }
 
+    /// Checks the first name of each sentence and its title.
+    fn assert_titled(cases: &[(&str, &str, &str)]) {
+        for &(sentence, name, title) in cases {
+            let expected = (name.to_owned(), Some(title.to_owned()));
+            assert_eq!(names(sentence)[0], expected, "{sentence}");
+        }
+    }
+
     #[test]
     fn a_title_of_an_organisation_is_split_from_the_name() {
-        for (sentence, name, title) in [
+        assert_titled(&[
             (
                 "Chairman of the Federal Reserve Alan Greenspan said so.",
                 "Alan Greenspan",
@@ -509,12 +517,7 @@ mod tests {
                 "Nigel Lawson",
                 "British Chancellor of the Exchequer",
             ),
-        ] {
-            assert_eq!(
-                names(sentence)[0],
-                (name.to_owned(), Some(title.to_owned()))
-            );
-        }
+        ]);
         // Without a title's head before it, `of the` still parts two names.
         let found = names("The Bank of the West Jane Doe said so.");
         assert!(found.iter().all(|(n, _)| n != "Jane Doe"), "{found:?}");
@@ -522,7 +525,7 @@ mod tests {
 
     #[test]
     fn a_title_after_whose_it_is_is_split_from_the_name() {
-        for (sentence, name, title) in [
+        assert_titled(&[
             ("Tory MP Jane Roe said so.", "Jane Roe", "Tory MP"),
             (
                 "Undersecretary of Agriculture Daniel Webb said so.",
@@ -544,12 +547,7 @@ mod tests {
                 "Ann Lee",
                 "Acme Foods Chief Executive",
             ),
-        ] {
-            assert_eq!(
-                names(sentence)[0],
-                (name.to_owned(), Some(title.to_owned()))
-            );
-        }
+        ]);
     }
 
     #[test]

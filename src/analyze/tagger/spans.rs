@@ -157,37 +157,30 @@ mod tests {
         assert_eq!(labels, [3, 4, 4, 4]);
     }
 
+    /// The labels that [`without_stray_words`] leaves on `words`.
+    fn cleaned<const N: usize>(words: [&str; N], mut labels: [usize; N]) -> [usize; N] {
+        without_stray_words(&words, &mut labels);
+        labels
+    }
+
     #[test]
     fn a_lower_case_word_leaves_a_person_but_a_particle_stays() {
         // B-PER I-PER I-PER: `Ann let Lind`, `Omar bin Said`.
-        let mut labels = [1, 2, 2];
-        without_stray_words(&["Ann", "let", "Lind"], &mut labels);
-        assert_eq!(labels, [1, OUTSIDE, 2]);
-        let mut labels = [1, 2, 2];
-        without_stray_words(&["Omar", "bin", "Said"], &mut labels);
-        assert_eq!(labels, [1, 2, 2]);
-        let mut labels = [1, 2];
-        without_stray_words(&["Jean", "d'Ormesson"], &mut labels);
-        assert_eq!(labels, [1, 2]);
+        assert_eq!(cleaned(["Ann", "let", "Lind"], [1, 2, 2]), [1, OUTSIDE, 2]);
+        assert_eq!(cleaned(["Omar", "bin", "Said"], [1, 2, 2]), [1, 2, 2]);
+        assert_eq!(cleaned(["Jean", "d'Ormesson"], [1, 2]), [1, 2]);
         // B-ORG I-ORG I-ORG: organisations keep theirs.
-        let mut labels = [3, 4, 4];
-        without_stray_words(&["Bank", "of", "Lisbon"], &mut labels);
-        assert_eq!(labels, [3, 4, 4]);
+        assert_eq!(cleaned(["Bank", "of", "Lisbon"], [3, 4, 4]), [3, 4, 4]);
     }
 
     #[test]
     fn letters_after_a_person_leave_the_name() {
         // B-PER I-PER I-PER O: `Ann Lind MP said`.
-        let mut labels = [1, 2, 2, OUTSIDE];
-        without_stray_words(&["Ann", "Lind", "MP", "said"], &mut labels);
+        let labels = cleaned(["Ann", "Lind", "MP", "said"], [1, 2, 2, OUTSIDE]);
         assert_eq!(labels, [1, 2, OUTSIDE, OUTSIDE]);
         // B-PER I-PER: `Lind MP` keeps its two words; B-ORG I-ORG I-ORG:
         // `Acme Foods CEO` is the model's to read.
-        let mut labels = [1, 2];
-        without_stray_words(&["Lind", "MP"], &mut labels);
-        assert_eq!(labels, [1, 2]);
-        let mut labels = [3, 4, 4];
-        without_stray_words(&["Acme", "Foods", "CEO"], &mut labels);
-        assert_eq!(labels, [3, 4, 4]);
+        assert_eq!(cleaned(["Lind", "MP"], [1, 2]), [1, 2]);
+        assert_eq!(cleaned(["Acme", "Foods", "CEO"], [3, 4, 4]), [3, 4, 4]);
     }
 }
