@@ -215,6 +215,11 @@ word_lists! {
     /// True for a word whose dot does not end a sentence (`Mr.`, `gen`,
     /// `Inc`), written without its dot.
     DOTTED_ABBREVIATIONS "dotted_abbreviations.txt" => is_dotted_abbreviation;
+    /// True for a verb whose object hears the words (`told`).
+    LISTENER_VERBS "listener_verbs.txt" => is_listener_verb;
+    /// True for a participle whose agent after `by` put the question
+    /// (`contacted`, `interviewed`).
+    CONTACT_VERBS "contact_verbs.txt" => is_contact_verb;
 }
 
 /// Pronouns that refer back to a person.

@@ -6,10 +6,13 @@
 use super::frame::Frame;
 use super::{Candidate, Context, Speaker};
 use crate::analyze::lexer::TokenKind;
+use crate::analyze::names::Mention;
 use crate::analyze::names::NameKind;
 use crate::analyze::reading::View;
 use crate::analyze::tagger::NameLabel;
-use crate::analyze::wordlists::{is_group_role, is_group_type, is_person_role, is_title_word};
+use crate::analyze::wordlists::{
+    is_contact_verb, is_group_role, is_group_type, is_listener_verb, is_person_role, is_title_word,
+};
 
 impl Context<'_, '_> {
     /// Whether the tagger took a candidate's name for a person.
@@ -38,12 +41,16 @@ impl Context<'_, '_> {
         }
     }
 
-    /// Whether the tagger took a candidate's name for a place, or took a
+    /// Whether a candidate's name heard the words or passed them on
+    /// ([`is_listener`]), or the tagger took it for a place, or took a
     /// phrase of several words for no entity (an adjective, an event):
     /// `N.Y.` or `Central Asian` say nothing. A single word it took for an
     /// adjective may still be a surname (`French said`).
     pub(super) fn is_no_speaker(&self, view: &View<'_>, s: usize, m: usize) -> bool {
         let mention = &view.mentions[s][m];
+        if is_listener(view, mention) {
+            return true;
+        }
         if mention.role_only {
             // `the Israeli FM`: a description, resolved through its role.
             return false;
@@ -213,4 +220,24 @@ impl Context<'_, '_> {
             None => register.kind(&register.entry(entry).name),
         })
     }
+}
+
+/// `"...," an official told Reuters`, `a spokesman contacted by Reuters
+/// said`, `Reuters quoted an official as saying`: the name heard the words
+/// or passed them on; someone else said them.
+fn is_listener(view: &View<'_>, mention: &Mention) -> bool {
+    let word = |t: usize| {
+        view.tokens
+            .get(t)
+            .filter(|token| token.kind == TokenKind::Word)
+            .map(|token| token.text(view.text).to_lowercase())
+    };
+    let before = |k: usize| mention.start.checked_sub(k).and_then(word);
+    let told = before(1).is_some_and(|w| is_listener_verb(&w));
+    let contacted =
+        before(1).as_deref() == Some("by") && before(2).is_some_and(|w| is_contact_verb(&w));
+    // Not `Kim quoted by local radio said`: the name is quoted.
+    let quoting = word(mention.tokens.end).as_deref() == Some("quoted")
+        && word(mention.tokens.end + 1).as_deref() != Some("by");
+    told || contacted || quoting
 }

@@ -119,3 +119,22 @@ fn a_programme_named_before_its_guest_is_no_quotation_of_the_guest() {
         Some("Omar Haddad")
     );
 }
+
+#[test]
+fn who_heard_or_passed_on_the_words_is_no_speaker() {
+    let found = speakers(&[
+        "\"Urgency is here now,\" another government official told Reuters.",
+        "A spokesman contacted by Reuters said the report was \"a rumour.\"",
+        "\"It is sovereignty,\" Reuters quoted a bank official as saying.",
+        "Commander Ann Kim quoted by local radio said \"this is not the first time.\"",
+        "\"It went well,\" Jane Roe told Reuters.",
+    ]);
+    assert_eq!(speaker_of(&found, "Urgency"), None);
+    assert_eq!(speaker_of(&found, "a rumour"), None);
+    assert_eq!(speaker_of(&found, "It is sov"), None);
+    assert_eq!(
+        speaker_of(&found, "this is not").as_deref(),
+        Some("Ann Kim")
+    );
+    assert_eq!(speaker_of(&found, "It went").as_deref(), Some("Jane Roe"));
+}
