@@ -13,8 +13,8 @@ use super::places::is_demonym;
 use super::speech_words::reporting_lemma;
 use super::wordlists::{
     is_calendar_word, is_dotted_abbreviation, is_function_word, is_geographic_word, is_given_name,
-    is_name_connector, is_name_particle, is_org_word, is_person_role, is_personal_pronoun,
-    is_place_joiner, is_title_head, is_title_word, lowercase, WordSet,
+    is_name_connector, is_name_particle, is_not_a_name_word, is_org_word, is_person_role,
+    is_personal_pronoun, is_place_joiner, is_title_head, is_title_word, lowercase, WordSet,
 };
 pub use crate::text::fold;
 
@@ -270,6 +270,13 @@ fn mention(
     if is_shouted(text, tokens, start..end) {
         return None;
     }
+    // `Harris Upham and Co said`: a company's suffix, cut from its name at
+    // `and`, names no one by itself.
+    let no_name =
+        |t: usize| tokens[t].kind != TokenKind::Word || is_not_a_name_word(tokens[t].text(text));
+    if (start..end).all(no_name) {
+        return None;
+    }
     let first = &tokens[start];
     let last = &tokens[end - 1];
     let last_word = last.text(text);
@@ -488,6 +495,8 @@ mod tests {
                 ),
             ]
         );
+        let found = names("Ann Lee of Harris Upham and Co said so.");
+        assert!(found.iter().all(|(n, _)| n != "Co"), "{found:?}");
         let elided = names("The writer Jean d'Ormesson spoke.");
         assert_eq!(elided[0].0, "Jean d'Ormesson");
         assert_eq!(
