@@ -243,8 +243,7 @@ fn mention(
     if start >= end || (start..end).all(|t| is_calendar_word(tokens[t].text(text))) {
         return None;
     }
-    let title_end = organisation_title_end(text, tokens, start..end)
-        .or_else(|| title_end(text, tokens, start..end))
+    let title_end = title_end(text, tokens, start..end)
         .map(|t| past_a_title_joiner(text, tokens, t, end))
         .filter(|&t| {
             // `Republican National Committee` is a name, not a title and `Committee`.
@@ -305,9 +304,9 @@ fn is_adverb_or_participle(word: &str) -> bool {
 }
 
 /// `Chairman of the Federal Reserve Alan Greenspan`: a run of capitals
-/// that ends in a title's head (`Chairman`) goes on through `of the`, an
+/// that ends in a title (`Chairman`) goes on through `of the`, an
 /// organisation's name and a person's; the end of that longer run, when
-/// [`organisation_title_end`] finds the person in it.
+/// its title reaches past `the` and a name follows it.
 fn through_the_organisation(
     text: &str,
     tokens: &[Token],
@@ -323,28 +322,18 @@ fn through_the_organisation(
     while end < limit && is_name_word(text, &tokens[end]) {
         end += 1;
     }
-    organisation_title_end(text, tokens, run.start..end).map(|_| end)
+    let person = past_a_title_joiner(text, tokens, title_end(text, tokens, run.start..end)?, end);
+    (person > of + 2 && person < end).then_some(end)
 }
 
-/// Where the person's name starts in a run holding a title's head, `of
-/// the`, an organisation's name and the person's (`Chancellor of the
-/// Exchequer Nigel Lawson`): at the first given name after the
-/// organisation's first word, else at the last two words; `None` when the
-/// run has no such shape or fewer than three words after `the`.
-fn organisation_title_end(text: &str, tokens: &[Token], run: Range<usize>) -> Option<usize> {
-    let word = |t: usize| tokens[t].text(text);
-    let of = (run.start + 1..run.end.saturating_sub(1))
-        .find(|&t| word(t) == "of" && word(t + 1) == "the" && is_title_head(word(t - 1)))?;
-    person_start(text, tokens, of + 2..run.end)
-}
-
-/// A title that ends in `of` or `for` (`Undersecretary of`, as the title
-/// words stop at `Agriculture`) goes on to the organisation it names, up
-/// to the person's name when it can be told (else the title stays as
-/// read); a title that does not, `title_end` itself.
+/// A title that ends in `of`, `for` or `the` (`Undersecretary of`,
+/// `Chairman of the`, as the title words stop at `Agriculture` or
+/// `Federal`) goes on to the organisation it names, up to the person's
+/// name when it can be told (else the title stays as read); a title that
+/// does not, `title_end` itself.
 fn past_a_title_joiner(text: &str, tokens: &[Token], title_end: usize, end: usize) -> usize {
     match tokens[title_end - 1].text(text) {
-        "of" | "for" => person_start(text, tokens, title_end..end).unwrap_or(title_end),
+        "of" | "for" | "the" => person_start(text, tokens, title_end..end).unwrap_or(title_end),
         _ => title_end,
     }
 }
