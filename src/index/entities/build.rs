@@ -7,15 +7,13 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use tantivy::Searcher;
 
-use super::docs::DocValues;
 use super::file::{Parts, Row};
-use super::ids::IdsByDoc;
+use super::usage::Usage;
 use super::{value_id, EntityTable};
 use crate::analyze::name_words;
 use crate::error::Result;
 use crate::index::documents::name_id;
-use crate::index::schema::{FieldNames, Fields, QUOTE};
-use crate::index::ArticleIds;
+use crate::index::schema::Fields;
 use crate::resolve::{resolve, Name, Source, Usage as SpellingUse};
 
 /// Builds the table of the commit a searcher reads.
@@ -68,12 +66,13 @@ pub fn build(searcher: &Searcher, fields: &Fields, opstamp: u64) -> Result<Entit
         .collect();
     usage.count_entities(&entity_of_value, &mut entities);
     add_variants(&dictionary, &usage, &entity_of_value, &mut entities);
-    let used = |id: &u64| usage.id_passages.contains_key(id) || usage.id_quotes.contains_key(id);
-    let pairs = |ids: &Map<(u32, u32)>| -> Vec<(u64, u32)> {
-        let mut pairs: Vec<(u64, u32)> = ids
+    let pairs = |speakers: bool| -> Vec<(u64, u32)> {
+        let mut pairs: Vec<(u64, u32)> = dictionary
+            .slots
             .iter()
-            .filter(|(id, _)| used(id))
-            .map(|(&id, &(v, _))| (id, entity_of_value[v as usize]))
+            .enumerate()
+            .filter(|&(i, slot)| slot.speaker == speakers && usage.is_used(i))
+            .map(|(_, slot)| (slot.id, entity_of_value[slot.value as usize]))
             .filter(|&(_, e)| e != NONE)
             .collect();
         pairs.sort_unstable();
@@ -92,16 +91,16 @@ pub fn build(searcher: &Searcher, fields: &Fields, opstamp: u64) -> Result<Entit
         opstamp,
         rows,
         text,
-        mentions: pairs(&dictionary.mentions),
-        speakers: pairs(&dictionary.speakers),
+        mentions: pairs(false),
+        speakers: pairs(true),
         values,
         docs: usage.docs.encode(&entity_of_value, NONE),
     }))
 }
 
 /// An entity while the table is built.
-struct Draft {
-    row: Row,
+pub(super) struct Draft {
+    pub(super) row: Row,
     name: String,
     variants: Vec<(String, u64)>,
     keys: Vec<String>,
@@ -132,12 +131,12 @@ fn lay_out(entities: Vec<Draft>) -> (Vec<Row>, String) {
 /// Maps and sets keyed by one `u64`, looked up tens of millions of times
 /// per commit on a large index: one multiply mixes the key, where SipHash
 /// (which no key here needs) took most of the time.
-type Map<V> = HashMap<u64, V, BuildHasherDefault<Mix>>;
+pub(super) type Map<V> = HashMap<u64, V, BuildHasherDefault<Mix>>;
 type Set = HashSet<u64, BuildHasherDefault<Mix>>;
 
 /// A hasher for `u64` keys: a multiply by an odd constant and a fold.
 #[derive(Default)]
-struct Mix(u64);
+pub(super) struct Mix(u64);
 
 impl Hasher for Mix {
     fn finish(&self) -> u64 {
@@ -156,31 +155,30 @@ impl Hasher for Mix {
     }
 }
 
-/// One key for a value or entity index and an article, exactly.
-fn pair(index: u32, article: u32) -> u64 {
-    (u64::from(index) << 32) | u64::from(article)
-}
-
-/// One key for a name id (a hash) and an article. Two pairs share a key
-/// only as often as two 64-bit hashes collide, which would lose one
-/// article from one spelling's count.
-fn id_pair(id: u64, article: u32) -> u64 {
-    id ^ u64::from(article).wrapping_mul(0xC2B2_AE3D_27D4_EB4F)
-}
-
 /// No entity: a value no live passage holds.
-const NONE: u32 = u32::MAX;
+pub(super) const NONE: u32 = u32::MAX;
 
-/// Every name path of the commit (`entity_names`, `speaker_names`), by id.
-struct Dictionary {
+/// Every name path of the commit (`entity_names`, `speaker_names`). Each
+/// distinct id has a slot: its place in `slots` and in [`Usage`]'s counts,
+/// so that counting indexes vectors instead of hashing ids.
+pub(super) struct Dictionary {
     /// (source, value as resolved in its article), sorted.
-    values: Vec<(Source, String)>,
+    pub(super) values: Vec<(Source, String)>,
     /// Spellings as written.
     written: Vec<String>,
-    /// Name id → (value, spelling).
-    mentions: Map<(u32, u32)>,
-    /// Speaker id → (value, spelling).
-    speakers: Map<(u32, u32)>,
+    /// Every id of a name or speaker, with what it stands for.
+    pub(super) slots: Vec<Slot>,
+    /// Id → its place in `slots`.
+    slot_of: Map<u32>,
+}
+
+/// One name id: its value, its spelling, and whether it names a speaker.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Slot {
+    id: u64,
+    pub(super) value: u32,
+    written: u32,
+    pub(super) speaker: bool,
 }
 
 impl Dictionary {
@@ -212,32 +210,38 @@ impl Dictionary {
             values.binary_search(&(source, value)).unwrap_or_default() as u32
         };
         let written_index = |w: &str| written.binary_search(&w).unwrap_or_default() as u32;
-        let mut mentions = Map::default();
-        let mut speakers = Map::default();
-        for (speaker, id, source, value, spelled) in &found {
-            let entry = (value_index(*source, value), written_index(spelled));
-            if *speaker {
-                speakers.insert(*id, entry);
-            } else {
-                mentions.insert(*id, entry);
-            }
-        }
+        let slots: Vec<Slot> = found
+            .iter()
+            .map(|(speaker, id, source, value, spelled)| Slot {
+                id: *id,
+                value: value_index(*source, value),
+                written: written_index(spelled),
+                speaker: *speaker,
+            })
+            .collect();
+        let slot_of = slots
+            .iter()
+            .enumerate()
+            .map(|(i, slot)| (slot.id, i as u32))
+            .collect();
         Ok(Dictionary {
             values: values.iter().map(|&(s, v)| (s, v.to_owned())).collect(),
             written: written.iter().map(|&w| w.to_owned()).collect(),
-            mentions,
-            speakers,
+            slots,
+            slot_of,
         })
     }
-}
 
-impl Dictionary {
-    /// Every id with its value and spelling.
-    fn ids(&self) -> impl Iterator<Item = (u64, (u32, u32))> + '_ {
-        self.mentions
-            .iter()
-            .chain(&self.speakers)
-            .map(|(id, entry)| (*id, *entry))
+    /// The slot of each of a segment's ids (`NONE` for one of the other
+    /// field's, or unknown), looked up once per term instead of once per
+    /// posting.
+    pub(super) fn slots_of(&self, ids: &[u64], speakers: bool) -> Vec<u32> {
+        ids.iter()
+            .map(|id| match self.slot_of.get(id) {
+                Some(&i) if self.slots[i as usize].speaker == speakers => i,
+                _ => NONE,
+            })
+            .collect()
     }
 
     /// Per value: its spellings as live passages hold them, with their
@@ -245,13 +249,13 @@ impl Dictionary {
     fn spellings(&self, usage: &Usage) -> Vec<Vec<(String, SpellingUse)>> {
         let mut spellings: Vec<BTreeMap<&str, SpellingUse>> =
             vec![BTreeMap::new(); self.values.len()];
-        for (id, (v, w)) in self.ids() {
-            if let Some(&articles) = usage.id_articles.get(&id) {
-                let total = spellings[v as usize]
-                    .entry(self.written[w as usize].as_str())
+        for (i, slot) in self.slots.iter().enumerate() {
+            if usage.id_articles[i] > 0 {
+                let total = spellings[slot.value as usize]
+                    .entry(self.written[slot.written as usize].as_str())
                     .or_default();
-                total.articles += articles;
-                total.passages += usage.id_passages.get(&id).copied().unwrap_or(0);
+                total.articles += usage.id_articles[i];
+                total.passages += usage.id_passages[i];
             }
         }
         spellings
@@ -285,146 +289,6 @@ fn source_of(kind: &str) -> Option<Source> {
     }
 }
 
-/// Per live passage, its article and the values it holds, in one buffer
-/// rather than a vector each (a 10x index holds two million).
-#[derive(Default)]
-struct Passages {
-    articles: Vec<u32>,
-    ends: Vec<u32>,
-    values: Vec<u32>,
-}
-
-impl Passages {
-    fn push(&mut self, article: u32, values: &[u32]) {
-        self.articles.push(article);
-        self.values.extend_from_slice(values);
-        self.ends.push(self.values.len() as u32);
-    }
-
-    fn iter(&self) -> impl Iterator<Item = (u32, &[u32])> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        self.articles
-            .iter()
-            .zip(starts.zip(&self.ends))
-            .map(|(&article, (start, &end))| (article, &self.values[start as usize..end as usize]))
-    }
-}
-
-/// What the live documents of a commit hold.
-struct Usage {
-    /// Per value: passages and articles that hold it.
-    value_passages: Vec<u64>,
-    value_articles: Vec<u64>,
-    /// Per name or speaker id: passages that hold it.
-    id_passages: Map<u64>,
-    /// Per name or speaker id: articles that hold it.
-    id_articles: Map<u64>,
-    /// Per speaker id: quotations attributed to it.
-    id_quotes: Map<u64>,
-    /// Per live passage: its article and the values it holds.
-    passages: Passages,
-    /// Per live passage, by segment and document: the values of its names
-    /// and of its speakers.
-    docs: DocValues,
-}
-
-impl Usage {
-    fn count(searcher: &Searcher, fields: &Fields, dictionary: &Dictionary) -> Result<Usage> {
-        let mut usage = Usage {
-            value_passages: vec![0; dictionary.values.len()],
-            value_articles: vec![0; dictionary.values.len()],
-            id_passages: Map::default(),
-            id_articles: Map::default(),
-            id_quotes: Map::default(),
-            passages: Passages::default(),
-            docs: DocValues::default(),
-        };
-        let mut articles: Map<u32> = Map::default();
-        let mut id_seen = Set::default();
-        let mut values = Vec::new();
-        let (mut names, mut speakers) = (Vec::new(), Vec::new());
-        for segment in searcher.segment_readers() {
-            let id = segment.segment_id().uuid_string();
-            usage.docs.start_segment(id, segment.max_doc());
-            let fast = segment.fast_fields();
-            let record = fast.u64(FieldNames::record)?;
-            let name_ids = IdsByDoc::read(segment, fields.name_ids)?;
-            let speaker_ids = IdsByDoc::read(segment, fields.speaker_ids)?;
-            let article_ids = ArticleIds::of_segment(segment)?;
-            for doc in segment.doc_ids_alive() {
-                if record.first(doc) == Some(QUOTE) {
-                    for id in speaker_ids.of(doc) {
-                        *usage.id_quotes.entry(id).or_default() += 1;
-                    }
-                    continue;
-                }
-                let article_id = article_ids.of(doc);
-                let next = articles.len() as u32;
-                let article = *articles.entry(article_id).or_insert(next);
-                values.clear();
-                names.clear();
-                speakers.clear();
-                let ids = name_ids
-                    .of(doc)
-                    .filter_map(|id| Some((id, dictionary.mentions.get(&id)?.0, false)))
-                    .chain(
-                        speaker_ids
-                            .of(doc)
-                            .filter_map(|id| Some((id, dictionary.speakers.get(&id)?.0, true))),
-                    );
-                for (id, value, spoken) in ids {
-                    *usage.id_passages.entry(id).or_default() += 1;
-                    if id_seen.insert(id_pair(id, article)) {
-                        *usage.id_articles.entry(id).or_default() += 1;
-                    }
-                    if spoken { &mut speakers } else { &mut names }.push(value);
-                }
-                usage.docs.push(doc, &names, &speakers);
-                values.extend_from_slice(&names);
-                values.extend_from_slice(&speakers);
-                values.sort_unstable();
-                values.dedup();
-                for &v in &values {
-                    usage.value_passages[v as usize] += 1;
-                }
-                usage.passages.push(article, &values);
-            }
-        }
-        let mut seen = Set::default();
-        for (article, values) in usage.passages.iter() {
-            for &v in values {
-                if seen.insert(pair(v, article)) {
-                    usage.value_articles[v as usize] += 1;
-                }
-            }
-        }
-        Ok(usage)
-    }
-
-    /// Passages, articles and quotations of each entity, each counted once.
-    fn count_entities(&self, entity_of_value: &[u32], entities: &mut [Draft]) {
-        let mut seen = Set::default();
-        let mut in_passage: Vec<u32> = Vec::new();
-        for (article, values) in self.passages.iter() {
-            in_passage.clear();
-            in_passage.extend(
-                values
-                    .iter()
-                    .map(|&v| entity_of_value[v as usize])
-                    .filter(|&e| e != NONE),
-            );
-            in_passage.sort_unstable();
-            in_passage.dedup();
-            for &e in &in_passage {
-                entities[e as usize].row.passages += 1;
-                if seen.insert(pair(e, article)) {
-                    entities[e as usize].row.articles += 1;
-                }
-            }
-        }
-    }
-}
-
 /// Spellings with their passages, quotations, and the keys filters match.
 fn add_variants(
     dictionary: &Dictionary,
@@ -433,21 +297,16 @@ fn add_variants(
     entities: &mut [Draft],
 ) {
     let mut spellings: Vec<BTreeMap<&str, u64>> = vec![BTreeMap::new(); entities.len()];
-    for (id, (v, w)) in dictionary.ids() {
-        let e = entity_of_value[v as usize];
-        if e == NONE {
+    for (i, slot) in dictionary.slots.iter().enumerate() {
+        let e = entity_of_value[slot.value as usize];
+        if e == NONE || !usage.is_used(i) {
             continue;
         }
         let e = e as usize;
-        let passages = usage.id_passages.get(&id).copied().unwrap_or(0);
-        let quotes = usage.id_quotes.get(&id).copied().unwrap_or(0);
-        if passages + quotes == 0 {
-            continue;
-        }
-        entities[e].row.quotes += u32::try_from(quotes).unwrap_or(u32::MAX);
+        entities[e].row.quotes += u32::try_from(usage.id_quotes[i]).unwrap_or(u32::MAX);
         *spellings[e]
-            .entry(dictionary.written[w as usize].as_str())
-            .or_default() += passages;
+            .entry(dictionary.written[slot.written as usize].as_str())
+            .or_default() += usage.id_passages[i];
     }
     for (value, &e) in dictionary.values.iter().zip(entity_of_value) {
         if e != NONE {

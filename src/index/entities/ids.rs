@@ -68,17 +68,18 @@ impl IdsByDoc {
         Ok(IdsByDoc { starts, ords, ids })
     }
 
-    /// The ids of `doc`.
-    pub(super) fn of(&self, doc: DocId) -> impl Iterator<Item = u64> + '_ {
+    /// The id of each term ordinal [`IdsByDoc::ords_of`] gives.
+    pub(super) fn ids(&self) -> &[u64] {
+        &self.ids
+    }
+
+    /// The term ordinals of `doc`'s ids: indices into [`IdsByDoc::ids`].
+    pub(super) fn ords_of(&self, doc: DocId) -> &[u32] {
         let d = doc as usize;
         let range = match (self.starts.get(d), self.starts.get(d + 1)) {
             (Some(&start), Some(&end)) => start as usize..end as usize,
             _ => 0..0,
         };
-        self.ords
-            .get(range)
-            .unwrap_or(&[])
-            .iter()
-            .filter_map(|&ord| self.ids.get(ord as usize).copied())
+        self.ords.get(range).unwrap_or(&[])
     }
 }

@@ -22,6 +22,7 @@ mod build;
 mod docs;
 mod file;
 mod ids;
+mod usage;
 
 use std::path::Path;
 
