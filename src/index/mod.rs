@@ -19,9 +19,11 @@ pub mod schema;
 pub mod tokenizer;
 mod writer;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use tantivy::directory::MmapDirectory;
+use tantivy::index::SegmentId;
 use tantivy::{Index, IndexMeta};
 
 pub use articles::ArticleIds;
@@ -49,6 +51,28 @@ pub struct OpenIndex {
     pub fields: Fields,
     /// Where it lives.
     pub dir: PathBuf,
+    /// The commit checked when it was opened.
+    commit: Commit,
+}
+
+/// A commit's opstamp and its segments, each with the opstamp of its
+/// deletions: what tells whether a searcher reads that commit.
+struct Commit {
+    opstamp: u64,
+    segments: BTreeMap<SegmentId, Option<u64>>,
+}
+
+impl Commit {
+    fn of(metas: &IndexMeta) -> Commit {
+        Commit {
+            opstamp: metas.opstamp,
+            segments: metas
+                .segments
+                .iter()
+                .map(|segment| (segment.id(), segment.delete_opstamp()))
+                .collect(),
+        }
+    }
 }
 
 /// Opens an existing index, checking that this version of dossier can read it.
@@ -81,12 +105,13 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
     // After the version check: an older version's fields differ.
     let fields = schema::lookup(&index.schema())
         .ok_or_else(|| incompatible("its fields are not dossier's".into()))?;
-    check_integrity(&index, dir, metas).map_err(incompatible)?;
+    let checked = check_integrity(&index, dir, metas).map_err(incompatible)?;
     register_tokenizer(&index);
     Ok(OpenIndex {
         index,
         fields,
         dir: dir.to_path_buf(),
+        commit: Commit::of(&checked),
     })
 }
 
@@ -94,7 +119,14 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
 /// it, or, if that is missing (a run stopped before writing it), one built
 /// now from the same passages.
 pub fn entity_table(open: &OpenIndex, searcher: &tantivy::Searcher) -> Result<EntityTable> {
-    let opstamp = searcher.index().load_metas()?.opstamp;
+    // The searcher reads the commit checked on opening unless a run
+    // committed in between. Reading `meta.json` again would parse the
+    // whole schema once more: a twentieth of a short search's instructions.
+    let opstamp = if searcher.generation().segments() == &open.commit.segments {
+        open.commit.opstamp
+    } else {
+        searcher.index().load_metas()?.opstamp
+    };
     match EntityTable::load(&open.dir, opstamp) {
         Some(table) => Ok(table),
         None => entities::build(searcher, &open.fields, opstamp),
@@ -114,24 +146,24 @@ fn write_entity_table(index: &Index, fields: &Fields, dir: &Path) -> Result<()> 
     entities::build(&reader.searcher(), fields, opstamp)?.save(dir)
 }
 
-/// Checks the files of the last commit. A `dossier index` that commits
-/// meanwhile deletes the files of the commit read a moment ago; then the
-/// newer commit is checked instead.
+/// Checks the files of the last commit, and returns the commit checked. A
+/// `dossier index` that commits meanwhile deletes the files of the commit
+/// read a moment ago; then the newer commit is checked instead.
 fn check_integrity(
     index: &Index,
     dir: &Path,
     mut metas: IndexMeta,
-) -> std::result::Result<(), String> {
+) -> std::result::Result<IndexMeta, String> {
     for _ in 0..3 {
         let Err(reason) = integrity::check(index, dir, &metas) else {
-            return Ok(());
+            return Ok(metas);
         };
         match index.load_metas() {
             Ok(newer) if newer.opstamp != metas.opstamp => metas = newer,
             _ => return Err(reason),
         }
     }
-    integrity::check(index, dir, &metas)
+    integrity::check(index, dir, &metas).map(|()| metas)
 }
 
 /// The manifest of the last commit.
