@@ -237,12 +237,17 @@ impl Context<'_, '_> {
     ) -> Option<Candidate> {
         let view = frame.view;
         // `Speaking in Salem, New Hampshire, Ferrand went after Lind`: the
-        // first person named before the quotation, past places.
+        // first person named before the quotation, past places, and past a
+        // person who only passed the words on (`Moore quoted Lind as
+        // saying`).
         let first_person = || {
             (frame.sentence.start..q)
                 .filter_map(|t| frame.phrase_right(t))
                 .find(|c| {
-                    !frame.is_introductory(c) && !frame.is_possessive(c) && self.is_person(view, c)
+                    !frame.is_introductory(c)
+                        && !frame.is_possessive(c)
+                        && self.is_person(view, c)
+                        && !self.says_nothing(view, c)
                 })
         };
         if frame.reports_speech() {

@@ -68,6 +68,18 @@ impl Context<'_, '_> {
         }
     }
 
+    /// Whether a candidate is a name that is no speaker
+    /// ([`Context::is_no_speaker`]).
+    pub(super) fn says_nothing(&self, view: &View<'_>, candidate: &Candidate) -> bool {
+        match *candidate {
+            Candidate::Name {
+                sentence: s,
+                mention: m,
+            } => self.is_no_speaker(view, s, m),
+            _ => false,
+        }
+    }
+
     /// Whether the article writes `name` out in full elsewhere as a person.
     fn fuller_form_is_person(&self, name: &str) -> bool {
         let register = &self.reading.register;
