@@ -352,51 +352,16 @@ pub fn is_calendar_word(word: &str) -> bool {
     month_named(&lower).is_some() || WEEKDAYS.position(&lower).is_some()
 }
 
-/// Lower-case particles that may stand inside a name (`Ahl al-Haq`, `bin`).
+static NAME_PARTICLES: WordSet = WordSet::new(include_str!("data/words/name_particles.txt"));
+
+/// Lower-case particles that may stand inside a name (`Ahl al-Haq`, `bin`),
+/// alone or, for an Arabic article, joined to the next word (`al-Haq`).
+/// Case matters, unlike the other lists: `Al Gore` holds none.
 pub fn is_name_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "al" | "el"
-            | "bin"
-            | "ibn"
-            | "bint"
-            | "de"
-            | "del"
-            | "dal"
-            | "dalla"
-            | "della"
-            | "der"
-            | "den"
-            | "ter"
-            | "zu"
-            | "y"
-            | "wa"
-            | "di"
-            | "da"
-            | "du"
-            | "van"
-            | "von"
-            | "la"
-            | "le"
-            | "dos"
-            | "das"
-            | "ul"
-            | "ad"
-            | "ash"
-            | "as"
-            | "ar"
-            | "at"
-            | "az"
-            | "an"
-    ) || word.starts_with("al-")
-        || word.starts_with("el-")
-        || word.starts_with("ad-")
-        || word.starts_with("as-")
-        || word.starts_with("ash-")
-        || word.starts_with("ar-")
-        || word.starts_with("an-")
-        || word.starts_with("at-")
-        || word.starts_with("az-")
+    NAME_PARTICLES.contains(word)
+        || word
+            .find('-')
+            .is_some_and(|dash| NAME_PARTICLES.contains(&word[..=dash]))
 }
 
 /// Lower-case words that may join the parts of an organisation's name
@@ -418,6 +383,16 @@ pub fn is_place_joiner(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn name_particles_match_as_written_and_before_a_hyphen() {
+        for particle in ["bin", "von", "al", "al-Haq", "ash-Sham", "el-"] {
+            assert!(is_name_particle(particle), "{particle}");
+        }
+        for word in ["Al", "Bin", "Al-Haq", "de-escalation", "x-al", "alone"] {
+            assert!(!is_name_particle(word), "{word}");
+        }
+    }
 
     #[test]
     fn ordered_lists_give_each_word_its_place() {
