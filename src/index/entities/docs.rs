@@ -80,7 +80,9 @@ impl DocValues {
             .iter()
             .map(|s| s.lists(entity_of_value, none))
             .collect();
-        let mut bytes = Vec::new();
+        let numbers: usize = lists.iter().map(|(o, e)| o.len() + e.len()).sum();
+        let mut bytes =
+            Vec::with_capacity(4 + self.segments.len() * SEGMENT_HEADER_BYTES + 4 * numbers);
         bytes.extend_from_slice(&(self.segments.len() as u32).to_le_bytes());
         let mut start = 4 + self.segments.len() * SEGMENT_HEADER_BYTES;
         for (segment, (offsets, entities)) in self.segments.iter().zip(&lists) {
