@@ -6,7 +6,7 @@
 //! the text.
 
 use std::borrow::Cow;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -358,11 +358,23 @@ static NAME_PARTICLES: WordSet = WordSet::new(include_str!("data/words/name_part
 /// alone or, for an Arabic article, joined to the next word (`al-Haq`).
 /// Case matters, unlike the other lists: `Al Gore` holds none.
 pub fn is_name_particle(word: &str) -> bool {
-    NAME_PARTICLES.contains(word)
-        || word
-            .find('-')
-            .is_some_and(|dash| NAME_PARTICLES.contains(&word[..=dash]))
+    // Asked of every word of every name: a word longer than any particle
+    // is not hashed, and only its first bytes are searched for a hyphen.
+    let longest = *LONGEST_PARTICLE;
+    match word.bytes().take(longest).position(|b| b == b'-') {
+        Some(dash) => NAME_PARTICLES.contains(&word[..=dash]),
+        None => word.len() <= longest && NAME_PARTICLES.contains(word),
+    }
 }
+
+static LONGEST_PARTICLE: LazyLock<usize> = LazyLock::new(|| {
+    NAME_PARTICLES
+        .entries()
+        .iter()
+        .map(|w| w.len())
+        .max()
+        .unwrap_or(0)
+});
 
 /// Lower-case words that may join the parts of an organisation's name
 /// (`Islamic Resistance in Iraq`, `Institute for Strategic Studies`).
