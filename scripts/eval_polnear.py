@@ -63,6 +63,17 @@ PARTICLES = {"of", "de", "del", "la", "le", "van", "von", "bin", "al", "el", "da
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "many", "some", "one"}
 
 
+INDEFINITE = {"a", "an", "another", "one", "some", "many", "several"}
+
+
+def is_unnamed(source):
+    """True for a source the article does not name: an indefinite
+    description (`a senior official`, `another diplomat`)."""
+    words = source.split()
+    # `A top strategist, John Weaver,`: an apposition names the source.
+    return bool(words) and words[0].lower() in INDEFINITE and "," not in source
+
+
 def named_source(source):
     """The last capitalised word of a source that is a name, else None."""
     head = source.split(",")[0]
@@ -179,11 +190,15 @@ def main():
     total = sum(len(g) for g in gold.values())
     errors = []
     attributed = attributed_right = 0
+    unnamed = unnamed_named = 0
     for doc, relations in gold.items():
         quotes = ours.get(doc, [])
         for relation in relations:
             hits = [q for q in quotes if overlaps(q["range"], relation["spans"])]
             found += bool(hits)
+            if hits and is_unnamed(relation["source"]):
+                unnamed += 1
+                unnamed_named += any(q["speaker"] for q in hits)
             name = family_name(relation["source"])
             with_speaker = [q for q in hits if q["speaker"]]
             if name and with_speaker:
@@ -207,6 +222,8 @@ def main():
     print(f"attributed precision    {precision:6.1%}  ({attributed_right}/{attributed})")
     print(f"quote F1                {f1:6.1%}")
     print(f"speaker accuracy        {accuracy:6.1%}  ({right_named}/{matched_named} gold quotes with a named source)")
+    print(f"unnamed sources named   {unnamed_named / max(unnamed, 1):6.1%}  ({unnamed_named}/{unnamed} "
+          "quotes of an indefinite source (`an official`) given a speaker; lower is better)")
     for doc, source, speaker, text in errors[: args.show]:
         print(f"  {doc}: gold {source!r} ours {speaker!r}: {text}")
     right, named, misses, examples = user_side(gold, ours)

@@ -181,6 +181,23 @@ impl Frame<'_, '_> {
         None
     }
 
+    /// Whether the quotation's own attribution is an indefinite
+    /// description (`"...," an official said`, `said a senior official`): a
+    /// source the article does not name.
+    pub(super) fn has_unnamed_source(&self, q: usize) -> bool {
+        let candidate = self.after(q).or_else(|| match self.before(q) {
+            Some(Found::Candidate(c)) => Some(c),
+            _ => None,
+        });
+        let Some(Candidate::Description { token }) = candidate else {
+            return false;
+        };
+        let determiner = (token.saturating_sub(4)..token)
+            .rev()
+            .find_map(|t| self.word(t).filter(|w| is_phrase_opener(w)));
+        determiner.is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "another"))
+    }
+
     /// The attribution before a quotation: the nearest reporting verb and
     /// whoever it belongs to.
     pub(super) fn before(&self, q: usize) -> Option<Found> {

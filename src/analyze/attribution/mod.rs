@@ -164,11 +164,18 @@ impl Context<'_, '_> {
                 // name; `on CNN's "State of the Union," Ferrand said` is a title.
                 let term = is_term(&view.text[quotation.inner.clone()])
                     && (frame.after(t).is_none() || names_a_work(view, t));
+                // `"...," an official said`: an unnamed source, whom no
+                // speaker before stands for.
+                let unnamed = frame.has_unnamed_source(t);
                 let speaker = if term {
                     None
                 } else {
                     self.find_speaker(view, s, t, kind, sentence_speaker.as_ref())
-                        .or_else(|| self.after_colon(view, s, t, previous.map(|p| p.0)))
+                        .or_else(|| {
+                            (!unnamed)
+                                .then(|| self.after_colon(view, s, t, previous.map(|p| p.0)))
+                                .flatten()
+                        })
                         .or_else(|| {
                             let continued = Continued {
                                 view,
@@ -176,9 +183,15 @@ impl Context<'_, '_> {
                                 previous,
                                 reading: self.reading,
                             };
-                            continued.speaker(sentence.clone(), t, kind)
+                            (!unnamed)
+                                .then(|| continued.speaker(sentence.clone(), t, kind))
+                                .flatten()
                         })
-                        .or_else(|| self.previous_subject(view, s, t, kind))
+                        .or_else(|| {
+                            (!unnamed)
+                                .then(|| self.previous_subject(view, s, t, kind))
+                                .flatten()
+                        })
                 };
                 if let Some(speaker) = &speaker {
                     sentence_speaker = Some(speaker.clone());

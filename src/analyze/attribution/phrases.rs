@@ -4,6 +4,7 @@
 
 use super::frame::Frame;
 use super::Candidate;
+use crate::analyze::places::{is_demonym, is_known_place};
 use crate::analyze::speech_words::{is_phrase_opener, is_verb_companion};
 use crate::analyze::wordlists::{
     is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
@@ -83,10 +84,22 @@ impl Frame<'_, '_> {
         let next = mention.tokens.end;
         let next_is_verb =
             self.reporting_verb(next).is_some() || self.word(next).is_some_and(is_verb_companion);
-        mention.tokens.len() == 1
-            && next_is_lowercase
-            && !next_is_verb
-            && !is_group_role(self.word(next).unwrap_or_default())
+        // `the Iraqi government said`: the group is the name's; but in `a
+        // Japanese government official` the head is the official.
+        let group_head = is_group_role(self.word(next).unwrap_or_default())
+            && !self.word(next + 1).is_some_and(is_person_role);
+        mention.tokens.len() == 1 && next_is_lowercase && !next_is_verb && !group_head
+    }
+
+    /// `an IAAF spokesman`, `a Google spokesperson`: the name before a
+    /// spokesperson is whom they speak for, unless it is a place or people.
+    fn is_spokesperson_of(&self, m: usize) -> bool {
+        let mention = &self.view.mentions[self.s][m];
+        let name = &self.view.text[mention.range.clone()];
+        self.word(mention.tokens.end)
+            .is_some_and(|w| w.to_lowercase().starts_with("spokes"))
+            && !is_known_place(name)
+            && !is_demonym(name)
     }
 
     pub(super) fn phrase_right(&self, t: usize) -> Option<Candidate> {
@@ -123,7 +136,19 @@ impl Frame<'_, '_> {
         }
         if is_phrase_opener(word) {
             for n in t + 1..(t + 5).min(self.sentence.end) {
-                if let Some(m) = self.mention_starting(n).filter(|&m| !self.is_modifier(m)) {
+                // `a New Hampshire lawyer`, `a senior Chinese official`: a
+                // place or people before a role says where the person is
+                // from, not who. (`a Justice Department spokesman` speaks
+                // for the department.)
+                let before_role = |m: usize| {
+                    let mention = &self.view.mentions[self.s][m];
+                    let name = &self.view.text[mention.range.clone()];
+                    self.word(mention.tokens.end).is_some_and(is_person_role)
+                        && (is_known_place(name) || is_demonym(name))
+                };
+                if let Some(m) = self.mention_starting(n).filter(|&m| {
+                    self.is_spokesperson_of(m) || (!self.is_modifier(m) && !before_role(m))
+                }) {
                     return Some((
                         Candidate::Name {
                             sentence: self.s,
@@ -134,7 +159,12 @@ impl Frame<'_, '_> {
                 }
                 let noun = self.word(n)?;
                 if is_person_role(noun) || is_group_role(noun) {
-                    return Some((Candidate::Description { token: n }, n + 1));
+                    // `a government official`: a compound's last noun is its head.
+                    let head = match self.word(n + 1) {
+                        Some(next) if is_group_role(noun) && is_person_role(next) => n + 1,
+                        _ => n,
+                    };
+                    return Some((Candidate::Description { token: head }, head + 1));
                 }
             }
         }
@@ -180,7 +210,11 @@ impl Frame<'_, '_> {
                         .all(|c| c.is_uppercase());
                     is_group_type(word) && (mention.tokens.len() >= 2 || acronym)
                 });
-            if let Some(m) = named_group {
+            let speaks_for = t
+                .checked_sub(1)
+                .and_then(|p| self.mention_ending(p))
+                .filter(|&m| self.is_spokesperson_of(m));
+            if let Some(m) = named_group.or(speaks_for) {
                 return Some(Candidate::Name {
                     sentence: self.s,
                     mention: m,

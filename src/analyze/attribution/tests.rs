@@ -138,3 +138,34 @@ fn who_heard_or_passed_on_the_words_is_no_speaker() {
     );
     assert_eq!(speaker_of(&found, "It went").as_deref(), Some("Jane Roe"));
 }
+
+#[test]
+fn an_unnamed_source_is_nobody_named_before() {
+    let found = speakers(&[
+        "\"It will be like nothing you have seen,\" said Tom Ashgrove, a producer.",
+        "\"No comment,\" an official said.",
+        "\"The rates will hold,\" a senior Veldish government official said.",
+        "\"We just do not know,\" said a Veldish banker.",
+        "\"The rates will fall,\" the producer said.",
+    ]);
+    assert_eq!(speaker_of(&found, "No comment"), None);
+    assert_eq!(speaker_of(&found, "The rates will hold"), None);
+    assert_eq!(speaker_of(&found, "We just do not"), None);
+    assert_eq!(
+        speaker_of(&found, "The rates will fall").as_deref(),
+        Some("Tom Ashgrove")
+    );
+}
+
+#[test]
+fn a_spokesperson_speaks_for_the_name_before_the_role() {
+    let found = speakers(&[
+        "\"The track is safe,\" an ORVA spokesman said.",
+        "A Harbour Watch spokeswoman said: \"The ferry is late again.\"",
+    ]);
+    assert_eq!(speaker_of(&found, "The track").as_deref(), Some("ORVA"));
+    assert_eq!(
+        speaker_of(&found, "The ferry").as_deref(),
+        Some("Harbour Watch")
+    );
+}
