@@ -185,8 +185,15 @@ impl Frame<'_, '_> {
     /// description (`"...," an official said`, `said a senior official`): a
     /// source the article does not name.
     pub(super) fn has_unnamed_source(&self, q: usize) -> bool {
+        // Before the quotation, only a description that the verb follows
+        // (`A senior official said: "..."`): the nearest verb's owner may
+        // be an object (`seeking a leader`).
         let candidate = self.after(q).or_else(|| match self.before(q) {
-            Some(Found::Candidate(c)) => Some(c),
+            Some(Found::Candidate(c @ Candidate::Description { token }))
+                if self.reporting_verb(token + 1).is_some() =>
+            {
+                Some(c)
+            }
             _ => None,
         });
         let Some(Candidate::Description { token }) = candidate else {

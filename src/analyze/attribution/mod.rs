@@ -164,18 +164,14 @@ impl Context<'_, '_> {
                 // name; `on CNN's "State of the Union," Ferrand said` is a title.
                 let term = is_term(&view.text[quotation.inner.clone()])
                     && (frame.after(t).is_none() || names_a_work(view, t));
-                // `"...," an official said`: an unnamed source, whom no
-                // speaker before stands for.
+                // `"...," an official said`: an unnamed source, a new person
+                // whom no name before stands for.
                 let unnamed = frame.has_unnamed_source(t);
-                let speaker = if term {
+                let speaker = if term || unnamed {
                     None
                 } else {
                     self.find_speaker(view, s, t, kind, sentence_speaker.as_ref())
-                        .or_else(|| {
-                            (!unnamed)
-                                .then(|| self.after_colon(view, s, t, previous.map(|p| p.0)))
-                                .flatten()
-                        })
+                        .or_else(|| self.after_colon(view, s, t, previous.map(|p| p.0)))
                         .or_else(|| {
                             let continued = Continued {
                                 view,
@@ -183,15 +179,9 @@ impl Context<'_, '_> {
                                 previous,
                                 reading: self.reading,
                             };
-                            (!unnamed)
-                                .then(|| continued.speaker(sentence.clone(), t, kind))
-                                .flatten()
+                            continued.speaker(sentence.clone(), t, kind)
                         })
-                        .or_else(|| {
-                            (!unnamed)
-                                .then(|| self.previous_subject(view, s, t, kind))
-                                .flatten()
-                        })
+                        .or_else(|| self.previous_subject(view, s, t, kind))
                 };
                 if let Some(speaker) = &speaker {
                     sentence_speaker = Some(speaker.clone());

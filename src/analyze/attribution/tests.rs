@@ -147,7 +147,9 @@ fn an_unnamed_source_is_nobody_named_before() {
         "\"The rates will hold,\" a senior Veldish government official said.",
         "\"We just do not know,\" said a Veldish banker.",
         "\"The rates will fall,\" the producer said.",
+        "A senior dealer said: \"Nobody is buying.\"",
     ]);
+    assert_eq!(speaker_of(&found, "Nobody is buying"), None);
     assert_eq!(speaker_of(&found, "No comment"), None);
     assert_eq!(speaker_of(&found, "The rates will hold"), None);
     assert_eq!(speaker_of(&found, "We just do not"), None);
