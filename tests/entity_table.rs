@@ -201,5 +201,42 @@ fn a_missing_or_damaged_table_is_built_again() {
     std::fs::remove_file(&table).expect("remove the table");
     assert_eq!(workspace.json(&["entities", "-n", "10000"]), first);
     workspace.run(&["index"]).ok();
-    assert_eq!(std::fs::read(&table).expect("written again"), whole);
+    let again = std::fs::read(&table).expect("written again");
+    assert!(again == whole, "{}", first_difference(&whole, &again));
+}
+
+/// Where two tables differ: the header's numbers of each and the first
+/// byte that differs, with the section it falls in (the layout of
+/// `src/index/entities/file.rs`), rather than two dumps of every byte.
+fn first_difference(before: &[u8], after: &[u8]) -> String {
+    let header = |bytes: &[u8]| -> Vec<u64> {
+        (0..7)
+            .filter_map(|i| bytes.get(16 + 8 * i..24 + 8 * i))
+            .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+            .collect()
+    };
+    let at = before
+        .iter()
+        .zip(after)
+        .position(|(a, b)| a != b)
+        .unwrap_or(before.len().min(after.len()));
+    let names = ["mentions", "speakers", "values", "rows", "text", "docs"];
+    let lengths = header(before);
+    let mut end = 16 + 8 * 7;
+    let mut section = "header";
+    for (name, len) in names.iter().zip(lengths.iter().skip(1)) {
+        if at < end {
+            break;
+        }
+        section = name;
+        end += *len as usize;
+    }
+    format!(
+        "tables differ at byte {at} ({section}); opstamp and section lengths \
+         before {:?}, after {:?}; sizes {} and {}",
+        lengths,
+        header(after),
+        before.len(),
+        after.len()
+    )
 }

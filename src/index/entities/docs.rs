@@ -75,8 +75,12 @@ impl DocValues {
     /// (`entity_of_value`; `none` for a name no entity holds), each entity
     /// once per passage and list.
     pub(super) fn encode(&self, entity_of_value: &[u32], none: u32) -> Vec<u8> {
-        let lists: Vec<(Vec<u32>, Vec<u32>)> = self
-            .segments
+        // By segment id, not in the order a reader lists them (tantivy's
+        // order can differ between processes), so that a table is the same
+        // bytes whoever builds it.
+        let mut segments: Vec<&SegmentValues> = self.segments.iter().collect();
+        segments.sort_by(|a, b| a.id.cmp(&b.id));
+        let lists: Vec<(Vec<u32>, Vec<u32>)> = segments
             .iter()
             .map(|s| s.lists(entity_of_value, none))
             .collect();
@@ -85,7 +89,7 @@ impl DocValues {
             Vec::with_capacity(4 + self.segments.len() * SEGMENT_HEADER_BYTES + 4 * numbers);
         bytes.extend_from_slice(&(self.segments.len() as u32).to_le_bytes());
         let mut start = 4 + self.segments.len() * SEGMENT_HEADER_BYTES;
-        for (segment, (offsets, entities)) in self.segments.iter().zip(&lists) {
+        for (segment, (offsets, entities)) in segments.iter().zip(&lists) {
             let mut id = [b'0'; 32];
             let written = segment.id.as_bytes();
             id[..written.len().min(32)].copy_from_slice(&written[..written.len().min(32)]);
