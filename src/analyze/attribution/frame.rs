@@ -202,7 +202,8 @@ impl Frame<'_, '_> {
         let determiner = (token.saturating_sub(4)..token)
             .rev()
             .find_map(|t| self.word(t).filter(|w| is_phrase_opener(w)));
-        determiner.is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "another"))
+        determiner
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "another" | "one"))
     }
 
     /// The attribution before a quotation: the nearest reporting verb and

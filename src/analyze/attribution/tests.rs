@@ -148,7 +148,9 @@ fn an_unnamed_source_is_nobody_named_before() {
         "\"We just do not know,\" said a Veldish banker.",
         "\"The rates will fall,\" the producer said.",
         "A senior dealer said: \"Nobody is buying.\"",
+        "\"We can support things,\" said one Veldish broker.",
     ]);
+    assert_eq!(speaker_of(&found, "We can support"), None);
     assert_eq!(speaker_of(&found, "Nobody is buying"), None);
     assert_eq!(speaker_of(&found, "No comment"), None);
     assert_eq!(speaker_of(&found, "The rates will hold"), None);
