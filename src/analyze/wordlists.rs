@@ -220,6 +220,10 @@ word_lists! {
     /// True for a participle whose agent after `by` put the question
     /// (`contacted`, `interviewed`).
     CONTACT_VERBS "contact_verbs.txt" => is_contact_verb;
+    /// True for a noun for someone who speaks for others (`spokesman`).
+    SPOKESPERSON_WORDS "spokesperson_words.txt" => is_spokesperson_word;
+    /// True for a determiner that introduces someone new (`an`, `one`).
+    INDEFINITE_DETERMINERS "indefinite_determiners.txt" => is_indefinite_determiner;
 }
 
 /// Pronouns that refer back to a person.

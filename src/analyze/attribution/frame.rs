@@ -10,7 +10,7 @@ use crate::analyze::speech_words::{
     is_phrase_opener, is_reporting_phrase, is_scene_preposition, is_speech_noun, is_verb_companion,
     reporting_lemma,
 };
-use crate::analyze::wordlists::is_function_word;
+use crate::analyze::wordlists::{is_function_word, is_indefinite_determiner};
 use crate::text::is_possessive;
 
 /// Where `before` found the attribution.
@@ -202,8 +202,7 @@ impl Frame<'_, '_> {
         let determiner = (token.saturating_sub(4)..token)
             .rev()
             .find_map(|t| self.word(t).filter(|w| is_phrase_opener(w)));
-        determiner
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "another" | "one"))
+        determiner.is_some_and(is_indefinite_determiner)
     }
 
     /// The attribution before a quotation: the nearest reporting verb and

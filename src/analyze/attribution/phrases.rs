@@ -8,6 +8,7 @@ use crate::analyze::places::{is_demonym, is_known_place};
 use crate::analyze::speech_words::{is_phrase_opener, is_verb_companion};
 use crate::analyze::wordlists::{
     is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
+    is_spokesperson_word,
 };
 
 impl Frame<'_, '_> {
@@ -97,7 +98,7 @@ impl Frame<'_, '_> {
         let mention = &self.view.mentions[self.s][m];
         let name = &self.view.text[mention.range.clone()];
         self.word(mention.tokens.end)
-            .is_some_and(|w| w.to_lowercase().starts_with("spokes"))
+            .is_some_and(is_spokesperson_word)
             && !is_known_place(name)
             && !is_demonym(name)
     }
