@@ -185,24 +185,46 @@ impl Frame<'_, '_> {
     /// description (`"...," an official said`, `said a senior official`): a
     /// source the article does not name.
     pub(super) fn has_unnamed_source(&self, q: usize) -> bool {
-        // Before the quotation, only a description that the verb follows
-        // (`A senior official said: "..."`): the nearest verb's owner may
-        // be an object (`seeking a leader`).
-        let candidate = self.after(q).or_else(|| match self.before(q) {
-            Some(Found::Candidate(c @ Candidate::Description { token }))
-                if self.reporting_verb(token + 1).is_some() =>
-            {
-                Some(c)
-            }
-            _ => None,
-        });
-        let Some(Candidate::Description { token }) = candidate else {
+        if let Some(after) = self.after(q) {
+            return matches!(after, Candidate::Description { token }
+                if self.indefinite_determiner(token).is_some());
+        }
+        // Before the quotation, only a description that is the subject:
+        // the verb follows it (`A senior official said: "..."`), or it
+        // opens the sentence (`One official who took part described them
+        // as "..."`). Elsewhere the nearest verb's owner may be an object
+        // (`seeking a leader`).
+        let Some(Found::Candidate(Candidate::Description { token })) = self.before(q) else {
             return false;
         };
-        let determiner = (token.saturating_sub(4)..token)
+        self.indefinite_determiner(token).is_some_and(|determiner| {
+            determiner == self.sentence.start || self.reporting_verb(token + 1).is_some()
+        })
+    }
+
+    /// Whether the description ending at `token` opens with an indefinite
+    /// determiner that opens the sentence or follows quotation `q` (past
+    /// a comma or dash): a subject, not the object of a preposition (`said
+    /// in a statement`).
+    pub(super) fn is_unnamed_subject(&self, q: usize, token: usize) -> bool {
+        self.indefinite_determiner(token).is_some_and(|determiner| {
+            determiner == self.sentence.start
+                || (determiner > q && (q + 1..determiner).all(|t| self.is_punct(t, ",—–―-")))
+        })
+    }
+
+    /// The token of the indefinite determiner (`a`, `another`, `one`)
+    /// that opens the description ending at `token`, if that is how it
+    /// opens.
+    /// A description the article names at once (`A top strategist, Dana
+    /// Pope, said`) is not unnamed.
+    fn indefinite_determiner(&self, token: usize) -> Option<usize> {
+        let opener = (token.saturating_sub(4)..token)
             .rev()
-            .find_map(|t| self.word(t).filter(|w| is_phrase_opener(w)));
-        determiner.is_some_and(is_indefinite_determiner)
+            .find(|&t| self.word(t).is_some_and(is_phrase_opener))?;
+        let named = self.is_punct(token + 1, ",")
+            && matches!(self.phrase_right(token + 2), Some(Candidate::Name { .. }));
+        (!named && self.word(opener).is_some_and(is_indefinite_determiner)).then_some(opener)
     }
 
     /// The attribution before a quotation: the nearest reporting verb and

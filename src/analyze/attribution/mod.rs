@@ -129,6 +129,10 @@ struct Context<'r, 'a> {
     kinds: Vec<OnceCell<NameKind>>,
 }
 
+/// A quotation whose own sentence attributes it to someone the article
+/// does not name (`an official said`): no name before stands for them.
+struct UnnamedSource;
+
 /// What a frame points at as the speaker, before resolution.
 #[derive(Clone, Copy)]
 enum Candidate {
@@ -167,10 +171,14 @@ impl Context<'_, '_> {
                 // `"...," an official said`: an unnamed source, a new person
                 // whom no name before stands for.
                 let unnamed = frame.has_unnamed_source(t);
-                let speaker = if term || unnamed {
-                    None
+                let found = if term || unnamed {
+                    Err(UnnamedSource)
                 } else {
                     self.find_speaker(view, s, t, kind, sentence_speaker.as_ref())
+                };
+                let speaker = match found {
+                    Err(UnnamedSource) => None,
+                    Ok(speaker) => speaker
                         .or_else(|| self.after_colon(view, s, t, previous.map(|p| p.0)))
                         .or_else(|| {
                             let continued = Continued {
@@ -181,7 +189,7 @@ impl Context<'_, '_> {
                             };
                             continued.speaker(sentence.clone(), t, kind)
                         })
-                        .or_else(|| self.previous_subject(view, s, t, kind))
+                        .or_else(|| self.previous_subject(view, s, t, kind)),
                 };
                 if let Some(speaker) = &speaker {
                     sentence_speaker = Some(speaker.clone());
@@ -197,6 +205,9 @@ impl Context<'_, '_> {
         quotes
     }
 
+    /// The speaker the quotation's own sentence gives it; `Ok(None)` when
+    /// the sentence names nobody, so that the rules after it may look
+    /// further; `Err` when it gives an unnamed source.
     fn find_speaker(
         &mut self,
         view: &View<'_>,
@@ -204,7 +215,7 @@ impl Context<'_, '_> {
         q: usize,
         kind: QuoteKind,
         earlier: Option<&Speaker>,
-    ) -> Option<Speaker> {
+    ) -> Result<Option<Speaker>, UnnamedSource> {
         let frame = Frame::new(view, s);
         let before = frame.before(q);
         let candidate = frame.after(q).or(match before {
@@ -214,20 +225,39 @@ impl Context<'_, '_> {
         let candidate = match (candidate, &before, earlier) {
             (Some(c), _, _) => c,
             // `..., saying "..."`: the speaker of the main clause.
-            (None, Some(Found::MainClause), Some(speaker)) => return Some(speaker.clone()),
+            (None, Some(Found::MainClause), Some(speaker)) => return Ok(Some(speaker.clone())),
             // A later quotation of a sentence whose speaker is known but
             // whose verb has no subject of its own is not the subject's.
-            (None, Some(_), Some(_)) => return None,
+            (None, Some(_), Some(_)) => return Ok(None),
             // A sentence's subject is its speaker when the sentence
             // reports speech, and for a fragment woven into what a person
             // did (`X defended his comments as "sarcastic"`).
-            (None, _, _) => (kind == QuoteKind::Partial)
-                .then(|| frame.possessive_speech(q))
-                .flatten()
-                .or_else(|| frame.closing_attribution(q))
-                .or_else(|| self.acting_subject(&frame, q, kind))?,
+            (None, _, _) => {
+                let woven = (kind == QuoteKind::Partial)
+                    .then(|| frame.possessive_speech(q))
+                    .flatten()
+                    .or_else(|| frame.closing_attribution(q));
+                match woven {
+                    Some(candidate) => candidate,
+                    None => {
+                        let subject = self.acting_subject(&frame, q, kind);
+                        // `One official who took part described them as
+                        // "..."`, `"...," a dealer with a bank commented`:
+                        // the subject is someone unnamed.
+                        if matches!(subject, Some(Candidate::Description { token })
+                            if frame.is_unnamed_subject(q, token))
+                        {
+                            return Err(UnnamedSource);
+                        }
+                        let Some(subject) = subject else {
+                            return Ok(None);
+                        };
+                        subject
+                    }
+                }
+            }
         };
-        self.resolve(view, candidate)
+        Ok(self.resolve(view, candidate))
     }
 
     /// The subject of a quotation's sentence, when the sentence reports

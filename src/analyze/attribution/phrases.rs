@@ -248,7 +248,9 @@ impl Frame<'_, '_> {
             let Some(before) = open.checked_sub(1) else {
                 break;
             };
-            let candidate = self.phrase_left(self.skip_bracket_left(before));
+            let candidate = self
+                .phrase_left(self.skip_bracket_left(before))
+                .map(|c| self.named_in_apposition(c, open, at));
             // `In a statement, Dana Quill, a spokesman ..., said`: a
             // description farther out does not replace a name.
             let named = matches!(best, Some(Candidate::Name { .. }));
@@ -260,5 +262,17 @@ impl Frame<'_, '_> {
             at = open;
         }
         best
+    }
+
+    /// `A top adviser, Dana Quill, said`: a description gives way to the
+    /// name set off after it, between the commas `open` and `close`.
+    fn named_in_apposition(&self, candidate: Candidate, open: usize, close: usize) -> Candidate {
+        if !matches!(candidate, Candidate::Description { .. }) {
+            return candidate;
+        }
+        match self.phrase_right_with_end(open + 1) {
+            Some((name @ Candidate::Name { .. }, end)) if end == close => name,
+            _ => candidate,
+        }
     }
 }

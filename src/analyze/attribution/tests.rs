@@ -162,6 +162,39 @@ fn an_unnamed_source_is_nobody_named_before() {
 }
 
 #[test]
+fn an_unnamed_subject_is_nobody_named_before() {
+    let found = speakers(&[
+        "Senior official Tom Ashgrove said the Veldish offer stood.",
+        "\"The offer stands,\" Ashgrove's office said in a statement.",
+        "One official who took part in the talks this week described them as \"calm and factual.\"",
+        "Chief dealer Ivo Brandt said prices fell.",
+        "\"The market is asleep,\" a dealer with a Veldish bank commented.",
+    ]);
+    assert_eq!(speaker_of(&found, "calm and"), None);
+    assert_eq!(speaker_of(&found, "The market"), None);
+    assert_eq!(
+        speaker_of(&found, "The offer").as_deref(),
+        Some("Tom Ashgrove")
+    );
+}
+
+#[test]
+fn a_description_gives_way_to_the_name_set_off_after_it() {
+    let found = speakers(&[
+        "A top adviser, Nora Quill, tells reporters the result will \"settle the race.\"",
+        "A senior aide, Mark Dillon, said: \"We will win.\"",
+    ]);
+    assert_eq!(
+        speaker_of(&found, "settle the").as_deref(),
+        Some("Nora Quill")
+    );
+    assert_eq!(
+        speaker_of(&found, "We will win").as_deref(),
+        Some("Mark Dillon")
+    );
+}
+
+#[test]
 fn a_spokesperson_speaks_for_the_name_before_the_role() {
     let found = speakers(&[
         "\"The track is safe,\" an ORVA spokesman said.",
