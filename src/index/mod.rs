@@ -107,44 +107,12 @@ pub fn open(dir: &Path) -> Result<OpenIndex> {
         .ok_or_else(|| incompatible("its fields are not dossier's".into()))?;
     let checked = check_integrity(&index, dir, metas).map_err(incompatible)?;
     register_tokenizer(&index);
-    let mut index = index;
-    search_segments_in_parallel_when_large(&mut index, &checked);
     Ok(OpenIndex {
         index,
         fields,
         dir: dir.to_path_buf(),
         commit: Commit::of(&checked),
     })
-}
-
-/// From this many documents on, a search reads its segments on every core.
-/// Measured on the indexes of `benches/compare.sh` (docs/speed.md, "Segments
-/// on both cores"): at 2.3 million documents the pasted claim took 20.0 ms
-/// instead of 25.2; at 233 thousand the thread pool's start cost more than
-/// it saved (five words, 7.8 ms against 5.1).
-const PARALLEL_SEARCH_MIN_DOCS: u32 = 1_000_000;
-
-/// Gives a large index a thread per core for searching, so that a query
-/// reads several segments at once.
-fn search_segments_in_parallel_when_large(index: &mut Index, metas: &IndexMeta) {
-    let docs: u32 = metas.segments.iter().map(|s| s.num_docs()).sum();
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = search_threads(docs, metas.segments.len(), cores);
-    if threads > 1 {
-        // Without the pool a search still runs, one segment after another.
-        let _ = index.set_multithread_executor(threads);
-    }
-}
-
-/// How many threads a search of `docs` documents in `segments` segments
-/// uses: one below [`PARALLEL_SEARCH_MIN_DOCS`], else one per core, and
-/// never more than one per segment (a segment is read by one thread).
-fn search_threads(docs: u32, segments: usize, cores: usize) -> usize {
-    if docs < PARALLEL_SEARCH_MIN_DOCS {
-        1
-    } else {
-        cores.min(segments).max(1)
-    }
 }
 
 /// The entity table of the commit a searcher reads: the one written with
@@ -208,22 +176,4 @@ fn register_tokenizer(index: &Index) {
     index
         .tokenizers()
         .register(tokenizer::TOKENIZER_NAME, tokenizer::analyzer());
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_small_index_is_searched_on_one_thread() {
-        assert_eq!(search_threads(PARALLEL_SEARCH_MIN_DOCS - 1, 9, 2), 1);
-    }
-
-    #[test]
-    fn a_large_index_is_searched_on_every_core_up_to_one_per_segment() {
-        assert_eq!(search_threads(PARALLEL_SEARCH_MIN_DOCS, 9, 2), 2);
-        assert_eq!(search_threads(PARALLEL_SEARCH_MIN_DOCS, 3, 8), 3);
-        assert_eq!(search_threads(PARALLEL_SEARCH_MIN_DOCS, 1, 8), 1);
-        assert_eq!(search_threads(PARALLEL_SEARCH_MIN_DOCS, 0, 8), 1);
-    }
 }

@@ -15,6 +15,7 @@
 //!   entity and period counters.
 //! - `article`: one whole article, for the web page's article view.
 //! - `article_terms`: which of a claim's terms each article holds.
+//! - `spread`: a large search run on every core.
 //! - `stream`: every match of a query one at a time, for exports.
 //!
 //! Every name a reader shows or matches comes from the index's entity
@@ -31,6 +32,7 @@ mod filters;
 mod highlight;
 mod query;
 mod results;
+mod spread;
 mod stream;
 
 use std::collections::HashSet;
@@ -158,7 +160,8 @@ impl Searcher {
         let (top, total, counted) = if facets {
             let speakers = EntityCounter::new(Arc::clone(&self.table), IdSpace::Speakers);
             let mentions = EntityCounter::new(Arc::clone(&self.table), IdSpace::Mentions);
-            let ((top, total), speakers, mentions, periods) = searcher.search(
+            let ((top, total), speakers, mentions, periods) = spread::search(
+                &searcher,
                 restricted.as_ref(),
                 &(collector, speakers, mentions, PeriodCounter),
             )?;
@@ -166,7 +169,7 @@ impl Searcher {
             facets.extend(date_facets(&periods));
             (top, total, facets)
         } else {
-            let (top, total) = searcher.search(restricted.as_ref(), &collector)?;
+            let (top, total) = spread::search(&searcher, restricted.as_ref(), &collector)?;
             (top, total, Vec::new())
         };
         let hits = top

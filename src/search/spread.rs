@@ -1,0 +1,131 @@
+//! A search that reads a large index's segments on several cores.
+//!
+//! tantivy searches the segments one after another unless it is given a
+//! thread pool; with one, each segment's collector runs on a thread of its
+//! own. Starting the pool costs a process about two milliseconds on these
+//! machines, as much as a short search takes, so a search spreads only
+//! when its words have many postings to read (docs/speed.md, "Segments on
+//! both cores").
+
+use tantivy::collector::Collector;
+use tantivy::query::{EnableScoring, Query};
+use tantivy::{Executor, Searcher, Term};
+
+/// Below this many postings (summed over the query's terms), a search
+/// stays on one thread.
+const SPREAD_MIN_POSTINGS: u64 = 1_000_000;
+
+/// Runs `query` through `collector`, on every core when the search is
+/// large enough to gain from it.
+pub(super) fn search<C: Collector>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    collector: &C,
+) -> tantivy::Result<C::Fruit> {
+    search_spread_from(searcher, query, collector, SPREAD_MIN_POSTINGS)
+}
+
+/// [`search`], spreading from `min_postings` postings on.
+fn search_spread_from<C: Collector>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    collector: &C,
+    min_postings: u64,
+) -> tantivy::Result<C::Fruit> {
+    let Some(executor) = pool_for(searcher, query, min_postings) else {
+        return searcher.search(query, collector);
+    };
+    let scoring = if collector.requires_scoring() {
+        EnableScoring::enabled_from_searcher(searcher)
+    } else {
+        EnableScoring::disabled_from_searcher(searcher)
+    };
+    searcher.search_with_executor(query, collector, &executor, scoring)
+}
+
+/// A pool of one thread per core, at most one per segment, when the query
+/// reads at least `min_postings` postings in several segments.
+fn pool_for(searcher: &Searcher, query: &dyn Query, min_postings: u64) -> Option<Executor> {
+    let segments = searcher.segment_readers().len();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let threads = cores.min(segments);
+    if threads < 2 || !postings_at_least(searcher, query, min_postings) {
+        return None;
+    }
+    // Without a pool the search still runs, on one thread.
+    Executor::multi_thread(threads, "dossier-search").ok()
+}
+
+/// Whether the query's terms have at least `enough` postings in all,
+/// counting no further than that.
+fn postings_at_least(searcher: &Searcher, query: &dyn Query, enough: u64) -> bool {
+    let mut terms: Vec<Term> = Vec::new();
+    query.query_terms(&mut |term, _| terms.push(term.clone()));
+    let mut postings = 0u64;
+    for term in &terms {
+        postings += searcher.doc_freq(term).unwrap_or(0);
+        if postings >= enough {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use tantivy::collector::{Count, TopDocs};
+    use tantivy::query::QueryParser;
+    use tantivy::schema::{Schema, TEXT};
+    use tantivy::{doc, Index};
+
+    use super::*;
+
+    /// An index of two segments: three passages with `alpha`, two with
+    /// `beta`.
+    fn two_segments() -> (Index, Searcher) {
+        let mut schema = Schema::builder();
+        let text = schema.add_text_field("text", TEXT);
+        let index = Index::create_in_ram(schema.build());
+        let mut writer: tantivy::IndexWriter = index
+            .writer_with_num_threads(1, 15_000_000)
+            .expect("a writer");
+        for batch in [["alpha beta", "alpha"], ["alpha beta", "gamma"]] {
+            for passage in batch {
+                writer.add_document(doc!(text => passage)).expect("added");
+            }
+            writer.commit().expect("committed");
+        }
+        let searcher = index.reader().expect("a reader").searcher();
+        (index, searcher)
+    }
+
+    #[test]
+    fn postings_are_summed_over_terms_and_segments() {
+        let (index, searcher) = two_segments();
+        let field = index.schema().get_field("text").expect("the field");
+        let query = QueryParser::for_index(&index, vec![field])
+            .parse_query("alpha beta")
+            .expect("parsed");
+        assert_eq!(searcher.segment_readers().len(), 2);
+        assert!(postings_at_least(&searcher, query.as_ref(), 5));
+        assert!(!postings_at_least(&searcher, query.as_ref(), 6));
+    }
+
+    #[test]
+    fn a_spread_search_finds_what_one_thread_finds() {
+        let (index, searcher) = two_segments();
+        let field = index.schema().get_field("text").expect("the field");
+        let query = QueryParser::for_index(&index, vec![field])
+            .parse_query("alpha beta")
+            .expect("parsed");
+        let collector = (TopDocs::with_limit(10).order_by_score(), Count);
+        let alone = searcher
+            .search(query.as_ref(), &collector)
+            .expect("searched");
+        let spread =
+            search_spread_from(&searcher, query.as_ref(), &collector, 1).expect("searched");
+        assert_eq!(spread.1, 3);
+        assert_eq!(alone.1, spread.1);
+        assert_eq!(alone.0, spread.0);
+    }
+}
