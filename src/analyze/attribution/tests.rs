@@ -38,11 +38,14 @@ fn speakers(paragraphs: &[&str]) -> Vec<(String, Option<String>, QuoteKind)> {
     .collect()
 }
 
+/// The speaker of the quotation starting with `quote_start`, which must
+/// have been found (so that `None` means no speaker, not no quotation).
 fn speaker_of(found: &[(String, Option<String>, QuoteKind)], quote_start: &str) -> Option<String> {
-    found
-        .iter()
-        .find(|(q, _, _)| q.starts_with(quote_start))
-        .and_then(|(_, s, _)| s.clone())
+    let quote = found.iter().find(|(q, _, _)| q.starts_with(quote_start));
+    let Some((_, speaker, _)) = quote else {
+        panic!("no quotation starts with {quote_start:?} in {found:?}");
+    };
+    speaker.clone()
 }
 
 #[test]
