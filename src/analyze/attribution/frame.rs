@@ -197,9 +197,9 @@ impl Frame<'_, '_> {
         let Some(Found::Candidate(Candidate::Description { token })) = self.before(q) else {
             return false;
         };
-        self.indefinite_determiner(token).is_some_and(|determiner| {
-            determiner == self.sentence.start || self.reporting_verb(token + 1).is_some()
-        })
+        self.is_unnamed_subject(q, token)
+            || (self.indefinite_determiner(token).is_some()
+                && self.reporting_verb(token + 1).is_some())
     }
 
     /// Whether the description ending at `token` opens with an indefinite
@@ -216,6 +216,7 @@ impl Frame<'_, '_> {
     /// The token of the indefinite determiner (`a`, `another`, `one`)
     /// that opens the description ending at `token`, if that is how it
     /// opens.
+    ///
     /// A description the article names at once (`A top strategist, Dana
     /// Pope, said`) is not unnamed.
     fn indefinite_determiner(&self, token: usize) -> Option<usize> {
