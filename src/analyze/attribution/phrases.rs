@@ -65,10 +65,12 @@ impl Frame<'_, '_> {
             }
             let word = self.word(n)?;
             // `Ferrand said of the Republican front-runner`: the verb
-            // ends the name's phrase.
-            if !word.chars().next().is_some_and(char::is_lowercase)
-                || self.reporting_verb(n).is_some()
-            {
+            // ends the name's phrase; but a bare verb before a role is a
+            // noun (`press secretary`), unlike `told supporters`.
+            let verb = self.reporting_verb(n).is_some_and(|lemma| {
+                !lemma.eq_ignore_ascii_case(word) || !self.word(n + 1).is_some_and(is_person_role)
+            });
+            if !word.chars().next().is_some_and(char::is_lowercase) || verb {
                 return None;
             }
             saw_role |= is_person_role(word);
