@@ -80,9 +80,9 @@ mod tests {
 
     use super::*;
 
-    /// An index of two segments: three passages with `alpha`, two with
-    /// `beta`.
-    fn two_segments() -> (Index, Searcher) {
+    /// A searcher over two segments (three passages with `alpha`, two
+    /// with `beta`), and the query `alpha beta`.
+    fn two_segments_and_query() -> (Searcher, Box<dyn Query>) {
         let mut schema = Schema::builder();
         let text = schema.add_text_field("text", TEXT);
         let index = Index::create_in_ram(schema.build());
@@ -95,29 +95,24 @@ mod tests {
             }
             writer.commit().expect("committed");
         }
+        let query = QueryParser::for_index(&index, vec![text])
+            .parse_query("alpha beta")
+            .expect("parsed");
         let searcher = index.reader().expect("a reader").searcher();
-        (index, searcher)
+        assert_eq!(searcher.segment_readers().len(), 2);
+        (searcher, query)
     }
 
     #[test]
     fn postings_are_summed_over_terms_and_segments() {
-        let (index, searcher) = two_segments();
-        let field = index.schema().get_field("text").expect("the field");
-        let query = QueryParser::for_index(&index, vec![field])
-            .parse_query("alpha beta")
-            .expect("parsed");
-        assert_eq!(searcher.segment_readers().len(), 2);
+        let (searcher, query) = two_segments_and_query();
         assert!(postings_at_least(&searcher, query.as_ref(), 5));
         assert!(!postings_at_least(&searcher, query.as_ref(), 6));
     }
 
     #[test]
     fn a_spread_search_finds_what_one_thread_finds() {
-        let (index, searcher) = two_segments();
-        let field = index.schema().get_field("text").expect("the field");
-        let query = QueryParser::for_index(&index, vec![field])
-            .parse_query("alpha beta")
-            .expect("parsed");
+        let (searcher, query) = two_segments_and_query();
         let collector = (TopDocs::with_limit(10).order_by_score(), Count);
         let alone = searcher
             .search(query.as_ref(), &collector)
