@@ -116,15 +116,20 @@ impl Frame<'_, '_> {
             if let Some(person) = self.named_after_role(mention.tokens.end) {
                 return Some(person);
             }
-            let said = self.reporting_verb(mention.tokens.end).is_some();
+            let name = Candidate::Name {
+                sentence: self.s,
+                mention: m,
+            };
+            // `Ashgrove's office said`, `Ashgrove's spokesman said`: what
+            // the name owns speaks for it.
+            let owned = self.is_possessive(&name)
+                && self
+                    .word(mention.tokens.end)
+                    .is_some_and(|w| is_group_role(w) || is_spokesperson_word(w));
+            let end = mention.tokens.end + usize::from(owned);
+            let said = self.reporting_verb(end).is_some();
             if !mention.doubtful || said {
-                return Some((
-                    Candidate::Name {
-                        sentence: self.s,
-                        mention: m,
-                    },
-                    mention.tokens.end,
-                ));
+                return Some((name, end));
             }
         }
         let word = self.word(t)?;
