@@ -5,7 +5,10 @@
 //! own. Starting the pool costs a process about two milliseconds on these
 //! machines, as much as a short search takes, so a search spreads only
 //! when its words have many postings to read (docs/speed.md, "Segments on
-//! both cores").
+//! both cores"), and the pool, once started, serves the process's later
+//! searches.
+
+use std::sync::OnceLock;
 
 use tantivy::collector::Collector;
 use tantivy::query::{EnableScoring, Query};
@@ -40,20 +43,34 @@ fn search_spread_from<C: Collector>(
     } else {
         EnableScoring::disabled_from_searcher(searcher)
     };
-    searcher.search_with_executor(query, collector, &executor, scoring)
+    searcher.search_with_executor(query, collector, executor, scoring)
 }
 
-/// A pool of one thread per core, at most one per segment, when the query
-/// reads at least `min_postings` postings in several segments.
-fn pool_for(searcher: &Searcher, query: &dyn Query, min_postings: u64) -> Option<Executor> {
-    let segments = searcher.segment_readers().len();
-    let cores = std::thread::available_parallelism().map_or(1, usize::from);
-    let threads = cores.min(segments);
-    if threads < 2 || !postings_at_least(searcher, query, min_postings) {
+/// The process's search pool, when the query reads at least
+/// `min_postings` postings in several segments.
+fn pool_for(
+    searcher: &Searcher,
+    query: &dyn Query,
+    min_postings: u64,
+) -> Option<&'static Executor> {
+    if searcher.segment_readers().len() < 2 || !postings_at_least(searcher, query, min_postings) {
         return None;
     }
-    // Without a pool the search still runs, on one thread.
-    Executor::multi_thread(threads, "dossier-search").ok()
+    pool()
+}
+
+/// One thread per core, started at the first search that spreads and kept
+/// for the process, so that a server starts it once, not per request;
+/// none on one core. Without a pool a search still runs, on one thread.
+fn pool() -> Option<&'static Executor> {
+    static POOL: OnceLock<Option<Executor>> = OnceLock::new();
+    POOL.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(1, usize::from);
+        (cores > 1)
+            .then(|| Executor::multi_thread(cores, "dossier-search").ok())
+            .flatten()
+    })
+    .as_ref()
 }
 
 /// Whether the query's terms have at least `enough` postings in all,

@@ -171,6 +171,7 @@ impl Context<'_, '_> {
                 // `"...," an official said`: an unnamed source, a new person
                 // whom no name before stands for.
                 let unnamed = frame.has_unnamed_source(t);
+                // A term has no speaker, and takes none from before either.
                 let found = if term || unnamed {
                     Err(UnnamedSource)
                 } else {
@@ -232,32 +233,38 @@ impl Context<'_, '_> {
             // A sentence's subject is its speaker when the sentence
             // reports speech, and for a fragment woven into what a person
             // did (`X defended his comments as "sarcastic"`).
-            (None, _, _) => {
-                let woven = (kind == QuoteKind::Partial)
-                    .then(|| frame.possessive_speech(q))
-                    .flatten()
-                    .or_else(|| frame.closing_attribution(q));
-                match woven {
-                    Some(candidate) => candidate,
-                    None => {
-                        let subject = self.acting_subject(&frame, q, kind);
-                        // `One official who took part described them as
-                        // "..."`, `"...," a dealer with a bank commented`:
-                        // the subject is someone unnamed.
-                        if matches!(subject, Some(Candidate::Description { token })
-                            if frame.is_unnamed_subject(q, token))
-                        {
-                            return Err(UnnamedSource);
-                        }
-                        let Some(subject) = subject else {
-                            return Ok(None);
-                        };
-                        subject
-                    }
-                }
-            }
+            (None, _, _) => match self.sentence_candidate(&frame, q, kind)? {
+                Some(candidate) => candidate,
+                None => return Ok(None),
+            },
         };
         Ok(self.resolve(view, candidate))
+    }
+
+    /// For a quotation with no reporting verb beside it: a woven
+    /// attribution (`X's "..." remark`, a closing `, X added.`), else the
+    /// subject of its sentence; `Err` when that subject is someone unnamed
+    /// (`One official who took part described them as "..."`, `"...," a
+    /// dealer with a bank commented`).
+    fn sentence_candidate(
+        &self,
+        frame: &Frame<'_, '_>,
+        q: usize,
+        kind: QuoteKind,
+    ) -> Result<Option<Candidate>, UnnamedSource> {
+        let woven = (kind == QuoteKind::Partial)
+            .then(|| frame.possessive_speech(q))
+            .flatten()
+            .or_else(|| frame.closing_attribution(q));
+        if woven.is_some() {
+            return Ok(woven);
+        }
+        match self.acting_subject(frame, q, kind) {
+            Some(Candidate::Description { token }) if frame.is_unnamed_subject(q, token) => {
+                Err(UnnamedSource)
+            }
+            subject => Ok(subject),
+        }
     }
 
     /// The subject of a quotation's sentence, when the sentence reports
