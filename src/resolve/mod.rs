@@ -41,6 +41,7 @@ mod sets;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::analyze::tagger::finest_cluster;
@@ -121,13 +122,16 @@ pub struct Group {
 /// boilerplate, fragments, a people's word alone) are in no group. The result depends only on the set of
 /// names, not on their order.
 pub fn resolve(names: &[Name]) -> Vec<Group> {
-    let mut keys: Vec<Vec<String>> = names.iter().map(|n| person_key(&n.value)).collect();
+    // What is worked out for each name alone is worked out on every core:
+    // a large index has a hundred thousand names.
+    let mut keys: Vec<Vec<String>> = names.par_iter().map(|n| person_key(&n.value)).collect();
     let surnames: FxHashSet<&str> = keys
         .iter()
         .filter(|key| key.len() >= 2)
         .filter_map(|key| key.last().map(String::as_str))
         .collect();
     let kept: Vec<usize> = (0..names.len())
+        .into_par_iter()
         .filter(|&i| is_entity(&names[i].value, &surnames))
         .collect();
     let subset: Vec<&Name> = kept.iter().map(|&i| &names[i]).collect();
@@ -156,14 +160,15 @@ fn is_entity(value: &str, surnames: &FxHashSet<&str>) -> bool {
 /// Groups names that are entities, given their person keys.
 fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
     let org_like: Vec<bool> = names
-        .iter()
+        .par_iter()
         .map(|n| n.value.split([' ', '-']).any(is_org_word))
         .collect();
-    let mut kinds = voted_kinds(names, keys, &org_like);
+    let titled: Vec<bool> = names.par_iter().map(|n| is_titled_person(n)).collect();
+    let mut kinds = voted_kinds(names, keys, &org_like, &titled);
     // `Dr. Ford` is a person even where `Ford` is the company: a name led
     // by an honorific keeps its own kind, and so its own group.
-    for (kind, name) in kinds.iter_mut().zip(names) {
-        if is_titled_person(name) {
+    for (kind, &titled) in kinds.iter_mut().zip(&titled) {
+        if titled {
             *kind = EntityKind::Person;
         }
     }
@@ -171,7 +176,7 @@ fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
     // Computed once: rules 2 and 5 both compare the names of
     // organisations and places by it.
     let spelling_keys: Vec<String> = names
-        .iter()
+        .par_iter()
         .zip(&kinds)
         .map(|(name, kind)| match kind {
             EntityKind::Person => String::new(),
@@ -190,8 +195,9 @@ fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
     for i in 0..names.len() {
         members.entry(sets.root(i)).or_default().push(i);
     }
+    let members: Vec<Vec<usize>> = members.into_values().collect();
     let mut groups: Vec<Group> = members
-        .into_values()
+        .into_par_iter()
         .map(|members| {
             let kind = canonical::kind(names, &kinds, &members);
             Group {
@@ -212,7 +218,12 @@ fn group(names: &[&Name], keys: &[Vec<String>]) -> Vec<Group> {
 /// was tagged a person. A single word also gets the person votes of the
 /// full names it is the surname of, and the organisation votes of the
 /// company names it is the short name of (`Chrysler`, `Chrysler Corp.`).
-fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<EntityKind> {
+fn voted_kinds(
+    names: &[&Name],
+    keys: &[Vec<String>],
+    org_like: &[bool],
+    titled: &[bool],
+) -> Vec<EntityKind> {
     let mut votes: FxHashMap<&[String], [u64; 3]> = FxHashMap::default();
     for (i, (name, key)) in names.iter().zip(keys).enumerate() {
         let tally = votes.entry(key).or_default();
@@ -220,7 +231,7 @@ fn voted_kinds(names: &[&Name], keys: &[Vec<String>], org_like: &[bool]) -> Vec<
         // the tagger took the name for.
         let kind = match name.source.votes_for() {
             EntityKind::Person if org_like[i] => EntityKind::Org,
-            _ if is_titled_person(name) => EntityKind::Person,
+            _ if titled[i] => EntityKind::Person,
             kind => kind,
         };
         if name.source != Source::Speaker {

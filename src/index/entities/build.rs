@@ -5,21 +5,51 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use std::hash::{BuildHasherDefault, Hasher};
 
-use tantivy::Searcher;
+use rayon::prelude::*;
+use tantivy::{DocId, Searcher};
 
 use super::file::{Parts, Row};
+use super::ids::SegmentIds;
 use super::usage::Usage;
 use super::{value_id, EntityTable};
 use crate::analyze::name_words;
 use crate::error::Result;
-use crate::index::documents::name_id;
 use crate::index::schema::Fields;
 use crate::resolve::{resolve, Name, Source, Usage as SpellingUse};
 
+/// How a commit is cut into work for every core: a segment that holds
+/// most of a large index is read in runs of terms and counted in pieces of
+/// documents.
+#[derive(Debug, Clone, Copy)]
+struct Split {
+    terms_per_run: usize,
+    docs_per_piece: DocId,
+}
+
+impl Default for Split {
+    fn default() -> Self {
+        Split {
+            terms_per_run: 50_000,
+            docs_per_piece: 200_000,
+        }
+    }
+}
+
 /// Builds the table of the commit a searcher reads.
 pub fn build(searcher: &Searcher, fields: &Fields, opstamp: u64) -> Result<EntityTable> {
-    let dictionary = Dictionary::read(searcher, fields)?;
-    let usage = Usage::count(searcher, fields, &dictionary)?;
+    build_split(searcher, fields, opstamp, Split::default())
+}
+
+fn build_split(
+    searcher: &Searcher,
+    fields: &Fields,
+    opstamp: u64,
+    split: Split,
+) -> Result<EntityTable> {
+    let segments = SegmentIds::read_all(searcher, fields, split.terms_per_run)?;
+    let dictionary = Dictionary::read(&segments);
+    let usage = Usage::count(&segments, &dictionary, split.docs_per_piece);
+    drop(segments);
     // Only names that live passages hold: terms of deleted ones linger.
     let live: Vec<usize> = (0..dictionary.values.len())
         .filter(|&v| usage.value_passages[v] > 0)
@@ -182,21 +212,26 @@ pub(super) struct Slot {
 }
 
 impl Dictionary {
-    /// Reads the paths' terms. Terms of deleted passages linger until a
-    /// merge; they only add ids that no live passage holds.
-    fn read(searcher: &Searcher, fields: &Fields) -> Result<Dictionary> {
+    /// Gathers the paths of every segment. Terms of deleted passages
+    /// linger until a merge; they only add ids that no live passage holds.
+    fn read(segments: &[SegmentIds]) -> Dictionary {
         let mut found: Vec<(bool, u64, Source, String, String)> = Vec::new();
         let mut seen = Set::default();
-        for (speaker, field) in [(false, fields.entity_names), (true, fields.speaker_names)] {
-            for_each_term(searcher, field, |encoded| {
-                let id = name_id(encoded);
-                if !seen.insert(id) {
-                    return;
+        for speaker in [false, true] {
+            for segment in segments {
+                let terms = match speaker {
+                    false => &segment.names,
+                    true => &segment.speakers,
+                };
+                for (id, encoded) in terms.paths() {
+                    if !seen.insert(id) {
+                        continue;
+                    }
+                    if let Some((source, value, written)) = parse_path(speaker, encoded) {
+                        found.push((speaker, id, source, value.into(), written.into()));
+                    }
                 }
-                if let Some((source, value, written)) = parse_path(speaker, encoded) {
-                    found.push((speaker, id, source, value.into(), written.into()));
-                }
-            })?;
+            }
         }
         // Each distinct value and spelling once; sorted as references, as
         // there are many more terms than distinct strings.
@@ -224,12 +259,12 @@ impl Dictionary {
             .enumerate()
             .map(|(i, slot)| (slot.id, i as u32))
             .collect();
-        Ok(Dictionary {
+        Dictionary {
             values: values.iter().map(|&(s, v)| (s, v.to_owned())).collect(),
             written: written.iter().map(|&w| w.to_owned()).collect(),
             slots,
             slot_of,
-        })
+        }
     }
 
     /// The slot of each of a segment's ids (`NONE` for one of the other
@@ -313,7 +348,10 @@ fn add_variants(
             spellings[e as usize].entry(value.1.as_str()).or_default();
         }
     }
-    for (entity, spelled) in entities.iter_mut().zip(spellings) {
+    // Folding every spelling into the words filters match is the costly
+    // part: entities are done on every core.
+    let entities = entities.par_iter_mut().zip(spellings);
+    entities.for_each(|(entity, spelled)| {
         let mut keys: Vec<String> = spelled
             .keys()
             .chain([&entity.name.as_str()])
@@ -329,25 +367,92 @@ fn add_variants(
             .collect();
         variants.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         entity.variants = variants;
-    }
+    });
 }
 
-/// Calls `f` with every term of a path field (`entity_names`, `speaker_names`), in every
-/// segment.
-fn for_each_term(
-    searcher: &Searcher,
-    field: tantivy::schema::Field,
-    mut f: impl FnMut(&str),
-) -> Result<()> {
-    for segment in searcher.segment_readers() {
-        let inverted = segment.inverted_index(field)?;
-        let mut terms = inverted
-            .terms()
-            .stream()
-            .map_err(tantivy::TantivyError::from)?;
-        while terms.advance() {
-            f(&String::from_utf8_lossy(terms.key()));
+#[cfg(test)]
+mod tests {
+    use tantivy::schema::{Facet, TantivyDocument};
+    use tantivy::{doc, Index, Term};
+
+    use super::*;
+    use crate::index::documents::name_id;
+    use crate::index::schema::{self, PASSAGE, QUOTE};
+
+    /// A passage (or quotation, `record`) of `article` in `file`, naming
+    /// `names` (kind, value, as written) and quoting `speakers` (value, as
+    /// written), as `documents` writes them.
+    fn document(
+        fields: &Fields,
+        (file, article): (&str, &str),
+        record: u64,
+        names: &[[&str; 3]],
+        speakers: &[[&str; 2]],
+    ) -> TantivyDocument {
+        let mut document =
+            doc!(fields.file => file, fields.doc => article, fields.record => record);
+        for name in names {
+            let path = Facet::from_path(name).encoded_str().to_owned();
+            document.add_text(fields.entity_names, &path);
+            document.add_u64(fields.name_ids, name_id(&path));
         }
+        for speaker in speakers {
+            let path = Facet::from_path(speaker).encoded_str().to_owned();
+            document.add_text(fields.speaker_names, &path);
+            document.add_u64(fields.speaker_ids, name_id(&path));
+        }
+        document
     }
-    Ok(())
+
+    /// Two segments of passages and quotations, one file of the first
+    /// deleted after the second was written.
+    fn two_segments() -> tantivy::Result<(Searcher, Fields)> {
+        let (schema, fields) = schema::build();
+        let index = Index::create_in_ram(schema);
+        crate::index::register_tokenizer(&index);
+        let mut writer = index.writer_with_num_threads(1, 15_000_000)?;
+        let quill = ["person", "Nora Quill", "Quill"];
+        let harbour = ["org", "Harbour Council", "Harbour Council"];
+        let vell = ["place", "Vell", "Vell"];
+        let a = ("a.txt", "a.txt");
+        let said = [["Nora Quill", "Quill"]];
+        let passage = |article, names: &[[&str; 3]], speakers: &[[&str; 2]]| {
+            document(&fields, article, PASSAGE, names, speakers)
+        };
+        writer.add_document(passage(a, &[quill, vell], &said))?;
+        writer.add_document(document(&fields, a, QUOTE, &[quill], &said))?;
+        writer.add_document(passage(a, &[harbour, quill], &[]))?;
+        writer.add_document(passage(("gone.txt", "gone.txt"), &[harbour], &[]))?;
+        writer.commit()?;
+        let b = ("b.jsonl", "b.jsonl#2");
+        writer.add_document(passage(b, &[vell], &[]))?;
+        writer.add_document(passage(b, &[["person", "Nora Quill", "Nora Quill"]], &[]))?;
+        writer.delete_term(Term::from_field_text(fields.file, "gone.txt"));
+        writer.commit()?;
+        Ok((index.reader()?.searcher(), fields))
+    }
+
+    #[test]
+    fn any_cut_into_runs_and_pieces_gives_the_same_table() -> Result<()> {
+        let (searcher, fields) = two_segments()?;
+        assert_eq!(searcher.segment_readers().len(), 2);
+        let whole = build(&searcher, &fields, 7)?;
+        for (terms_per_run, docs_per_piece) in [(1, 1), (2, 3)] {
+            let split = Split {
+                terms_per_run,
+                docs_per_piece,
+            };
+            let cut = build_split(&searcher, &fields, 7, split)?;
+            assert_eq!(cut.bytes.as_slice(), whole.bytes.as_slice(), "{split:?}");
+        }
+        let counts: Vec<(&str, u64, u64, u64)> = whole
+            .entities()
+            .map(|(_, e)| (e.name(), e.passages(), e.articles(), e.quotes()))
+            .collect();
+        assert!(counts.contains(&("Nora Quill", 3, 2, 1)), "{counts:?}");
+        assert!(counts.contains(&("Vell", 2, 2, 0)), "{counts:?}");
+        // The deleted passage counts no more.
+        assert!(counts.contains(&("Harbour Council", 1, 1, 0)), "{counts:?}");
+        Ok(())
+    }
 }

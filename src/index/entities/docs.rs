@@ -17,6 +17,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use tantivy::directory::OwnedBytes;
 use tantivy::DocId;
 
@@ -38,6 +40,13 @@ pub(super) struct DocValues {
 struct SegmentValues {
     id: String,
     max_doc: u32,
+    lists: DocLists,
+}
+
+/// The values of some passages of one segment, in increasing order of
+/// document.
+#[derive(Debug, Default)]
+pub(super) struct DocLists {
     /// The passages listed, in increasing order.
     docs: Vec<DocId>,
     /// Per passage listed, where its names and then its speakers end in
@@ -46,29 +55,40 @@ struct SegmentValues {
     values: Vec<u32>,
 }
 
-impl DocValues {
-    /// Starts the passages of the segment `id`.
-    pub(super) fn start_segment(&mut self, id: String, max_doc: u32) {
-        self.segments.push(SegmentValues {
-            id,
-            max_doc,
-            docs: Vec::new(),
-            ends: Vec::new(),
-            values: Vec::new(),
-        });
-    }
-
-    /// Lists passage `doc` of the current segment, with the values of the
+impl DocLists {
+    /// Lists passage `doc`, after those listed, with the values of the
     /// names it holds and of the speakers it quotes.
     pub(super) fn push(&mut self, doc: DocId, names: &[u32], speakers: &[u32]) {
-        let Some(segment) = self.segments.last_mut() else {
-            return;
+        self.docs.push(doc);
+        self.values.extend_from_slice(names);
+        let names_end = self.values.len() as u32;
+        self.values.extend_from_slice(speakers);
+        self.ends.push((names_end, self.values.len() as u32));
+    }
+
+    /// Lists the passages of `later`, which all come after these.
+    fn append(&mut self, later: &DocLists) {
+        let offset = self.values.len() as u32;
+        self.docs.extend_from_slice(&later.docs);
+        self.values.extend_from_slice(&later.values);
+        self.ends
+            .extend(later.ends.iter().map(|&(n, e)| (n + offset, e + offset)));
+    }
+}
+
+impl DocValues {
+    /// Adds the segment `id`, with `max_doc` documents, whose passages are
+    /// listed in `pieces`, in order.
+    pub(super) fn push_segment(&mut self, id: String, max_doc: u32, pieces: &[&DocLists]) {
+        let mut lists = DocLists {
+            docs: Vec::with_capacity(pieces.iter().map(|p| p.docs.len()).sum()),
+            ends: Vec::with_capacity(pieces.iter().map(|p| p.ends.len()).sum()),
+            values: Vec::with_capacity(pieces.iter().map(|p| p.values.len()).sum()),
         };
-        segment.docs.push(doc);
-        segment.values.extend_from_slice(names);
-        let names_end = segment.values.len() as u32;
-        segment.values.extend_from_slice(speakers);
-        segment.ends.push((names_end, segment.values.len() as u32));
+        for piece in pieces {
+            lists.append(piece);
+        }
+        self.segments.push(SegmentValues { id, max_doc, lists });
     }
 
     /// The section's bytes, each value turned into its entity
@@ -81,7 +101,7 @@ impl DocValues {
         let mut segments: Vec<&SegmentValues> = self.segments.iter().collect();
         segments.sort_by(|a, b| a.id.cmp(&b.id));
         let lists: Vec<(Vec<u32>, Vec<u32>)> = segments
-            .iter()
+            .par_iter()
             .map(|s| s.lists(entity_of_value, none))
             .collect();
         let numbers: usize = lists.iter().map(|(o, e)| o.len() + e.len()).sum();
@@ -112,16 +132,17 @@ impl SegmentValues {
     /// The segment's offsets (two per document, and the end) and entities.
     fn lists(&self, entity_of_value: &[u32], none: u32) -> (Vec<u32>, Vec<u32>) {
         let mut offsets = Vec::with_capacity(2 * self.max_doc as usize + 1);
-        let mut entities: Vec<u32> = Vec::new();
-        let mut listed = self.docs.iter().zip(&self.ends).peekable();
+        let lists = &self.lists;
+        let mut entities: Vec<u32> = Vec::with_capacity(lists.values.len());
+        let mut listed = lists.docs.iter().zip(&lists.ends).peekable();
         let mut start = 0u32;
         for doc in 0..self.max_doc {
             offsets.push(entities.len() as u32);
             if let Some((_, &(names_end, end))) = listed.next_if(|(&d, _)| d == doc) {
-                let names = &self.values[start as usize..names_end as usize];
+                let names = &lists.values[start as usize..names_end as usize];
                 push_entities(names, entity_of_value, none, &mut entities);
                 offsets.push(entities.len() as u32);
-                let speakers = &self.values[names_end as usize..end as usize];
+                let speakers = &lists.values[names_end as usize..end as usize];
                 push_entities(speakers, entity_of_value, none, &mut entities);
                 start = end;
             } else {
@@ -217,11 +238,14 @@ mod tests {
         // belongs to no entity.
         let entity_of_value = [7, 7, 3, NONE];
         let mut values = DocValues::default();
-        values.start_segment("a".repeat(32), 4);
-        values.push(1, &[0, 1, 2], &[2]);
-        values.push(3, &[3], &[0]);
-        values.start_segment("b".repeat(32), 1);
-        values.push(0, &[2], &[]);
+        // Segment a comes in two pieces, which are put end to end.
+        let (mut first, mut second) = (DocLists::default(), DocLists::default());
+        first.push(1, &[0, 1, 2], &[2]);
+        second.push(3, &[3], &[0]);
+        values.push_segment("a".repeat(32), 4, &[&first, &second]);
+        let mut only = DocLists::default();
+        only.push(0, &[2], &[]);
+        values.push_segment("b".repeat(32), 1, &[&only]);
         let bytes = OwnedBytes::new(values.encode(&entity_of_value, NONE));
         let all = 0..bytes.len();
         let a = DocEntities::find(&bytes, all.clone(), &"a".repeat(32), 4).expect("segment a");

@@ -8,8 +8,12 @@
 //! commit, so an incremental run and a rebuild of the same files give the
 //! same table.
 //!
-//! - `build`: reads the names of a commit and groups them with
-//!   [`crate::resolve`].
+//! - `ids`: reads each segment's name paths and which documents hold
+//!   them, on every core.
+//! - `usage`: counts what the live passages hold, in pieces of documents
+//!   read side by side.
+//! - `build`: gathers the names of a commit, groups them with
+//!   [`crate::resolve`] and counts each entity.
 //!
 //! The table is written next to the index as [`TABLE_FILE`], stamped with
 //! the commit's opstamp. A reader whose commit has no table (a run stopped

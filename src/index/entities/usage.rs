@@ -1,15 +1,18 @@
 //! What the live passages of a commit hold: per name id, value and
-//! article, the passages and articles that hold it, read from the ids'
-//! postings. The table's counts come from here.
+//! article, the passages and articles that hold it, read from each
+//! document's names (`ids`). The table's counts come from here. Pieces of
+//! documents are read on every core and put together in order, so that
+//! the counts are those of one pass.
 
-use tantivy::Searcher;
+use std::ops::Range;
+
+use rayon::prelude::*;
+use tantivy::DocId;
 
 use super::build::{Dictionary, Draft, Map, Slot, NONE};
-use super::docs::DocValues;
-use super::ids::IdsByDoc;
-use crate::error::Result;
-use crate::index::schema::{FieldNames, Fields, QUOTE};
-use crate::index::ArticleIds;
+use super::docs::{DocLists, DocValues};
+use super::ids::SegmentIds;
+use crate::index::schema::QUOTE;
 
 /// The slots of a document's term ordinals, given each ordinal's slot.
 fn slots_at<'a>(ords: &'a [u32], slots: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
@@ -24,6 +27,8 @@ fn slots_at<'a>(ords: &'a [u32], slots: &'a [u32]) -> impl Iterator<Item = u32> 
 struct ArticleNumbers {
     numbers: Map<u32>,
     last: Option<(u64, u32)>,
+    /// The ids, by number.
+    ids: Vec<u64>,
 }
 
 impl ArticleNumbers {
@@ -33,6 +38,9 @@ impl ArticleNumbers {
             _ => {
                 let next = self.numbers.len() as u32;
                 let number = *self.numbers.entry(article_id).or_insert(next);
+                if number == next {
+                    self.ids.push(article_id);
+                }
                 self.last = Some((article_id, number));
                 number
             }
@@ -55,6 +63,25 @@ struct Passages {
 }
 
 impl Passages {
+    /// Room for `passages` passages listing `items` items in all.
+    fn with_capacity(passages: usize, items: usize) -> Passages {
+        Passages {
+            articles: Vec::with_capacity(passages),
+            ends: Vec::with_capacity(passages),
+            items: Vec::with_capacity(items),
+        }
+    }
+
+    /// Lists the passages of `later` after these, their articles renumbered
+    /// by `numbers`.
+    fn append(&mut self, later: &Passages, numbers: &[u32]) {
+        let offset = self.items.len() as u32;
+        self.articles
+            .extend(later.articles.iter().map(|&a| numbers[a as usize]));
+        self.items.extend_from_slice(&later.items);
+        self.ends.extend(later.ends.iter().map(|&end| end + offset));
+    }
+
     fn push(&mut self, article: u32, items: &[u32]) {
         self.articles.push(article);
         self.items.extend_from_slice(items);
@@ -73,13 +100,28 @@ impl Passages {
     /// The passages in an order that keeps each article's passages
     /// together, so that the last article met per index tells whether an
     /// article was counted (a set of pairs took most of a 10x build).
-    /// Articles are numbered as first met, so their passages came together
-    /// exactly when the numbers never go down; only otherwise are they
-    /// sorted.
+    /// Articles are numbered 0, 1, 2, ... as first met, so their passages
+    /// came together exactly when the numbers never go down; otherwise
+    /// they are put in place by counting each article's passages (a
+    /// comparison sort of a 10x index's passages took a twentieth of a
+    /// commit).
     fn by_article(&self) -> ArticleOrder {
-        let mut order: Vec<u32> = (0..self.articles.len() as u32).collect();
-        if !self.articles.is_sorted() {
-            order.sort_by_key(|&p| self.articles[p as usize]);
+        if self.articles.is_sorted() {
+            return ArticleOrder((0..self.articles.len() as u32).collect());
+        }
+        let count = self.articles.iter().max().map_or(0, |&a| a as usize + 1);
+        let mut next = vec![0u32; count + 1];
+        for &article in &self.articles {
+            next[article as usize + 1] += 1;
+        }
+        for a in 1..next.len() {
+            next[a] += next[a - 1];
+        }
+        let mut order = vec![0u32; self.articles.len()];
+        for (passage, &article) in (0u32..).zip(&self.articles) {
+            let at = &mut next[article as usize];
+            order[*at as usize] = passage;
+            *at += 1;
         }
         ArticleOrder(order)
     }
@@ -127,66 +169,154 @@ pub(super) struct Usage {
     pub(super) docs: DocValues,
 }
 
-impl Usage {
-    pub(super) fn count(
-        searcher: &Searcher,
-        fields: &Fields,
+/// What a run of one segment's live documents holds; pieces are read side
+/// by side and put together in order.
+#[derive(Default)]
+struct Piece {
+    /// Its articles, numbered as first met in the piece.
+    articles: ArticleNumbers,
+    /// Per passage: its article and the values it holds, each once.
+    passages: Passages,
+    /// Per passage: its article and the slots of its ids.
+    slot_passages: Passages,
+    /// The slots of the speakers of its quotations.
+    quoted: Vec<u32>,
+    /// Per passage: the values of its names and of its speakers.
+    docs: DocLists,
+}
+
+/// Each slot of a segment's name and speaker ordinals.
+struct SegmentSlots {
+    names: Vec<u32>,
+    speakers: Vec<u32>,
+}
+
+impl Piece {
+    fn read(
+        segment: &SegmentIds,
+        slots: &SegmentSlots,
         dictionary: &Dictionary,
-    ) -> Result<Usage> {
+        docs: Range<DocId>,
+    ) -> Piece {
+        let mut piece = Piece::default();
+        // The passage that last listed each value, so that a passage lists
+        // a value once without sorting its values.
+        let mut listed_by = vec![u32::MAX; dictionary.values.len()];
+        let (mut values, mut held) = (Vec::new(), Vec::new());
+        let (mut names, mut speakers) = (Vec::new(), Vec::new());
+        let reader = segment.reader;
+        for doc in docs.filter(|&doc| !reader.is_deleted(doc)) {
+            if segment.record.first(doc) == Some(QUOTE) {
+                let quoted = slots_at(segment.speakers.ords_of(doc), &slots.speakers);
+                piece.quoted.extend(quoted);
+                continue;
+            }
+            let passage = piece.passages.articles.len() as u32;
+            let article = piece.articles.number(segment.articles.of(doc));
+            held.clear();
+            held.extend(slots_at(segment.names.ords_of(doc), &slots.names));
+            held.extend(slots_at(segment.speakers.ords_of(doc), &slots.speakers));
+            piece.slot_passages.push(article, &held);
+            names.clear();
+            speakers.clear();
+            values.clear();
+            for &slot in &held {
+                let Slot { value, speaker, .. } = dictionary.slots[slot as usize];
+                if speaker { &mut speakers } else { &mut names }.push(value);
+                if listed_by[value as usize] != passage {
+                    listed_by[value as usize] = passage;
+                    values.push(value);
+                }
+            }
+            piece.docs.push(doc, &names, &speakers);
+            piece.passages.push(article, &values);
+        }
+        piece
+    }
+}
+
+/// Cuts each segment into pieces of at most `docs_per_piece` documents:
+/// (segment, documents), in order.
+fn pieces_of(segments: &[SegmentIds], docs_per_piece: DocId) -> Vec<(usize, Range<DocId>)> {
+    let mut pieces = Vec::new();
+    for (i, segment) in segments.iter().enumerate() {
+        let max_doc = segment.reader.max_doc();
+        let mut start = 0;
+        while start < max_doc {
+            let end = max_doc.min(start.saturating_add(docs_per_piece.max(1)));
+            pieces.push((i, start..end));
+            start = end;
+        }
+    }
+    pieces
+}
+
+impl Usage {
+    /// Counts what the live documents of `segments` hold, in pieces of
+    /// `docs_per_piece` documents counted side by side.
+    pub(super) fn count(
+        segments: &[SegmentIds],
+        dictionary: &Dictionary,
+        docs_per_piece: DocId,
+    ) -> Usage {
+        let slots: Vec<SegmentSlots> = segments
+            .par_iter()
+            .map(|s| SegmentSlots {
+                names: dictionary.slots_of(s.names.ids(), false),
+                speakers: dictionary.slots_of(s.speakers.ids(), true),
+            })
+            .collect();
+        let work = pieces_of(segments, docs_per_piece);
+        let pieces: Vec<Piece> = work
+            .par_iter()
+            .map(|(s, docs)| Piece::read(&segments[*s], &slots[*s], dictionary, docs.clone()))
+            .collect();
+        let passages: usize = pieces.iter().map(|p| p.passages.articles.len()).sum();
+        let items = |of: fn(&Piece) -> &Passages| pieces.iter().map(|p| of(p).items.len()).sum();
         let mut usage = Usage {
             value_passages: vec![0; dictionary.values.len()],
             value_articles: Vec::new(),
             id_passages: vec![0; dictionary.slots.len()],
             id_articles: Vec::new(),
             id_quotes: vec![0; dictionary.slots.len()],
-            passages: Passages::default(),
-            slot_passages: Passages::default(),
+            passages: Passages::with_capacity(passages, items(|p| &p.passages)),
+            slot_passages: Passages::with_capacity(passages, items(|p| &p.slot_passages)),
             order: ArticleOrder(Vec::new()),
             docs: DocValues::default(),
         };
+        // Put together in order, with articles numbered as first met over
+        // the whole commit, as if read in one pass.
         let mut articles = ArticleNumbers::default();
-        let (mut values, mut held) = (Vec::new(), Vec::new());
-        let (mut names, mut speakers) = (Vec::new(), Vec::new());
-        for segment in searcher.segment_readers() {
-            let id = segment.segment_id().uuid_string();
-            usage.docs.start_segment(id, segment.max_doc());
-            let fast = segment.fast_fields();
-            let record = fast.u64(FieldNames::record)?;
-            let name_ids = IdsByDoc::read(segment, fields.name_ids)?;
-            let speaker_ids = IdsByDoc::read(segment, fields.speaker_ids)?;
-            let name_slots = dictionary.slots_of(name_ids.ids(), false);
-            let speaker_slots = dictionary.slots_of(speaker_ids.ids(), true);
-            let article_ids = ArticleIds::of_segment(segment)?;
-            for doc in segment.doc_ids_alive() {
-                if record.first(doc) == Some(QUOTE) {
-                    for slot in slots_at(speaker_ids.ords_of(doc), &speaker_slots) {
-                        usage.id_quotes[slot as usize] += 1;
-                    }
-                    continue;
-                }
-                let article = articles.number(article_ids.of(doc));
-                values.clear();
-                names.clear();
-                speakers.clear();
-                held.clear();
-                held.extend(slots_at(name_ids.ords_of(doc), &name_slots));
-                held.extend(slots_at(speaker_ids.ords_of(doc), &speaker_slots));
-                usage.slot_passages.push(article, &held);
-                for &slot in &held {
-                    usage.id_passages[slot as usize] += 1;
-                    let Slot { value, speaker, .. } = dictionary.slots[slot as usize];
-                    if speaker { &mut speakers } else { &mut names }.push(value);
-                }
-                usage.docs.push(doc, &names, &speakers);
-                values.extend_from_slice(&names);
-                values.extend_from_slice(&speakers);
-                values.sort_unstable();
-                values.dedup();
-                for &v in &values {
-                    usage.value_passages[v as usize] += 1;
-                }
-                usage.passages.push(article, &values);
+        for piece in &pieces {
+            let numbers: Vec<u32> = piece
+                .articles
+                .ids
+                .iter()
+                .map(|&id| articles.number(id))
+                .collect();
+            usage.passages.append(&piece.passages, &numbers);
+            usage.slot_passages.append(&piece.slot_passages, &numbers);
+            for &slot in &piece.quoted {
+                usage.id_quotes[slot as usize] += 1;
             }
+        }
+        for (s, segment) in segments.iter().enumerate() {
+            let lists: Vec<&DocLists> = work
+                .iter()
+                .zip(&pieces)
+                .filter(|((of, _), _)| *of == s)
+                .map(|(_, piece)| &piece.docs)
+                .collect();
+            let reader = segment.reader;
+            let id = reader.segment_id().uuid_string();
+            usage.docs.push_segment(id, reader.max_doc(), &lists);
+        }
+        drop(pieces);
+        for &slot in &usage.slot_passages.items {
+            usage.id_passages[slot as usize] += 1;
+        }
+        for &value in &usage.passages.items {
+            usage.value_passages[value as usize] += 1;
         }
         // Both lists were pushed passage by passage: one order serves both.
         usage.order = usage.passages.by_article();
@@ -196,7 +326,7 @@ impl Usage {
         usage.value_articles = usage
             .passages
             .articles_per_index(&usage.order, dictionary.values.len());
-        Ok(usage)
+        usage
     }
 
     /// True when a live passage holds the slot's id, or a quotation is
