@@ -215,7 +215,7 @@ impl Dictionary {
     /// Gathers the paths of every segment. Terms of deleted passages
     /// linger until a merge; they only add ids that no live passage holds.
     fn read(segments: &[SegmentIds]) -> Dictionary {
-        let mut found: Vec<(bool, u64, Source, String, String)> = Vec::new();
+        let mut found: Vec<(bool, u64, Source, &str, &str)> = Vec::new();
         let mut seen = Set::default();
         for speaker in [false, true] {
             for segment in segments {
@@ -228,30 +228,32 @@ impl Dictionary {
                         continue;
                     }
                     if let Some((source, value, written)) = parse_path(speaker, encoded) {
-                        found.push((speaker, id, source, value.into(), written.into()));
+                        found.push((speaker, id, source, value, written));
                     }
                 }
             }
         }
         // Each distinct value and spelling once; sorted as references, as
         // there are many more terms than distinct strings.
-        let mut values: Vec<(Source, &str)> = found.iter().map(|f| (f.2, f.3.as_str())).collect();
-        values.sort_unstable();
+        let mut values: Vec<(Source, &str)> = found.iter().map(|f| (f.2, f.3)).collect();
+        let mut written: Vec<&str> = found.iter().map(|f| f.4).collect();
+        rayon::join(
+            || values.par_sort_unstable(),
+            || written.par_sort_unstable(),
+        );
         values.dedup();
-        let mut written: Vec<&str> = found.iter().map(|f| f.4.as_str()).collect();
-        written.sort_unstable();
         written.dedup();
         let value_index = |source: Source, value: &str| -> u32 {
             values.binary_search(&(source, value)).unwrap_or_default() as u32
         };
         let written_index = |w: &str| written.binary_search(&w).unwrap_or_default() as u32;
         let slots: Vec<Slot> = found
-            .iter()
-            .map(|(speaker, id, source, value, spelled)| Slot {
-                id: *id,
-                value: value_index(*source, value),
+            .par_iter()
+            .map(|&(speaker, id, source, value, spelled)| Slot {
+                id,
+                value: value_index(source, value),
                 written: written_index(spelled),
-                speaker: *speaker,
+                speaker,
             })
             .collect();
         let slot_of = slots

@@ -40,7 +40,9 @@ pub(super) struct DocValues {
 struct SegmentValues {
     id: String,
     max_doc: u32,
-    lists: DocLists,
+    /// The passages, in pieces of increasing documents (kept apart rather
+    /// than copied end to end).
+    pieces: Vec<DocLists>,
 }
 
 /// The values of some passages of one segment, in increasing order of
@@ -56,6 +58,15 @@ pub(super) struct DocLists {
 }
 
 impl DocLists {
+    /// Room for `docs` passages holding `values` values in all.
+    pub(super) fn with_capacity(docs: usize, values: usize) -> DocLists {
+        DocLists {
+            docs: Vec::with_capacity(docs),
+            ends: Vec::with_capacity(docs),
+            values: Vec::with_capacity(values),
+        }
+    }
+
     /// Lists passage `doc`, after those listed, with the values of the
     /// names it holds and of the speakers it quotes.
     pub(super) fn push(&mut self, doc: DocId, names: &[u32], speakers: &[u32]) {
@@ -66,29 +77,30 @@ impl DocLists {
         self.ends.push((names_end, self.values.len() as u32));
     }
 
-    /// Lists the passages of `later`, which all come after these.
-    fn append(&mut self, later: &DocLists) {
-        let offset = self.values.len() as u32;
-        self.docs.extend_from_slice(&later.docs);
-        self.values.extend_from_slice(&later.values);
-        self.ends
-            .extend(later.ends.iter().map(|&(n, e)| (n + offset, e + offset)));
+    /// Each passage listed, with the values of its names and speakers.
+    fn passages(&self) -> impl Iterator<Item = (DocId, &[u32], &[u32])> {
+        let values = &self.values;
+        let slice = |from: u32, to: u32| values.get(from as usize..to as usize).unwrap_or(&[]);
+        self.docs
+            .iter()
+            .zip(&self.ends)
+            .scan(0, move |start, (&doc, &(names_end, end))| {
+                let names = slice(*start, names_end);
+                *start = end;
+                Some((doc, names, slice(names_end, end)))
+            })
     }
 }
 
 impl DocValues {
     /// Adds the segment `id`, with `max_doc` documents, whose passages are
     /// listed in `pieces`, in order.
-    pub(super) fn push_segment(&mut self, id: String, max_doc: u32, pieces: &[&DocLists]) {
-        let mut lists = DocLists {
-            docs: Vec::with_capacity(pieces.iter().map(|p| p.docs.len()).sum()),
-            ends: Vec::with_capacity(pieces.iter().map(|p| p.ends.len()).sum()),
-            values: Vec::with_capacity(pieces.iter().map(|p| p.values.len()).sum()),
-        };
-        for piece in pieces {
-            lists.append(piece);
-        }
-        self.segments.push(SegmentValues { id, max_doc, lists });
+    pub(super) fn push_segment(&mut self, id: String, max_doc: u32, pieces: Vec<DocLists>) {
+        self.segments.push(SegmentValues {
+            id,
+            max_doc,
+            pieces,
+        });
     }
 
     /// The section's bytes, each value turned into its entity
@@ -132,19 +144,15 @@ impl SegmentValues {
     /// The segment's offsets (two per document, and the end) and entities.
     fn lists(&self, entity_of_value: &[u32], none: u32) -> (Vec<u32>, Vec<u32>) {
         let mut offsets = Vec::with_capacity(2 * self.max_doc as usize + 1);
-        let lists = &self.lists;
-        let mut entities: Vec<u32> = Vec::with_capacity(lists.values.len());
-        let mut listed = lists.docs.iter().zip(&lists.ends).peekable();
-        let mut start = 0u32;
+        let values = self.pieces.iter().map(|p| p.values.len()).sum();
+        let mut entities: Vec<u32> = Vec::with_capacity(values);
+        let mut listed = self.pieces.iter().flat_map(DocLists::passages).peekable();
         for doc in 0..self.max_doc {
             offsets.push(entities.len() as u32);
-            if let Some((_, &(names_end, end))) = listed.next_if(|(&d, _)| d == doc) {
-                let names = &lists.values[start as usize..names_end as usize];
+            if let Some((_, names, speakers)) = listed.next_if(|&(d, _, _)| d == doc) {
                 push_entities(names, entity_of_value, none, &mut entities);
                 offsets.push(entities.len() as u32);
-                let speakers = &lists.values[names_end as usize..end as usize];
                 push_entities(speakers, entity_of_value, none, &mut entities);
-                start = end;
             } else {
                 offsets.push(entities.len() as u32);
             }
@@ -242,10 +250,10 @@ mod tests {
         let (mut first, mut second) = (DocLists::default(), DocLists::default());
         first.push(1, &[0, 1, 2], &[2]);
         second.push(3, &[3], &[0]);
-        values.push_segment("a".repeat(32), 4, &[&first, &second]);
+        values.push_segment("a".repeat(32), 4, vec![first, second]);
         let mut only = DocLists::default();
         only.push(0, &[2], &[]);
-        values.push_segment("b".repeat(32), 1, &[&only]);
+        values.push_segment("b".repeat(32), 1, vec![only]);
         let bytes = OwnedBytes::new(values.encode(&entity_of_value, NONE));
         let all = 0..bytes.len();
         let a = DocEntities::find(&bytes, all.clone(), &"a".repeat(32), 4).expect("segment a");

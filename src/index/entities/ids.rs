@@ -246,6 +246,12 @@ impl IdsByDoc {
         &self.ids
     }
 
+    /// How many names the documents `docs` hold together.
+    pub(super) fn count_in(&self, docs: &std::ops::Range<DocId>) -> usize {
+        let at = |d: DocId| self.starts.get(d as usize).copied().unwrap_or_default();
+        at(docs.end).saturating_sub(at(docs.start)) as usize
+    }
+
     /// The term ordinals of `doc`'s ids: indices into [`IdsByDoc::ids`].
     pub(super) fn ords_of(&self, doc: DocId) -> &[u32] {
         let d = doc as usize;

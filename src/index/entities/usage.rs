@@ -198,7 +198,16 @@ impl Piece {
         dictionary: &Dictionary,
         docs: Range<DocId>,
     ) -> Piece {
-        let mut piece = Piece::default();
+        // Vectors sized once: one grown by doubling copies itself and
+        // touches fresh memory each time, which the kernel must zero.
+        let (passages, names) = (docs.len(), segment.names.count_in(&docs));
+        let items = names + segment.speakers.count_in(&docs);
+        let mut piece = Piece {
+            passages: Passages::with_capacity(passages, items),
+            slot_passages: Passages::with_capacity(passages, items),
+            docs: DocLists::with_capacity(passages, items),
+            ..Piece::default()
+        };
         // The passage that last listed each value, so that a passage lists
         // a value once without sorting its values.
         let mut listed_by = vec![u32::MAX; dictionary.values.len()];
@@ -267,7 +276,7 @@ impl Usage {
             })
             .collect();
         let work = pieces_of(segments, docs_per_piece);
-        let pieces: Vec<Piece> = work
+        let mut pieces: Vec<Piece> = work
             .par_iter()
             .map(|(s, docs)| Piece::read(&segments[*s], &slots[*s], dictionary, docs.clone()))
             .collect();
@@ -300,16 +309,14 @@ impl Usage {
                 usage.id_quotes[slot as usize] += 1;
             }
         }
-        for (s, segment) in segments.iter().enumerate() {
-            let lists: Vec<&DocLists> = work
-                .iter()
-                .zip(&pieces)
-                .filter(|((of, _), _)| *of == s)
-                .map(|(_, piece)| &piece.docs)
-                .collect();
+        let mut lists: Vec<Vec<DocLists>> = segments.iter().map(|_| Vec::new()).collect();
+        for ((s, _), piece) in work.iter().zip(&mut pieces) {
+            lists[*s].push(std::mem::take(&mut piece.docs));
+        }
+        for (segment, lists) in segments.iter().zip(lists) {
             let reader = segment.reader;
             let id = reader.segment_id().uuid_string();
-            usage.docs.push_segment(id, reader.max_doc(), &lists);
+            usage.docs.push_segment(id, reader.max_doc(), lists);
         }
         drop(pieces);
         for &slot in &usage.slot_passages.items {
