@@ -94,8 +94,16 @@ fn build_split(
             }
         })
         .collect();
-    usage.count_entities(&entity_of_value, &mut entities);
-    add_variants(&dictionary, &usage, &entity_of_value, &mut entities);
+    // Counting and spelling the entities read the passages apart.
+    let count = entities.len();
+    let (counts, ()) = rayon::join(
+        || usage.count_entities(&entity_of_value, count),
+        || add_variants(&dictionary, &usage, &entity_of_value, &mut entities),
+    );
+    for (entity, [passages, articles]) in entities.iter_mut().zip(counts) {
+        entity.row.passages = passages;
+        entity.row.articles = articles;
+    }
     let pairs = |speakers: bool| -> Vec<(u64, u32)> {
         let mut pairs: Vec<(u64, u32)> = dictionary
             .slots
@@ -129,8 +137,8 @@ fn build_split(
 }
 
 /// An entity while the table is built.
-pub(super) struct Draft {
-    pub(super) row: Row,
+struct Draft {
+    row: Row,
     name: String,
     variants: Vec<(String, u64)>,
     keys: Vec<String>,

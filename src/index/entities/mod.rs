@@ -11,7 +11,8 @@
 //! - `ids`: reads each segment's name paths and which documents hold
 //!   them, on every core.
 //! - `usage`: counts what the live passages hold, in pieces of documents
-//!   read side by side.
+//!   read side by side (`passages` keeps them, and visits them article by
+//!   article).
 //! - `build`: gathers the names of a commit, groups them with
 //!   [`crate::resolve`] and counts each entity.
 //!
@@ -26,6 +27,7 @@ mod build;
 mod docs;
 mod file;
 mod ids;
+mod passages;
 mod usage;
 
 use std::path::Path;
