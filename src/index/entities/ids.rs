@@ -164,6 +164,38 @@ fn run_bounds(dictionary: &TermDictionary, terms_per_run: usize) -> Result<Vec<V
         .collect()
 }
 
+/// Each document's term ordinals, from the runs' documents term after
+/// term: where each document's ordinals start (one more entry than
+/// documents), and the ordinals, document after document.
+fn by_document(runs: &[TermRun], max_doc: DocId) -> (Vec<u32>, Vec<u32>) {
+    let docs = || runs.iter().flat_map(|run| &run.docs).copied();
+    let mut starts = vec![0u32; max_doc as usize + 1];
+    for doc in docs() {
+        if let Some(count) = starts.get_mut(doc as usize + 1) {
+            *count += 1;
+        }
+    }
+    for d in 1..starts.len() {
+        starts[d] += starts[d - 1];
+    }
+    // Terms come in ordinal order, so each document's ordinals are put in
+    // increasing order.
+    let mut next = starts.clone();
+    let mut ords = vec![0u32; starts.last().copied().unwrap_or(0) as usize];
+    let mut ord = 0u32;
+    for doc in docs() {
+        if doc == TERM_END {
+            ord += 1;
+        } else if let Some(at) = next.get_mut(doc as usize) {
+            if let Some(slot) = ords.get_mut(*at as usize) {
+                *slot = ord;
+                *at += 1;
+            }
+        }
+    }
+    (starts, ords)
+}
+
 impl IdsByDoc {
     /// Reads every path of `field` in `segment`, and which documents hold
     /// it, deleted ones included (their names are never asked for). Runs
@@ -185,30 +217,7 @@ impl IdsByDoc {
                 )
             })
             .collect::<Result<_>>()?;
-        let mut starts = vec![0u32; segment.max_doc() as usize + 1];
-        for &doc in runs.iter().flat_map(|run| &run.docs) {
-            if let Some(count) = starts.get_mut(doc as usize + 1) {
-                *count += 1;
-            }
-        }
-        for d in 1..starts.len() {
-            starts[d] += starts[d - 1];
-        }
-        // Terms come in ordinal order, so each document's ordinals are
-        // put in increasing order.
-        let mut next = starts.clone();
-        let mut ords = vec![0u32; starts.last().copied().unwrap_or(0) as usize];
-        let mut ord = 0u32;
-        for &doc in runs.iter().flat_map(|run| &run.docs) {
-            if doc == TERM_END {
-                ord += 1;
-            } else if let Some(at) = next.get_mut(doc as usize) {
-                if let Some(slot) = ords.get_mut(*at as usize) {
-                    *slot = ord;
-                    *at += 1;
-                }
-            }
-        }
+        let (starts, ords) = by_document(&runs, segment.max_doc());
         let mut names = IdsByDoc {
             starts,
             ords,

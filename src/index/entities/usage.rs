@@ -135,29 +135,25 @@ fn pieces_of(segments: &[SegmentIds], docs_per_piece: DocId) -> Vec<(usize, Rang
     pieces
 }
 
-impl Usage {
-    /// Counts what the live documents of `segments` hold, in pieces of
-    /// `docs_per_piece` documents counted side by side.
-    pub(super) fn count(
+/// The pieces of a commit put together in order, with articles numbered
+/// as first met over the whole commit, as if read in one pass.
+struct Together {
+    passages: PassageLists,
+    slot_passages: PassageLists,
+    id_quotes: Vec<u64>,
+    docs: DocValues,
+}
+
+impl Together {
+    /// Puts together `pieces`, read from `work` (segment, documents) of
+    /// `segments`, whose names have `slots` slots.
+    fn of(
         segments: &[SegmentIds],
-        dictionary: &Dictionary,
-        docs_per_piece: DocId,
-    ) -> Usage {
-        let slots: Vec<SegmentSlots> = segments
-            .par_iter()
-            .map(|s| SegmentSlots {
-                names: dictionary.slots_of(s.names.ids(), false),
-                speakers: dictionary.slots_of(s.speakers.ids(), true),
-            })
-            .collect();
-        let work = pieces_of(segments, docs_per_piece);
-        let pieces: Vec<Piece> = work
-            .par_iter()
-            .map(|(s, docs)| Piece::read(&segments[*s], &slots[*s], dictionary, docs.clone()))
-            .collect();
-        // Put together in order, with articles numbered as first met over
-        // the whole commit, as if read in one pass.
-        let mut id_quotes = vec![0; dictionary.slots.len()];
+        work: &[(usize, Range<DocId>)],
+        pieces: Vec<Piece>,
+        slots: usize,
+    ) -> Together {
+        let mut id_quotes = vec![0; slots];
         let mut articles = ArticleNumbers::default();
         let mut lists: Vec<Vec<DocLists>> = segments.iter().map(|_| Vec::new()).collect();
         let (mut passages, mut slot_passages) = (Vec::new(), Vec::new());
@@ -184,16 +180,46 @@ impl Usage {
             let id = reader.segment_id().uuid_string();
             docs.push_segment(id, reader.max_doc(), lists);
         }
+        Together {
+            passages: PassageLists::new(passages),
+            slot_passages: PassageLists::new(slot_passages),
+            id_quotes,
+            docs,
+        }
+    }
+}
+
+impl Usage {
+    /// Counts what the live documents of `segments` hold, in pieces of
+    /// `docs_per_piece` documents counted side by side.
+    pub(super) fn count(
+        segments: &[SegmentIds],
+        dictionary: &Dictionary,
+        docs_per_piece: DocId,
+    ) -> Usage {
+        let slots: Vec<SegmentSlots> = segments
+            .par_iter()
+            .map(|s| SegmentSlots {
+                names: dictionary.slots_of(s.names.ids(), false),
+                speakers: dictionary.slots_of(s.speakers.ids(), true),
+            })
+            .collect();
+        let work = pieces_of(segments, docs_per_piece);
+        let pieces: Vec<Piece> = work
+            .par_iter()
+            .map(|(s, docs)| Piece::read(&segments[*s], &slots[*s], dictionary, docs.clone()))
+            .collect();
+        let together = Together::of(segments, &work, pieces, dictionary.slots.len());
         let mut usage = Usage {
             value_passages: vec![0; dictionary.values.len()],
             value_articles: Vec::new(),
             id_passages: vec![0; dictionary.slots.len()],
             id_articles: Vec::new(),
-            id_quotes,
-            passages: PassageLists::new(passages),
-            slot_passages: PassageLists::new(slot_passages),
+            id_quotes: together.id_quotes,
+            passages: together.passages,
+            slot_passages: together.slot_passages,
             order: ArticleOrder::AsRead(0),
-            docs,
+            docs: together.docs,
         };
         for slot in usage.slot_passages.items() {
             usage.id_passages[slot as usize] += 1;
