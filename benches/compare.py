@@ -394,8 +394,10 @@ WHY = {
               "table's per-passage lists; a long pasted claim matches most of the index, so the "
               "count reads most of its passages",
     "incremental": "each commit builds the entity table again from every live passage (so that "
-                   "an incremental run gives the same table as a rebuild), which reads the name "
-                   "ids of the whole index; keeping per-segment counts across commits is the fix",
+                   "an incremental run gives the same table as a rebuild), on both cores since "
+                   "session 23; on these virtual machines the memory it touches first is often "
+                   "slow to get (docs/speed.md, \"The table on both cores\"), and keeping "
+                   "per-segment counts across commits would avoid most of it",
     "size": "dossier stores each passage's text, title and provenance, its quotations as JSON, a "
             "document per quotation, entity and date values, positions for phrase queries and "
             "fast fields for ordering; zstd compresses the store. The parts above: the store's "
