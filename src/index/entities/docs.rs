@@ -246,7 +246,7 @@ mod tests {
         // belongs to no entity.
         let entity_of_value = [7, 7, 3, NONE];
         let mut values = DocValues::default();
-        // Segment a comes in two pieces, which are put end to end.
+        // Segment a comes in two pieces, read one after the other.
         let (mut first, mut second) = (DocLists::default(), DocLists::default());
         first.push(1, &[0, 1, 2], &[2]);
         second.push(3, &[3], &[0]);

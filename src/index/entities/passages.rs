@@ -60,10 +60,11 @@ impl Passages {
         self.ends.push(self.items.len() as u32);
     }
 
-    /// Gives each article the number `numbers` has for it.
+    /// Gives each article the number `numbers` has for it: one number for
+    /// each article these passages were numbered with.
     pub(super) fn renumber(&mut self, numbers: &[u32]) {
         for article in &mut self.articles {
-            *article = numbers.get(*article as usize).copied().unwrap_or(u32::MAX);
+            *article = numbers[*article as usize];
         }
     }
 
