@@ -55,7 +55,12 @@ pub fn article_id(doc: &str) -> u64 {
 }
 
 /// Adds a name's encoded path and its id to a document.
-fn add_name_path(document: &mut TantivyDocument, names: Field, ids: Field, value: Facet) {
+pub(super) fn add_name_path(
+    document: &mut TantivyDocument,
+    names: Field,
+    ids: Field,
+    value: Facet,
+) {
     document.add_u64(ids, name_id(value.encoded_str()));
     document.add_text(names, value.encoded_str());
 }

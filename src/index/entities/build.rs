@@ -386,12 +386,13 @@ mod tests {
     use tantivy::{doc, Index, Term};
 
     use super::*;
-    use crate::index::documents::name_id;
+    use crate::index::documents::{add_name_path, name_id};
     use crate::index::schema::{self, PASSAGE, QUOTE};
 
     /// A passage (or quotation, `record`) of `article` in `file`, naming
     /// `names` (kind, value, as written) and quoting `speakers` (value, as
-    /// written), as `documents` writes them.
+    /// written), as `documents` writes them: a quotation holds its names'
+    /// ids without their paths.
     fn document(
         fields: &Fields,
         (file, article): (&str, &str),
@@ -402,14 +403,20 @@ mod tests {
         let mut document =
             doc!(fields.file => file, fields.doc => article, fields.record => record);
         for name in names {
-            let path = Facet::from_path(name).encoded_str().to_owned();
-            document.add_text(fields.entity_names, &path);
-            document.add_u64(fields.name_ids, name_id(&path));
+            let path = Facet::from_path(name);
+            match record {
+                QUOTE => document.add_u64(fields.name_ids, name_id(path.encoded_str())),
+                _ => add_name_path(&mut document, fields.entity_names, fields.name_ids, path),
+            }
         }
         for speaker in speakers {
-            let path = Facet::from_path(speaker).encoded_str().to_owned();
-            document.add_text(fields.speaker_names, &path);
-            document.add_u64(fields.speaker_ids, name_id(&path));
+            let path = Facet::from_path(speaker);
+            add_name_path(
+                &mut document,
+                fields.speaker_names,
+                fields.speaker_ids,
+                path,
+            );
         }
         document
     }
