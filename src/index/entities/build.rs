@@ -96,13 +96,14 @@ fn build_split(
         .collect();
     // Counting and spelling the entities read the passages apart.
     let count = entities.len();
-    let (counts, ()) = rayon::join(
+    let ((passages, articles), ()) = rayon::join(
         || usage.count_entities(&entity_of_value, count),
         || add_variants(&dictionary, &usage, &entity_of_value, &mut entities),
     );
-    for (entity, [passages, articles]) in entities.iter_mut().zip(counts) {
-        entity.row.passages = passages;
-        entity.row.articles = articles;
+    let narrow = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
+    for ((entity, passages), articles) in entities.iter_mut().zip(passages).zip(articles) {
+        entity.row.passages = narrow(passages);
+        entity.row.articles = narrow(articles);
     }
     let pairs = |speakers: bool| -> Vec<(u64, u32)> {
         let mut pairs: Vec<(u64, u32)> = dictionary

@@ -121,11 +121,6 @@ impl PassageLists {
         PassageLists { pieces, starts }
     }
 
-    /// Every passage's items, in no given order.
-    pub(super) fn items(&self) -> impl Iterator<Item = u32> + '_ {
-        self.pieces.iter().flat_map(|p| p.items.iter().copied())
-    }
-
     fn articles(&self) -> impl Iterator<Item = u32> + '_ {
         self.pieces.iter().flat_map(|p| p.articles.iter().copied())
     }
@@ -173,19 +168,31 @@ impl PassageLists {
         order.passages().map(|p| self.get(p))
     }
 
-    /// Per index below `len`: the articles of the passages listing it.
-    pub(super) fn articles_per_index(&self, order: &ArticleOrder, len: usize) -> Vec<u64> {
-        let mut counts = vec![0; len];
-        let mut last = vec![u32::MAX; len];
-        for (article, items) in self.in_order(order) {
-            for &i in items {
-                if last[i as usize] != article {
-                    last[i as usize] = article;
-                    counts[i as usize] += 1;
+    /// Per index below `len`, each item taken to an index by `index_of`
+    /// (or to none): the passages listing it, and their articles, each
+    /// counted once.
+    pub(super) fn per_index(
+        &self,
+        order: &ArticleOrder,
+        len: usize,
+        index_of: impl Fn(u32) -> Option<usize>,
+    ) -> (Vec<u64>, Vec<u64>) {
+        let (mut passages, mut articles) = (vec![0; len], vec![0; len]);
+        let (mut last_passage, mut last_article) = (vec![u32::MAX; len], vec![u32::MAX; len]);
+        for (passage, (article, items)) in (0u32..).zip(self.in_order(order)) {
+            for i in items.iter().filter_map(|&item| index_of(item)) {
+                if last_passage[i] == passage {
+                    continue;
+                }
+                last_passage[i] = passage;
+                passages[i] += 1;
+                if last_article[i] != article {
+                    last_article[i] = article;
+                    articles[i] += 1;
                 }
             }
         }
-        counts
+        (passages, articles)
     }
 }
 
@@ -221,7 +228,14 @@ mod tests {
         let order = passages.by_article();
         let articles: Vec<u32> = listed(&passages, &order).iter().map(|p| p.0).collect();
         assert_eq!(articles, [0, 0, 1, 2]);
-        assert_eq!(passages.articles_per_index(&order, 3), vec![0, 2, 2]);
+        let same = |item| Some(item as usize);
+        assert_eq!(
+            passages.per_index(&order, 3, same),
+            (vec![0, 3, 2], vec![0, 2, 2])
+        );
+        // Items taken to one index count once per passage.
+        let one = |_| Some(0);
+        assert_eq!(passages.per_index(&order, 1, one), (vec![4], vec![3]));
     }
 
     #[test]
@@ -229,12 +243,15 @@ mod tests {
         let passages = lists(&[&[(0, &[0]), (0, &[0, 1])], &[], &[(1, &[1]), (2, &[])]]);
         let order = passages.by_article();
         assert!(matches!(order, ArticleOrder::AsRead(4)));
-        assert_eq!(passages.articles_per_index(&order, 2), vec![1, 2]);
+        let same = |item| Some(item as usize);
+        assert_eq!(
+            passages.per_index(&order, 2, same),
+            (vec![2, 2], vec![1, 2])
+        );
         let listed = listed(&passages, &order);
         assert_eq!(listed[1], (0, vec![0, 1]));
         assert_eq!(listed[2], (1, vec![1]));
         assert_eq!(listed[3], (2, vec![]));
-        assert_eq!(passages.items().collect::<Vec<_>>(), [0, 0, 1, 1]);
     }
 
     #[test]

@@ -33,10 +33,10 @@ pub(super) struct Usage {
     pub(super) id_articles: Vec<u64>,
     /// Per speaker's slot: quotations attributed to it.
     pub(super) id_quotes: Vec<u64>,
-    /// Per live passage: its article and the values it holds.
-    passages: PassageLists,
     /// Per live passage: its article and the slots of its ids.
-    slot_passages: PassageLists,
+    passages: PassageLists,
+    /// The value of each slot: a passage's values are its slots' values.
+    slot_values: Vec<u32>,
     /// The live passages, article by article.
     order: ArticleOrder,
     /// Per live passage, by segment and document: the values of its names
@@ -50,10 +50,8 @@ pub(super) struct Usage {
 struct Piece {
     /// Its articles, numbered as first met in the piece.
     articles: ArticleNumbers,
-    /// Per passage: its article and the values it holds, each once.
-    passages: Passages,
     /// Per passage: its article and the slots of its ids.
-    slot_passages: Passages,
+    passages: Passages,
     /// The slots of the speakers of its quotations.
     quoted: Vec<u32>,
     /// Per passage: the values of its names and of its speakers.
@@ -79,14 +77,10 @@ impl Piece {
         let items = names + segment.speakers.count_in(&docs);
         let mut piece = Piece {
             passages: Passages::with_capacity(passages, items),
-            slot_passages: Passages::with_capacity(passages, items),
             docs: DocLists::with_capacity(passages, items),
             ..Piece::default()
         };
-        // The passage that last listed each value, so that a passage lists
-        // a value once without sorting its values.
-        let mut listed_by = vec![u32::MAX; dictionary.values.len()];
-        let (mut values, mut held) = (Vec::new(), Vec::new());
+        let mut held = Vec::new();
         let (mut names, mut speakers) = (Vec::new(), Vec::new());
         let reader = segment.reader;
         for doc in docs.filter(|&doc| !reader.is_deleted(doc)) {
@@ -95,25 +89,18 @@ impl Piece {
                 piece.quoted.extend(quoted);
                 continue;
             }
-            let passage = piece.passages.len() as u32;
             let article = piece.articles.number(segment.articles.of(doc));
             held.clear();
             held.extend(slots_at(segment.names.ords_of(doc), &slots.names));
             held.extend(slots_at(segment.speakers.ords_of(doc), &slots.speakers));
-            piece.slot_passages.push(article, &held);
+            piece.passages.push(article, &held);
             names.clear();
             speakers.clear();
-            values.clear();
             for &slot in &held {
                 let Slot { value, speaker, .. } = dictionary.slots[slot as usize];
                 if speaker { &mut speakers } else { &mut names }.push(value);
-                if listed_by[value as usize] != passage {
-                    listed_by[value as usize] = passage;
-                    values.push(value);
-                }
             }
             piece.docs.push(doc, &names, &speakers);
-            piece.passages.push(article, &values);
         }
         piece
     }
@@ -139,7 +126,6 @@ fn pieces_of(segments: &[SegmentIds], docs_per_piece: DocId) -> Vec<(usize, Rang
 /// as first met over the whole commit, as if read in one pass.
 struct Together {
     passages: PassageLists,
-    slot_passages: PassageLists,
     id_quotes: Vec<u64>,
     docs: DocValues,
 }
@@ -156,7 +142,7 @@ impl Together {
         let mut id_quotes = vec![0; slots];
         let mut articles = ArticleNumbers::default();
         let mut lists: Vec<Vec<DocLists>> = segments.iter().map(|_| Vec::new()).collect();
-        let (mut passages, mut slot_passages) = (Vec::new(), Vec::new());
+        let mut passages = Vec::new();
         for ((s, _), piece) in work.iter().zip(pieces) {
             let numbers: Vec<u32> = piece
                 .articles
@@ -164,11 +150,9 @@ impl Together {
                 .iter()
                 .map(|&id| articles.number(id))
                 .collect();
-            let (mut values, mut slots) = (piece.passages, piece.slot_passages);
-            values.renumber(&numbers);
-            slots.renumber(&numbers);
-            passages.push(values);
-            slot_passages.push(slots);
+            let mut read = piece.passages;
+            read.renumber(&numbers);
+            passages.push(read);
             for &slot in &piece.quoted {
                 id_quotes[slot as usize] += 1;
             }
@@ -182,7 +166,6 @@ impl Together {
         }
         Together {
             passages: PassageLists::new(passages),
-            slot_passages: PassageLists::new(slot_passages),
             id_quotes,
             docs,
         }
@@ -210,35 +193,25 @@ impl Usage {
             .map(|(s, docs)| Piece::read(&segments[*s], &slots[*s], dictionary, docs.clone()))
             .collect();
         let together = Together::of(segments, &work, pieces, dictionary.slots.len());
-        let mut usage = Usage {
-            value_passages: vec![0; dictionary.values.len()],
-            value_articles: Vec::new(),
-            id_passages: vec![0; dictionary.slots.len()],
-            id_articles: Vec::new(),
+        let passages = together.passages;
+        let order = passages.by_article();
+        let slot_values: Vec<u32> = dictionary.slots.iter().map(|slot| slot.value).collect();
+        let value_of = |slot: u32| slot_values.get(slot as usize).map(|&v| v as usize);
+        let ((id_passages, id_articles), (value_passages, value_articles)) = rayon::join(
+            || passages.per_index(&order, slot_values.len(), |slot| Some(slot as usize)),
+            || passages.per_index(&order, dictionary.values.len(), value_of),
+        );
+        Usage {
+            value_passages,
+            value_articles,
+            id_passages,
+            id_articles,
             id_quotes: together.id_quotes,
-            passages: together.passages,
-            slot_passages: together.slot_passages,
-            order: ArticleOrder::AsRead(0),
+            passages,
+            slot_values,
+            order,
             docs: together.docs,
-        };
-        for slot in usage.slot_passages.items() {
-            usage.id_passages[slot as usize] += 1;
         }
-        for value in usage.passages.items() {
-            usage.value_passages[value as usize] += 1;
-        }
-        // Both lists were pushed passage by passage: one order serves both.
-        usage.order = usage.passages.by_article();
-        let (order, slots, values) = (
-            &usage.order,
-            dictionary.slots.len(),
-            dictionary.values.len(),
-        );
-        (usage.id_articles, usage.value_articles) = rayon::join(
-            || usage.slot_passages.articles_per_index(order, slots),
-            || usage.passages.articles_per_index(order, values),
-        );
-        usage
     }
 
     /// True when a live passage holds the slot's id, or a quotation is
@@ -250,24 +223,15 @@ impl Usage {
     /// Passages and articles of each of `entities` entities, each counted
     /// once: a passage that names an entity twice, or an article that
     /// names it in two passages, counts it once.
-    pub(super) fn count_entities(&self, entity_of_value: &[u32], entities: usize) -> Vec<[u32; 2]> {
-        let mut counts = vec![[0u32; 2]; entities];
-        let (mut last_passage, mut last_article) =
-            (vec![u32::MAX; entities], vec![u32::MAX; entities]);
-        for (passage, (article, values)) in (0u32..).zip(self.passages.in_order(&self.order)) {
-            for &v in values {
-                let e = entity_of_value[v as usize];
-                if e == NONE || last_passage[e as usize] == passage {
-                    continue;
-                }
-                last_passage[e as usize] = passage;
-                counts[e as usize][0] += 1;
-                if last_article[e as usize] != article {
-                    last_article[e as usize] = article;
-                    counts[e as usize][1] += 1;
-                }
-            }
-        }
-        counts
+    pub(super) fn count_entities(
+        &self,
+        entity_of_value: &[u32],
+        entities: usize,
+    ) -> (Vec<u64>, Vec<u64>) {
+        self.passages.per_index(&self.order, entities, |slot| {
+            let value = *self.slot_values.get(slot as usize)?;
+            let entity = *entity_of_value.get(value as usize)?;
+            (entity != NONE).then_some(entity as usize)
+        })
     }
 }
