@@ -22,6 +22,7 @@ pub(super) fn settle_kinds(mut found: Vec<Vec<Found>>, views: &[View<'_>]) -> Ve
         agree_within_lists(paragraph, view);
     }
     people_by_their_honorifics(&mut found, views);
+    people_by_their_family_names(&mut found);
     companies_by_their_short_names(&mut found);
     companies_by_their_context(&mut found, views);
     known_companies(&mut found, views);
@@ -35,6 +36,36 @@ fn people_by_their_honorifics(found: &mut [Vec<Found>], views: &[View<'_>]) {
     give_kind_where(found, views, EntityKind::Person, |f, view| {
         after_honorific(view, f.range.start)
     });
+}
+
+/// `Lynch announced ...` in an article that names `Loretta Lynch`: one
+/// word the tagger read as an organisation in its own sentence is the
+/// family name of the person the article names in full, unless the
+/// article names organisations of several words with it (`Merrill Lynch`)
+/// as often. The company rules after this one still apply.
+fn people_by_their_family_names(found: &mut [Vec<Found>]) {
+    // Per word: mentions of people whose family name it is, less mentions
+    // of organisations of several words that hold it.
+    let mut balance: HashMap<String, i64> = HashMap::new();
+    for f in found.iter().flatten() {
+        let Some((_, family)) = f.key.rsplit_once(' ') else {
+            continue;
+        };
+        match f.kind {
+            EntityKind::Person => *balance.entry(family.to_owned()).or_default() += 1,
+            EntityKind::Org => {
+                for word in f.key.split(' ') {
+                    *balance.entry(word.to_owned()).or_default() -= 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    for f in found.iter_mut().flatten() {
+        if f.kind == EntityKind::Org && balance.get(&f.key).is_some_and(|&b| b > 0) {
+            f.kind = EntityKind::Person;
+        }
+    }
 }
 
 /// Gives `kind` to every mention of each name (by key) that `written_so`
@@ -292,6 +323,24 @@ mod tests {
         let tags = tagged("Posts\n\nFacebook met Twitter in court. Facebook lost.\n");
         assert!(!has(&tags, "Facebook", "person"), "{tags:?}");
         assert!(has(&tags, "Facebook", "org"), "{tags:?}");
+    }
+
+    #[test]
+    fn a_family_name_read_as_an_organisation_is_the_person_named_in_full() {
+        let text = "Lawsuit\n\nAttorney General Loretta Marsh called the law unfair on Friday.\n\n\
+                    Marsh announced on Monday the lawsuit against the state of Harbour. \
+                    She further announced that funds were at risk. \
+                    Marsh calls Harbour her home state.\n";
+        let tags = tagged(text);
+        assert!(has(&tags, "Marsh", "person"), "{tags:?}");
+        assert!(!has(&tags, "Marsh", "org"), "{tags:?}");
+        // As often an organisation's name as a person's: left as tagged.
+        let with_bank = format!("{text}\nMarsh Brothers Bank and Marsh Brothers Bank again.\n");
+        assert!(
+            !has(&tagged(&with_bank), "Marsh", "person"),
+            "{:?}",
+            tagged(&with_bank)
+        );
     }
 
     #[test]

@@ -103,14 +103,8 @@ impl Register {
     /// definite one its forms were given.
     pub fn fullest(&self, name: &str) -> Option<&Entry> {
         let folded = fold_words(name);
-        let words = without_particles(&folded);
         let same = || self.entries.iter().find(|e| e.folded == folded);
-        let longer: Vec<&Entry> = self
-            .entries
-            .iter()
-            .filter(|e| e.folded.len() > folded.len() && is_short_form(&words, &e.core))
-            .filter(|e| can_be_shortened(e))
-            .collect();
+        let longer: Vec<&Entry> = self.longer_forms(&folded).map(|(_, e)| e).collect();
         // Full names that are not themselves short forms of a longer one.
         let fullest: Vec<&Entry> = longer
             .iter()
@@ -129,6 +123,29 @@ impl Register {
                 .max_by_key(|e| e.folded.len())
                 .or_else(same),
         }
+    }
+
+    /// The indices of the names that `name` is a short form of (`Lynch`
+    /// of `Loretta Lynch`), whatever else it may stand for.
+    pub fn fuller_forms(&self, name: &str) -> Vec<usize> {
+        self.longer_forms(&fold_words(name))
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The entries, with their indices, longer than the name of `folded`
+    /// words that it can stand for.
+    fn longer_forms<'a>(
+        &'a self,
+        folded: &[String],
+    ) -> impl Iterator<Item = (usize, &'a Entry)> + 'a {
+        let words = without_particles(folded);
+        let length = folded.len();
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| e.folded.len() > length && is_short_form(&words, &e.core))
+            .filter(|(_, e)| can_be_shortened(e))
     }
 
     /// True when `name` was written somewhere in the article where it is

@@ -5,6 +5,7 @@
 
 use super::frame::Frame;
 use super::{Candidate, Context, Speaker};
+use crate::analyze::companies::is_known_company;
 use crate::analyze::lexer::TokenKind;
 use crate::analyze::names::Mention;
 use crate::analyze::names::NameKind;
@@ -26,15 +27,27 @@ impl Context<'_, '_> {
         };
         let range = &view.mentions[s][m].range;
         let body = view.base + range.start..view.base + range.end;
+        let name = &view.text[range.clone()];
         match self.reading.label_at(&body) {
-            Some(label) => label == NameLabel::Person,
+            Some(NameLabel::Person) => true,
+            // `Lynch announced ...`, one word read as an organisation in its
+            // own sentence, is a person when the article names that person
+            // in full (`Loretta Lynch`); `Bloomberg reported` stays the
+            // company.
+            Some(NameLabel::Org) => {
+                !name.contains(' ')
+                    && !is_known_company(name)
+                    && (self.reading.register.fuller_forms(name).into_iter())
+                        .any(|entry| self.kind(entry) == NameKind::Person)
+            }
+            Some(_) => false,
             // A form the tagger passed over here (`Ferrand later defended
             // ...`) is a person when the article's other forms of the
             // name are.
             None => {
                 let register = &self.reading.register;
                 register
-                    .fullest(&view.text[range.clone()])
+                    .fullest(name)
                     .and_then(|e| register.index_of(&e.name))
                     .is_some_and(|entry| self.kind(entry) == NameKind::Person)
             }
