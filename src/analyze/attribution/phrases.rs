@@ -239,6 +239,9 @@ impl Frame<'_, '_> {
     /// `X, president of Y, which represents Z, said` it is `X`, the
     /// farthest name in the chain that is not an introductory phrase.
     pub(super) fn apposition_subject(&self, comma: usize) -> Option<Candidate> {
+        if let Some(name) = self.titled_name_set_off(comma) {
+            return Some(name);
+        }
         let mut best = None;
         let mut at = comma;
         for _ in 0..4 {
@@ -269,6 +272,19 @@ impl Frame<'_, '_> {
             at = open;
         }
         best
+    }
+
+    /// `..., after winning the primary, Gov. Dana Quill (R-OH), said`: a
+    /// titled name that fills the stretch between the comma before it and
+    /// `comma` is the subject; what comes before it only sets the scene.
+    fn titled_name_set_off(&self, comma: usize) -> Option<Candidate> {
+        let m = self.mention_ending(self.skip_bracket_left(comma.checked_sub(1)?))?;
+        let mention = &self.view.mentions[self.s][m];
+        let opens = mention.start.checked_sub(1)?;
+        (mention.title.is_some() && self.is_punct(opens, ",")).then_some(Candidate::Name {
+            sentence: self.s,
+            mention: m,
+        })
     }
 
     /// `A top adviser, Dana Quill, said`: a description gives way to the
