@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use super::Candidate;
 use crate::analyze::lexer::TokenKind;
+use crate::analyze::places::is_demonym;
 use crate::analyze::reading::View;
 use crate::analyze::speech_words::{
     is_phrase_opener, is_reporting_phrase, is_scene_preposition, is_speech_noun, is_verb_companion,
@@ -101,8 +102,16 @@ impl Frame<'_, '_> {
                         .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
                 })
         };
+        // `many Asian states`, `Mexican reports`: after a people's
+        // adjective, a plural is a noun (but `Americans say` is a verb).
+        let after_adjective = || {
+            word.ends_with('s')
+                && (t.checked_sub(1).and_then(|p| self.word(p)))
+                    .is_some_and(|w| !w.ends_with('s') && is_demonym(w))
+        };
         let after_determiner = t.checked_sub(1).is_some_and(determiner)
             || after_name_after_determiner()
+            || after_adjective()
             || self.modifier_quote_before(t);
         let point_out = lemma != "point" || self.word(t + 1) == Some("out");
         (!after_determiner && point_out).then_some(lemma)
