@@ -78,6 +78,39 @@ impl Frame<'_, '_> {
         None
     }
 
+    /// What a possessive name ending before token `t` owns, when that
+    /// is who speaks: a name (`said Harbour's Nora Quill`, `Cleveland's
+    /// Plain Dealer`), or a role and the name set off after it (`Vellia's
+    /// prime minister, Pim Arden`), else the role itself.
+    fn owned_by_name(&self, t: usize) -> Option<(Candidate, usize)> {
+        if self.mention_starting(t).is_some() {
+            return self.phrase_right_with_end(t);
+        }
+        let mut role = None;
+        for n in t..(t + 6).min(self.sentence.end) {
+            let Some(word) = self.word(n) else {
+                let named = (role.is_some() && self.is_punct(n, ","))
+                    .then(|| self.mention_starting(n + 1))
+                    .flatten();
+                if let Some(m) = named {
+                    let name = Candidate::Name {
+                        sentence: self.s,
+                        mention: m,
+                    };
+                    return Some((name, self.view.mentions[self.s][m].tokens.end));
+                }
+                break;
+            };
+            if !word.chars().next().is_some_and(char::is_lowercase) {
+                break;
+            }
+            if is_person_role(word) {
+                role = Some(n);
+            }
+        }
+        role.map(|token| (Candidate::Description { token }, token + 1))
+    }
+
     /// `the Iraqi authorities`: a one-word name used as an adjective.
     pub(super) fn is_modifier(&self, m: usize) -> bool {
         let mention = &self.view.mentions[self.s][m];
@@ -122,10 +155,16 @@ impl Frame<'_, '_> {
             };
             // `Ashgrove's office said`, `Ashgrove's spokesman said`: what
             // the name owns speaks for it.
-            let owned = self.is_possessive(&name)
+            let possessive = self.is_possessive(&name);
+            let owned = possessive
                 && self
                     .word(mention.tokens.end)
                     .is_some_and(|w| is_group_role(w) || is_spokesperson_word(w));
+            if possessive && !owned {
+                if let Some(found) = self.owned_by_name(mention.tokens.end) {
+                    return Some(found);
+                }
+            }
             let end = mention.tokens.end + usize::from(owned);
             let said = self.reporting_verb(end).is_some();
             if !mention.doubtful || said {
