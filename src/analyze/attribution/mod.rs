@@ -238,6 +238,13 @@ impl Context<'_, '_> {
                 None => return Ok(None),
             },
         };
+        // `a Democratic staffer wondered`: a people's adjective opens a
+        // description of someone the article does not name.
+        if let Candidate::Name { sentence, mention } = candidate {
+            if self.names_no_one(view, &view.mentions[sentence][mention]) {
+                return Err(UnnamedSource);
+            }
+        }
         Ok(self.resolve(view, candidate))
     }
 

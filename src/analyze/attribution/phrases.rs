@@ -7,8 +7,8 @@ use super::Candidate;
 use crate::analyze::places::{is_demonym, is_known_place};
 use crate::analyze::speech_words::{is_phrase_opener, is_verb_companion};
 use crate::analyze::wordlists::{
-    is_group_pronoun, is_group_role, is_group_type, is_person_pronoun, is_person_role,
-    is_spokesperson_word,
+    is_group_pronoun, is_group_role, is_group_type, is_indefinite_determiner, is_person_pronoun,
+    is_person_role, is_spokesperson_word,
 };
 
 impl Frame<'_, '_> {
@@ -187,11 +187,16 @@ impl Frame<'_, '_> {
                 // place or people before a role says where the person is
                 // from, not who. (`a Justice Department spokesman` speaks
                 // for the department.)
+                // `one Japanese refiner`: after an indefinite determiner a
+                // people's adjective says where an unnamed one is from
+                // (but `the Iraqi government` is Iraq's).
                 let before_role = |m: usize| {
                     let mention = &self.view.mentions[self.s][m];
                     let name = &self.view.text[mention.range.clone()];
-                    self.word(mention.tokens.end).is_some_and(is_person_role)
-                        && (is_known_place(name) || is_demonym(name))
+                    let role = self.word(mention.tokens.end).is_some_and(|w| {
+                        is_person_role(w) || (is_indefinite_determiner(word) && is_group_role(w))
+                    });
+                    role && (is_known_place(name) || is_demonym(name))
                 };
                 if let Some(m) = self.mention_starting(n).filter(|&m| {
                     self.is_spokesperson_of(m) || (!self.is_modifier(m) && !before_role(m))

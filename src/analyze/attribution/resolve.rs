@@ -9,10 +9,13 @@ use crate::analyze::companies::is_known_company;
 use crate::analyze::lexer::TokenKind;
 use crate::analyze::names::Mention;
 use crate::analyze::names::NameKind;
+use crate::analyze::places::is_demonym;
 use crate::analyze::reading::View;
+use crate::analyze::speech_words::{is_verb_companion, reporting_lemma};
 use crate::analyze::tagger::NameLabel;
 use crate::analyze::wordlists::{
-    is_contact_verb, is_group_role, is_group_type, is_listener_verb, is_person_role, is_title_word,
+    is_contact_verb, is_function_word, is_group_role, is_group_type, is_listener_verb,
+    is_person_role, is_title_word,
 };
 
 impl Context<'_, '_> {
@@ -35,10 +38,7 @@ impl Context<'_, '_> {
             // in full (`Loretta Lynch`); `Bloomberg reported` stays the
             // company.
             Some(NameLabel::Org) => {
-                !name.contains(' ')
-                    && !is_known_company(name)
-                    && (self.reading.register.fuller_forms(name).into_iter())
-                        .any(|entry| self.kind(entry) == NameKind::Person)
+                !name.contains(' ') && !is_known_company(name) && self.fuller_form_is_person(name)
             }
             Some(_) => false,
             // A form the tagger passed over here (`Ferrand later defended
@@ -68,6 +68,9 @@ impl Context<'_, '_> {
             // `the Israeli FM`: a description, resolved through its role.
             return false;
         }
+        if self.names_no_one(view, mention) {
+            return true;
+        }
         let range = view.base + mention.range.start..view.base + mention.range.end;
         match self.reading.label_at(&range) {
             // `Camden says` after `Gov. Rob Camden`: a surname that is
@@ -79,6 +82,14 @@ impl Context<'_, '_> {
             Some(NameLabel::Other) => mention.tokens.len() > 1,
             _ => false,
         }
+    }
+
+    /// Whether a mention is a people's adjective that opens a description
+    /// of someone unnamed ([`is_adjective_of_people`]), and not a surname
+    /// the article gives in full.
+    pub(super) fn names_no_one(&self, view: &View<'_>, mention: &Mention) -> bool {
+        is_adjective_of_people(view, mention)
+            && !self.fuller_form_is_person(&view.text[mention.range.clone()])
     }
 
     /// Whether a candidate is a name that is no speaker
@@ -93,14 +104,11 @@ impl Context<'_, '_> {
         }
     }
 
-    /// Whether the article writes `name` out in full elsewhere as a person.
+    /// Whether the article writes `name` out in full elsewhere as a
+    /// person, whatever other fuller forms it has.
     fn fuller_form_is_person(&self, name: &str) -> bool {
-        let register = &self.reading.register;
-        register
-            .fullest(name)
-            .filter(|e| e.name.split_whitespace().count() > 1)
-            .and_then(|e| register.index_of(&e.name))
-            .is_some_and(|entry| self.kind(entry) == NameKind::Person)
+        (self.reading.register.fuller_forms(name).into_iter())
+            .any(|entry| self.kind(entry) == NameKind::Person)
     }
 
     pub(super) fn resolve(&mut self, view: &View<'_>, candidate: Candidate) -> Option<Speaker> {
@@ -245,6 +253,23 @@ impl Context<'_, '_> {
             None => register.kind(&register.entry(entry).name),
         })
     }
+}
+
+/// `one Japanese refiner said`, `the Greek statement said`: a people's
+/// adjective before a noun names no one (`French said`, `Cuban also
+/// complained` may be a surname; so may a name the article gives in full).
+fn is_adjective_of_people(view: &View<'_>, mention: &Mention) -> bool {
+    let name = &view.text[mention.range.clone()];
+    let noun_after = (view.tokens.get(mention.tokens.end))
+        .filter(|token| token.kind == TokenKind::Word)
+        .map(|token| token.text(view.text))
+        .is_some_and(|word| {
+            word.chars().next().is_some_and(char::is_lowercase)
+                && reporting_lemma(word).is_none()
+                && !is_function_word(word)
+                && !is_verb_companion(word)
+        });
+    mention.tokens.len() == 1 && !name.ends_with('s') && is_demonym(name) && noun_after
 }
 
 /// `"...," an official told Reuters`, `a spokesman contacted by Reuters

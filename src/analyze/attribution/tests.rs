@@ -182,6 +182,21 @@ fn an_unnamed_subject_is_nobody_named_before() {
 }
 
 #[test]
+fn a_peoples_adjective_before_a_noun_is_nobody() {
+    let found = speakers(&[
+        "Nora Quill spoke first. \"Prices will rise,\" one Japanese refiner said.",
+        "Then Marco Cuban spoke. \"We will wait,\" a Mexican staffer in the room said.",
+        "Cuban also complained that the rules were \"black and white.\"",
+    ]);
+    assert_eq!(speaker_of(&found, "Prices will"), None);
+    assert_eq!(speaker_of(&found, "We will wait"), None);
+    assert_eq!(
+        speaker_of(&found, "black and").as_deref(),
+        Some("Marco Cuban")
+    );
+}
+
+#[test]
 fn a_description_gives_way_to_the_name_set_off_after_it() {
     let found = speakers(&[
         "A top adviser, Nora Quill, tells reporters the result will \"settle the race.\"",
