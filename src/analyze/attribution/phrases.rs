@@ -5,7 +5,7 @@
 use super::frame::Frame;
 use super::Candidate;
 use crate::analyze::places::{is_demonym, is_known_place};
-use crate::analyze::speech_words::{is_phrase_opener, is_verb_companion};
+use crate::analyze::speech_words::{is_phrase_opener, is_speech_noun, is_verb_companion};
 use crate::analyze::wordlists::{
     is_group_pronoun, is_group_role, is_group_type, is_indefinite_determiner, is_person_pronoun,
     is_person_role, is_spokesperson_word,
@@ -216,11 +216,42 @@ impl Frame<'_, '_> {
                         Some(next) if is_group_role(noun) && is_person_role(next) => n + 1,
                         _ => n,
                     };
-                    return Some((Candidate::Description { token: head }, head + 1));
+                    return self
+                        .source_of(head)
+                        .or(Some((Candidate::Description { token: head }, head + 1)));
                 }
             }
         }
         None
+    }
+
+    /// `a statement from his office`, `a spokesman for the ministry`:
+    /// whom the words or the speaker named by `head` come from.
+    fn source_of(&self, head: usize) -> Option<(Candidate, usize)> {
+        let noun = self.word(head)?;
+        let fits = match self.word(head + 1)? {
+            "from" => is_speech_noun(noun),
+            "for" => is_spokesperson_word(noun),
+            _ => false,
+        };
+        let from = head + 2;
+        let owner = self.word(from).filter(|_| fits)?.to_lowercase();
+        // `his office`, `their campaign`: the one the pronoun stands for.
+        let person = match owner.as_str() {
+            "his" | "her" => true,
+            "their" | "its" => false,
+            _ => return self.phrase_right_with_end(from),
+        };
+        let owned = self
+            .word(from + 1)
+            .is_some_and(|w| is_group_role(w) || is_spokesperson_word(w));
+        owned.then_some((
+            Candidate::Pronoun {
+                token: from,
+                person,
+            },
+            from + 2,
+        ))
     }
 
     /// A name, pronoun or description ending at `t`.
