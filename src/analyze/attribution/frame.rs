@@ -167,7 +167,7 @@ impl Frame<'_, '_> {
             return if participle || clause {
                 None
             } else {
-                self.phrase_right_with_end(t + 1)
+                self.speaker_after_verb(t + 1)
                     .filter(|&(_, end)| attribution_ends(end))
                     .map(|(c, _)| c)
             };

@@ -78,6 +78,22 @@ impl Frame<'_, '_> {
         None
     }
 
+    /// The speaker named after a reporting verb, from token `t`: as
+    /// [`Self::phrase_right_with_end`], but a possessive name gives way to
+    /// what it owns (`said Harbour's Nora Quill`).
+    pub(super) fn speaker_after_verb(&self, t: usize) -> Option<(Candidate, usize)> {
+        let found = self.phrase_right_with_end(t)?;
+        let (Candidate::Name { mention, .. }, end) = found else {
+            return Some(found);
+        };
+        let owner =
+            self.is_possessive(&found.0) && end == self.view.mentions[self.s][mention].tokens.end;
+        owner
+            .then(|| self.owned_by_name(end))
+            .flatten()
+            .or(Some(found))
+    }
+
     /// What a possessive name ending before token `t` owns, when that
     /// is who speaks: a name (`said Harbour's Nora Quill`, `Cleveland's
     /// Plain Dealer`), or a role and the name set off after it (`Vellia's
@@ -155,16 +171,10 @@ impl Frame<'_, '_> {
             };
             // `Ashgrove's office said`, `Ashgrove's spokesman said`: what
             // the name owns speaks for it.
-            let possessive = self.is_possessive(&name);
-            let owned = possessive
+            let owned = self.is_possessive(&name)
                 && self
                     .word(mention.tokens.end)
                     .is_some_and(|w| is_group_role(w) || is_spokesperson_word(w));
-            if possessive && !owned {
-                if let Some(found) = self.owned_by_name(mention.tokens.end) {
-                    return Some(found);
-                }
-            }
             let end = mention.tokens.end + usize::from(owned);
             let said = self.reporting_verb(end).is_some();
             if !mention.doubtful || said {
@@ -356,7 +366,14 @@ impl Frame<'_, '_> {
         let m = self.mention_ending(self.skip_bracket_left(comma.checked_sub(1)?))?;
         let mention = &self.view.mentions[self.s][m];
         let opens = mention.start.checked_sub(1)?;
-        (mention.title.is_some() && self.is_punct(opens, ",")).then_some(Candidate::Name {
+        // `Chairman of Wisenbaker Production Co`, `MP for West Ham`: a
+        // title of a place or organisation may run into its name.
+        let of = |title: &String| {
+            let words: Vec<&str> = title.split_whitespace().collect();
+            words.contains(&"of") || words.contains(&"for")
+        };
+        let titled = mention.title.as_ref().is_some_and(|title| !of(title));
+        (titled && self.is_punct(opens, ",")).then_some(Candidate::Name {
             sentence: self.s,
             mention: m,
         })

@@ -112,7 +112,7 @@ impl Frame<'_, '_> {
     fn attribution_after_comma(&self, comma: usize, slack: usize) -> Option<Candidate> {
         let t = comma + 1;
         let (candidate, end) = if self.reporting_verb(t).is_some() {
-            self.phrase_right_with_end(t + 1)?
+            self.speaker_after_verb(t + 1)?
         } else {
             let (candidate, end) = self.phrase_right_with_end(t)?;
             let verb = self.skip_adverbs_right(end);
