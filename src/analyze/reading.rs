@@ -83,6 +83,7 @@ pub fn read<'a>(
     let tagged = tag_article(&paragraphs, headings);
     for (view, names) in views.iter_mut().zip(tagged) {
         split_person_from_place(view, &names);
+        join_across_and(view, &names);
         let base = view.base;
         reading.tagged.extend(names.into_iter().map(|t| Tagged {
             range: t.range.start + base..t.range.end + base,
@@ -111,6 +112,38 @@ pub fn read<'a>(
     }
     reading.views = views;
     reading
+}
+
+/// `the International Trade and Industry Ministry`, `S and P`: two names
+/// with only `and` between them are one when the tagger found one
+/// organisation spanning both.
+fn join_across_and(view: &mut View<'_>, tagged: &[Tagged]) {
+    let tokens = &view.tokens;
+    let text = view.text;
+    for mentions in &mut view.mentions {
+        let mut joined: Vec<Mention> = Vec::with_capacity(mentions.len());
+        for mention in mentions.drain(..) {
+            if let Some(last) = joined.last_mut() {
+                let and = mention.start == last.tokens.end + 1
+                    && matches!(tokens[last.tokens.end].text(text), "and" | "&");
+                if and && tagged_org_spans(tagged, last.range.start..mention.range.end) {
+                    last.tokens.end = mention.tokens.end;
+                    last.range.end = mention.range.end;
+                    continue;
+                }
+            }
+            joined.push(mention);
+        }
+        *mentions = joined;
+    }
+}
+
+/// Whether one organisation the tagger found covers `range`.
+fn tagged_org_spans(tagged: &[Tagged], range: Range<usize>) -> bool {
+    let at = tagged.partition_point(|t| t.range.end <= range.start);
+    tagged.get(at).is_some_and(|t| {
+        t.label == NameLabel::Org && t.range.start <= range.start && t.range.end >= range.end
+    })
 }
 
 /// `Joel Pollak of Breitbart California`: a run of capitals that joins a

@@ -12,7 +12,7 @@ use crate::analyze::tagger::model_id;
 
 /// Bumped whenever analysis changes what it produces, so that the next
 /// `dossier index` re-reads every file.
-pub const ANALYZER_VERSION: u32 = 70;
+pub const ANALYZER_VERSION: u32 = 71;
 
 /// What one commit of the index contains.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
