@@ -23,6 +23,13 @@ pub fn is_known_place(name: &str) -> bool {
     places().contains(&fold(name))
 }
 
+/// `Iraqi`, `Japanese`, `Muslim`: a people's word in the singular, as it
+/// stands before a noun (`Asian states`, `one Japanese refiner`); not
+/// `Americans`, which may be a verb's subject.
+pub fn is_people_adjective(word: &str) -> bool {
+    !word.ends_with('s') && is_demonym(word)
+}
+
 /// `Iraqi`, `Kurdish`, `Americans`, `Kurds`: a people or an adjective made
 /// from a place, not an entity.
 pub fn is_demonym(name: &str) -> bool {

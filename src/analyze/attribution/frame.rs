@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::Candidate;
 use crate::analyze::lexer::TokenKind;
-use crate::analyze::places::is_demonym;
+use crate::analyze::places::is_people_adjective;
 use crate::analyze::reading::View;
 use crate::analyze::speech_words::{
     is_phrase_opener, is_reporting_phrase, is_scene_preposition, is_speech_noun, is_verb_companion,
@@ -106,8 +106,7 @@ impl Frame<'_, '_> {
         // adjective, a plural is a noun (but `Americans say` is a verb).
         let after_adjective = || {
             word.ends_with('s')
-                && (t.checked_sub(1).and_then(|p| self.word(p)))
-                    .is_some_and(|w| !w.ends_with('s') && is_demonym(w))
+                && (t.checked_sub(1).and_then(|p| self.word(p))).is_some_and(is_people_adjective)
         };
         let after_determiner = t.checked_sub(1).is_some_and(determiner)
             || after_name_after_determiner()

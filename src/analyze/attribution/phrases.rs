@@ -368,10 +368,7 @@ impl Frame<'_, '_> {
         let opens = mention.start.checked_sub(1)?;
         // `Chairman of Wisenbaker Production Co`, `MP for West Ham`: a
         // title of a place or organisation may run into its name.
-        let of = |title: &String| {
-            let words: Vec<&str> = title.split_whitespace().collect();
-            words.contains(&"of") || words.contains(&"for")
-        };
+        let of = |title: &String| title.split_whitespace().any(|w| matches!(w, "of" | "for"));
         let titled = mention.title.as_ref().is_some_and(|title| !of(title));
         (titled && self.is_punct(opens, ",")).then_some(Candidate::Name {
             sentence: self.s,

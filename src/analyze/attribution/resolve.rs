@@ -9,7 +9,7 @@ use crate::analyze::companies::is_known_company;
 use crate::analyze::lexer::TokenKind;
 use crate::analyze::names::Mention;
 use crate::analyze::names::NameKind;
-use crate::analyze::places::is_demonym;
+use crate::analyze::places::is_people_adjective;
 use crate::analyze::reading::View;
 use crate::analyze::speech_words::{is_verb_companion, reporting_lemma};
 use crate::analyze::tagger::NameLabel;
@@ -269,7 +269,7 @@ fn is_adjective_of_people(view: &View<'_>, mention: &Mention) -> bool {
                 && !is_function_word(word)
                 && !is_verb_companion(word)
         });
-    mention.tokens.len() == 1 && !name.ends_with('s') && is_demonym(name) && noun_after
+    mention.tokens.len() == 1 && is_people_adjective(name) && noun_after
 }
 
 /// `"...," an official told Reuters`, `a spokesman contacted by Reuters

@@ -184,12 +184,14 @@ fn an_unnamed_subject_is_nobody_named_before() {
 #[test]
 fn a_peoples_adjective_before_a_noun_is_nobody() {
     let found = speakers(&[
+        "\"Talks are over,\" the Greek statement said.",
         "Nora Quill spoke first. \"Prices will rise,\" one Japanese refiner said.",
         "Then Marco Cuban spoke. \"We will wait,\" a Mexican staffer in the room said.",
         "Cuban also complained that the rules were \"black and white.\"",
     ]);
     assert_eq!(speaker_of(&found, "Prices will"), None);
     assert_eq!(speaker_of(&found, "We will wait"), None);
+    assert_eq!(speaker_of(&found, "Talks are over"), None);
     assert_eq!(
         speaker_of(&found, "black and").as_deref(),
         Some("Marco Cuban")
